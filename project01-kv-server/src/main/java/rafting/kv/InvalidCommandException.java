@@ -1,0 +1,20 @@
+package rafting.kv;
+
+/**
+ * A well-formed request that is not a valid command: an unknown name or the wrong number of
+ * arguments. The connection stays usable; the client gets {@link #reply()} and may go on.
+ */
+public final class InvalidCommandException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    /** @param message the whole error line, such as {@code ERR unknown command 'foo'} */
+    public InvalidCommandException(String message) {
+        super(message);
+    }
+
+    /** The error to send back to the client. */
+    public Reply.Error reply() {
+        return Reply.error(getMessage());
+    }
+}

@@ -1,0 +1,175 @@
+package rafting.kv;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A TCP listener that serves each connection on a thread of its own. The echo servers and the
+ * key-value server differ only in their {@link Handler}.
+ *
+ * <p>{@link #close()} stops accepting, closes every open connection (which wakes threads blocked
+ * in a read) and waits for the connection threads to finish, so a test that closes the server
+ * leaves no thread or socket behind.
+ */
+public final class TcpServer implements Closeable {
+
+    /** Serves one connection; the server closes the socket when this returns or throws. */
+    @FunctionalInterface
+    public interface Handler {
+        void serve(Socket socket) throws IOException;
+    }
+
+    private static final System.Logger LOG = System.getLogger(TcpServer.class.getName());
+
+    private final String name;
+    private final ServerSocket listener;
+    private final Handler handler;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final Thread acceptor;
+    private volatile boolean closed;
+
+    private TcpServer(String name, ServerSocket listener, Handler handler) {
+        this.name = name;
+        this.listener = listener;
+        this.handler = handler;
+        this.acceptor = new Thread(this::acceptLoop, name + "-accept");
+        acceptor.setDaemon(true);
+    }
+
+    /**
+     * Binds to {@code port} on the loopback address (0 picks a free port) and starts accepting.
+     * Loopback only, because these servers have no authentication.
+     */
+    public static TcpServer start(String name, int port, Handler handler) throws IOException {
+        return start(name, new InetSocketAddress(InetAddress.getLoopbackAddress(), port), handler);
+    }
+
+    /** Binds to {@code address} and starts accepting. */
+    public static TcpServer start(String name, InetSocketAddress address, Handler handler)
+            throws IOException {
+        ServerSocket listener = new ServerSocket();
+        try {
+            listener.bind(address);
+        } catch (IOException e) {
+            listener.close();
+            throw e;
+        }
+        TcpServer server = new TcpServer(name, listener, handler);
+        server.acceptor.start();
+        return server;
+    }
+
+    /** The address and port actually bound (useful after binding port 0). */
+    public InetSocketAddress address() {
+        return (InetSocketAddress) listener.getLocalSocketAddress();
+    }
+
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    /** {@code 127.0.0.1:12345}: the bound address as a person types it. */
+    public String hostAndPort() {
+        return listener.getInetAddress().getHostAddress() + ":" + port();
+    }
+
+    /** Blocks until the server is closed. */
+    public void awaitClosed() throws InterruptedException {
+        acceptor.join();
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            Socket socket;
+            try {
+                socket = listener.accept();
+            } catch (IOException e) {
+                if (!closed) {
+                    LOG.log(System.Logger.Level.WARNING, name + ": accept failed: " + e);
+                }
+                continue;
+            }
+            // Small request/reply messages: send them now rather than waiting to fill a packet.
+            try {
+                socket.setTcpNoDelay(true);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, name + ": cannot set TCP_NODELAY: " + e);
+            }
+            open.add(socket);
+            Thread thread = new Thread(() -> serve(socket),
+                    name + "-conn-" + connections.incrementAndGet());
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    private void serve(Socket socket) {
+        String peer = String.valueOf(socket.getRemoteSocketAddress());
+        try {
+            handler.serve(socket);
+        } catch (IOException e) {
+            // A peer that hangs up, resets or stalls ends its own connection and nothing else.
+            LOG.log(System.Logger.Level.DEBUG, name + ": connection " + peer + " ended: " + e);
+        } catch (RuntimeException | Error e) {
+            LOG.log(System.Logger.Level.ERROR, name + ": bug while serving " + peer, e);
+        } finally {
+            closeQuietly(socket);
+            open.remove(socket);
+            threads.remove(Thread.currentThread());
+        }
+    }
+
+    /** Stops accepting, closes every connection and waits for their threads to end. */
+    @Override
+    public void close() {
+        closed = true;
+        closeQuietly(listener);
+        // Once the acceptor has stopped, no connection can be added behind our back.
+        boolean interrupted = joinUninterruptibly(acceptor);
+        for (Socket socket : open) {
+            closeQuietly(socket);
+        }
+        for (Thread thread : Set.copyOf(threads)) {
+            interrupted |= joinUninterruptibly(thread);
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits for {@code thread} to end; returns whether we were interrupted meanwhile. */
+    private static boolean joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                return interrupted;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+    }
+
+    private static void closeQuietly(Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // Closing is best effort; there is nothing left to do with a socket that won't close.
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " on " + hostAndPort();
+    }
+}
