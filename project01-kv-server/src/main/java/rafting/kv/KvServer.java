@@ -67,6 +67,11 @@ public final class KvServer implements Closeable {
         return store;
     }
 
+    /** How many client connections are open right now. */
+    int openConnections() {
+        return server.openConnections();
+    }
+
     /** Stops accepting and closes every connection. */
     @Override
     public void close() {

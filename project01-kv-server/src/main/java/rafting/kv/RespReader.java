@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Reads RESP2 from a stream: commands on the server side ({@link #readCommand()}), replies on
@@ -208,10 +209,11 @@ public final class RespReader {
         int length = requireCrlf(newline);
         byte[] digits = Arrays.copyOfRange(buffer, pos, pos + length);
         pos = newline + 1;
-        long value = parseLong(digits);
-        if (value == NOT_A_NUMBER) {
+        OptionalLong parsed = parseLong(digits);
+        if (parsed.isEmpty()) {
             throw new RespException("invalid " + kind + " " + show(digits));
         }
+        long value = parsed.getAsLong();
         if (value > max) {
             throw new RespException(kind + " " + value + " above the limit of " + max);
         }
@@ -299,23 +301,22 @@ public final class RespReader {
         return new EOFException("stream ended in the middle of a " + reading);
     }
 
-    private static final long NOT_A_NUMBER = Long.MIN_VALUE;
-
-    /** A strict decimal: an optional minus, then digits only, no blanks or plus sign. */
-    private static long parseLong(byte[] digits) {
-        int i = digits.length > 0 && digits[0] == '-' ? 1 : 0;
-        if (i == digits.length) {
-            return NOT_A_NUMBER;
+    /** A strict decimal: an optional minus, then digits only; no blanks, no plus sign. */
+    private static OptionalLong parseLong(byte[] digits) {
+        int first = digits.length > 0 && digits[0] == '-' ? 1 : 0;
+        if (first == digits.length) {
+            return OptionalLong.empty();
         }
-        long value = 0;
-        for (; i < digits.length; i++) {
-            int d = digits[i] - '0';
-            if (d < 0 || d > 9 || value > (Long.MAX_VALUE - d) / 10) {
-                return NOT_A_NUMBER;
+        for (int i = first; i < digits.length; i++) {
+            if (digits[i] < '0' || digits[i] > '9') {
+                return OptionalLong.empty();
             }
-            value = value * 10 + d;
         }
-        return digits[0] == '-' ? -value : value;
+        try {
+            return OptionalLong.of(Long.parseLong(new String(digits, StandardCharsets.US_ASCII)));
+        } catch (NumberFormatException tooLong) {
+            return OptionalLong.empty();
+        }
     }
 
     private static boolean isBlank(byte b) {

@@ -82,6 +82,11 @@ public final class TcpServer implements Closeable {
         return listener.getInetAddress().getHostAddress() + ":" + port();
     }
 
+    /** How many connections are open right now. */
+    int openConnections() {
+        return open.size();
+    }
+
     /** Blocks until the server is closed. */
     public void awaitClosed() throws InterruptedException {
         acceptor.join();
