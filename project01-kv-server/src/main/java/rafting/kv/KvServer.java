@@ -87,7 +87,7 @@ public final class KvServer implements Closeable {
             try {
                 request = in.readCommand();
             } catch (RespException e) {
-                LOG.log(System.Logger.Level.INFO, "kv: closing " + socket.getRemoteSocketAddress()
+                LOG.log(System.Logger.Level.DEBUG, "kv: closing " + socket.getRemoteSocketAddress()
                         + " after " + e.getMessage());
                 out.write(Reply.error("ERR " + e.getMessage())).flush();
                 lingerAndClose(socket);

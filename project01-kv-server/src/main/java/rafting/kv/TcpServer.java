@@ -100,6 +100,7 @@ public final class TcpServer implements Closeable {
             } catch (IOException e) {
                 if (!closed) {
                     LOG.log(System.Logger.Level.WARNING, name + ": accept failed: " + e);
+                    pauseAfterFailedAccept(); // e.g. out of file descriptors: do not spin
                 }
                 continue;
             }
@@ -115,6 +116,14 @@ public final class TcpServer implements Closeable {
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();
+        }
+    }
+
+    private static void pauseAfterFailedAccept() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
