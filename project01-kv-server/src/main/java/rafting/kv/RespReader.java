@@ -195,6 +195,10 @@ public final class RespReader {
         }
         int length = requireCrlf(newline);
         String text = new String(buffer, pos, length, StandardCharsets.UTF_8);
+        if (text.indexOf('\r') >= 0) {
+            throw new RespException("line " + show(Arrays.copyOfRange(buffer, pos, pos + length))
+                    + " holds a CR of its own");
+        }
         pos = newline + 1;
         return text;
     }

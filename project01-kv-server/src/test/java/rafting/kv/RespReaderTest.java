@@ -209,6 +209,8 @@ class RespReaderTest {
                 new Malformed("array above the limit", "*5\r\n", "Protocol error: multibulk length 5 above the limit of 4"),
                 new Malformed("simple string ended by LF alone", "+OK\n",
                         "Protocol error: line \"OK\" ends with LF instead of CR LF"),
+                new Malformed("CR inside a simple string", "+O\rK\r\n",
+                        "Protocol error: line \"O\\rK\" holds a CR of its own"),
                 new Malformed("simple string longer than the limit", "+" + "x".repeat(70) + "\r\n",
                         "Protocol error: line longer than 64 bytes"),
                 new Malformed("arrays nested too deep", "*1\r\n".repeat(33) + ":1\r\n",
