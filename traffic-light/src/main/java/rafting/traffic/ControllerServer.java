@@ -1,0 +1,87 @@
+package rafting.traffic;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.function.Consumer;
+import rafting.events.EventLoop;
+
+/**
+ * The controller as a network program: button presses arrive as UDP datagrams ({@code NS} or
+ * {@code EW}), colors leave as UDP datagrams ({@code G}, {@code Y}, {@code R}) to the two light
+ * devices. Every second the colors are sent again, so a light started late, or a lost datagram,
+ * catches up within a second.
+ */
+public final class ControllerServer implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(ControllerServer.class.getName());
+
+    private final DatagramSocket socket;
+    private final EventLoop loop;
+    private final ControllerRuntime runtime;
+    private final Datagrams receiver;
+
+    private ControllerServer(Options options, Consumer<State> watcher) throws IOException {
+        socket = new DatagramSocket(new InetSocketAddress(options.port()));
+        loop = EventLoop.create("traffic-controller").start();
+        runtime = ControllerRuntime.start(Controller.of(options.timings()), loop, options.second(), state -> {
+            for (Direction light : Direction.values()) {
+                Datagrams.send(socket, state.color(light).message(), options.light(light));
+            }
+            watcher.accept(state);
+        });
+        receiver = Datagrams.receive("controller-buttons", socket, this::onDatagram);
+    }
+
+    /** Binds the button port, starts the loop and the clock; {@code watcher} sees every state, on the loop's thread. */
+    public static ControllerServer start(Options options, Consumer<State> watcher) throws IOException {
+        return new ControllerServer(options, watcher);
+    }
+
+    private void onDatagram(String text, SocketAddress from) {
+        Direction.parse(text).ifPresentOrElse(runtime::press, () -> LOG.log(System.Logger.Level.WARNING,
+                "controller: ignored datagram {0} from {1} (a button sends NS or EW)", Datagrams.quote(text), from));
+    }
+
+    /** The UDP port where button presses are received. */
+    public int port() {
+        return socket.getLocalPort();
+    }
+
+    public State state() {
+        return runtime.state();
+    }
+
+    /** Stops the clock and the loop, then closes the socket; nothing is left running. */
+    @Override
+    public void close() throws InterruptedException {
+        loop.close();
+        receiver.close();
+    }
+
+    static final String USAGE = "usage: controller [options]\n" + Options.USAGE;
+
+    /** Runs the controller in the foreground and prints each change of state. */
+    public static void main(String[] args) throws Exception {
+        Options.runMain(USAGE, args, () -> {
+            Options options = Options.parse(Options.DEFAULT, args);
+            State[] last = {null};
+            ControllerServer server = start(options, state -> {
+                if (last[0] == null || state.phase() != last[0].phase() || state.pending() != last[0].pending()) {
+                    System.out.println(state + "   EW " + state.color(Direction.EW) + ", NS " + state.color(Direction.NS));
+                }
+                last[0] = state;
+            });
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            System.out.println("controller: buttons on UDP port " + server.port() + ", lights at EW " + options.ewLight()
+                    + " and NS " + options.nsLight() + "; " + options.timings() + "; Ctrl-C to stop");
+        });
+    }
+}
