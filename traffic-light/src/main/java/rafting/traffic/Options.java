@@ -61,7 +61,10 @@ public record Options(int port, InetSocketAddress ewLight, InetSocketAddress nsL
         int port = defaults.port;
         InetSocketAddress ew = defaults.ewLight;
         InetSocketAddress ns = defaults.nsLight;
-        Timings t = defaults.timings;
+        int ewGreen = defaults.timings.ewGreen();
+        int nsGreen = defaults.timings.nsGreen();
+        int yellow = defaults.timings.yellow();
+        int minGreen = defaults.timings.minGreen();
         double speed = defaults.speed;
         for (int i = 0; i < args.length; i += 2) {
             String name = args[i];
@@ -74,14 +77,14 @@ public record Options(int port, InetSocketAddress ewLight, InetSocketAddress nsL
                 case "--ew-light" -> ew = address(name, value);
                 case "--ns-light" -> ns = address(name, value);
                 case "--speed" -> speed = decimal(name, value);
-                case "--ew-green" -> t = Timings.of(number(name, value), t.nsGreen(), t.yellow(), t.minGreen());
-                case "--ns-green" -> t = Timings.of(t.ewGreen(), number(name, value), t.yellow(), t.minGreen());
-                case "--yellow" -> t = Timings.of(t.ewGreen(), t.nsGreen(), number(name, value), t.minGreen());
-                case "--min-green" -> t = Timings.of(t.ewGreen(), t.nsGreen(), t.yellow(), number(name, value));
+                case "--ew-green" -> ewGreen = number(name, value);
+                case "--ns-green" -> nsGreen = number(name, value);
+                case "--yellow" -> yellow = number(name, value);
+                case "--min-green" -> minGreen = number(name, value);
                 default -> throw new IllegalArgumentException("unknown option: " + name);
             }
         }
-        return new Options(port, ew, ns, t, speed);
+        return new Options(port, ew, ns, Timings.of(ewGreen, nsGreen, yellow, minGreen), speed);
     }
 
     static InetSocketAddress local(int port) {

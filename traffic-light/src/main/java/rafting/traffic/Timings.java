@@ -16,10 +16,12 @@ public record Timings(int ewGreen, int nsGreen, int yellow, int minGreen) {
 
     public Timings {
         if (ewGreen < 1 || nsGreen < 1 || yellow < 1) {
-            throw new IllegalArgumentException("greens and yellow last at least one second: " + this);
+            throw new IllegalArgumentException("greens and yellow last at least one second: "
+                    + describe(ewGreen, nsGreen, yellow, minGreen));
         }
         if (minGreen < 0 || minGreen > ewGreen || minGreen > nsGreen) {
-            throw new IllegalArgumentException("the minimum green must be between 0 and each green: " + this);
+            throw new IllegalArgumentException("the minimum green must be between 0 and each green: "
+                    + describe(ewGreen, nsGreen, yellow, minGreen));
         }
     }
 
@@ -37,6 +39,10 @@ public record Timings(int ewGreen, int nsGreen, int yellow, int minGreen) {
 
     @Override
     public String toString() {
+        return describe(ewGreen, nsGreen, yellow, minGreen);
+    }
+
+    private static String describe(int ewGreen, int nsGreen, int yellow, int minGreen) {
         return "EW green " + ewGreen + "s, NS green " + nsGreen + "s, yellow " + yellow + "s, min green " + minGreen + "s";
     }
 }
