@@ -57,7 +57,7 @@ public final class ButtonDevice implements AutoCloseable {
             try (ButtonDevice button = open(name, controller);
                     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
                 System.out.println("button " + name + ": press Return to press, Ctrl-D to quit (controller at "
-                        + controller + ")");
+                        + Options.show(controller) + ")");
                 while (in.readLine() != null) {
                     button.press();
                     System.out.println("button " + name + " pressed");

@@ -66,13 +66,8 @@ public final class ControllerServer implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         Options.runMain(USAGE, args, () -> {
             Options options = Options.parse(Options.DEFAULT, args);
-            State[] last = {null};
-            ControllerServer server = start(options, state -> {
-                if (last[0] == null || state.phase() != last[0].phase() || state.pending() != last[0].pending()) {
-                    System.out.println(state + "   EW " + state.color(Direction.EW) + ", NS " + state.color(Direction.NS));
-                }
-                last[0] = state;
-            });
+            Printer printer = new Printer();
+            ControllerServer server = start(options, printer::show);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     server.close();
@@ -80,8 +75,33 @@ public final class ControllerServer implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }));
-            System.out.println("controller: buttons on UDP port " + server.port() + ", lights at EW " + options.ewLight()
-                    + " and NS " + options.nsLight() + "; " + options.timings() + "; Ctrl-C to stop");
+            printer.begin("controller: buttons on UDP port " + server.port() + ", lights at EW "
+                    + Options.show(options.ewLight()) + " and NS " + Options.show(options.nsLight()) + "; Ctrl-C to stop\n"
+                    + "controller: " + options.timings() + ", one second lasts " + options.second().toMillis() + " ms",
+                    server.state());
         });
+    }
+
+    /** Prints a line for each new phase, or new pending press, after the banner. */
+    private static final class Printer {
+        private State last;
+        private boolean begun;
+
+        synchronized void begin(String banner, State now) {
+            System.out.println(banner);
+            begun = true;
+            print(now);
+        }
+
+        synchronized void show(State state) {
+            if (begun && (state.phase() != last.phase() || state.pending() != last.pending())) {
+                print(state);
+            }
+        }
+
+        private void print(State state) {
+            last = state;
+            System.out.printf("%-22s EW %-6s NS %s%n", state, state.color(Direction.EW), state.color(Direction.NS));
+        }
     }
 }

@@ -87,6 +87,11 @@ public record Options(int port, InetSocketAddress ewLight, InetSocketAddress nsL
         return new Options(port, ew, ns, Timings.of(ewGreen, nsGreen, yellow, minGreen), speed);
     }
 
+    /** An address as {@code host:port}, the way the options take it. */
+    static String show(InetSocketAddress address) {
+        return address.getHostString() + ":" + address.getPort();
+    }
+
     static InetSocketAddress local(int port) {
         return new InetSocketAddress("127.0.0.1", port);
     }
