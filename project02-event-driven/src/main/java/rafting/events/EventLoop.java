@@ -310,8 +310,8 @@ public final class EventLoop implements Executor, AutoCloseable {
                 if (stopping) {
                     return false;
                 }
-                long wait = timers.nextDeadline() == TimerQueue.NONE
-                        ? Long.MAX_VALUE : timers.nextDeadline() - clock.nanos();
+                long deadline = timers.nextDeadline();
+                long wait = deadline == TimerQueue.NONE ? Long.MAX_VALUE : deadline - clock.nanos();
                 if (wait <= 0) {
                     return true;
                 }

@@ -114,6 +114,7 @@ class ThreadedLoopTest {
 
         assertThat(loop.awaitTermination(DEADLINE)).isTrue();
         assertThat(ran).hasValue(1000);
+        loop.close(); // joins the thread, which may still be on its way out after the last event
         assertThat(threadsNamed("threaded")).isZero();
     }
 
