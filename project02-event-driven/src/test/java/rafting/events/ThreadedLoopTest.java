@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,17 +68,24 @@ class ThreadedLoopTest {
 
     @Test
     void timersFireOnTheLoopThreadInDeadlineOrder() throws Exception {
-        loop.start();
+        // A clock the test holds still, so that a pause between two schedule calls cannot move
+        // the deadlines: only the order of the deadlines is under test here.
+        AtomicLong now = new AtomicLong();
         List<String> fired = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch done = new CountDownLatch(3);
-        loop.schedule(Duration.ofMillis(60), () -> { fired.add("c"); done.countDown(); });
-        loop.schedule(Duration.ofMillis(20), () -> { fired.add("a"); done.countDown(); });
-        loop.schedule(Duration.ofMillis(40), () -> {
-            fired.add(loop.inLoop() ? "b" : "b off the loop");
-            done.countDown();
-        });
+        try (EventLoop held = EventLoop.create("held-clock", now::get).start()) {
+            held.schedule(Duration.ofMillis(60), () -> { fired.add("c"); done.countDown(); });
+            held.schedule(Duration.ofMillis(20), () -> { fired.add("a"); done.countDown(); });
+            held.schedule(Duration.ofMillis(40), () -> {
+                fired.add(held.inLoop() ? "b" : "b off the loop");
+                done.countDown();
+            });
 
-        assertThat(done.await(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+            now.set(Duration.ofMillis(100).toNanos());
+            held.post(() -> { }); // wakes the loop, which finds all three due
+
+            assertThat(done.await(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        }
         assertThat(fired).containsExactly("a", "b", "c");
     }
 
