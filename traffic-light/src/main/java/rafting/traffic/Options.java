@@ -3,6 +3,7 @@ package rafting.traffic;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import rafting.events.Logging;
 
 /**
  * The settings shared by the controller and the demo, read from command-line arguments.
@@ -125,6 +126,7 @@ public record Options(int port, InetSocketAddress ewLight, InetSocketAddress nsL
 
     /** Runs a program's main body, turning a bad argument into one line on stderr and exit status 2. */
     static void runMain(String usage, String[] args, MainBody body) throws Exception {
+        Logging.useOneLinePerRecord();
         if (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help"))) {
             System.out.println(usage);
             return;
