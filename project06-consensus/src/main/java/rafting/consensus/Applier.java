@@ -51,4 +51,9 @@ public final class Applier {
     public long lastApplied() {
         return lastApplied;
     }
+
+    @Override
+    public String toString() {
+        return "applied up to " + lastApplied;
+    }
 }
