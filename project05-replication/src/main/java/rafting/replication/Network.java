@@ -184,6 +184,12 @@ public final class Network {
         cutLinks.add(link(from, to));
     }
 
+    /** Restores every link to and from {@code id}; links cut between other servers stay cut. */
+    public void reconnect(int id) {
+        checkServer(id);
+        cutLinks.removeIf(link -> (int) (link >>> 32) == id || (int) (long) link == id);
+    }
+
     /** Restores every link. */
     public void heal() {
         cutLinks.clear();

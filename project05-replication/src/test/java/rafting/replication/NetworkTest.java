@@ -88,6 +88,15 @@ class NetworkTest {
     }
 
     @Test
+    void reconnectRestoresOnlyTheLinksOfOneServer() {
+        net.isolate(2);
+        net.cut(1, 3);
+        net.reconnect(2);
+        net.send(List.of(vote(1, 2), vote(3, 2), vote(1, 3)));
+        assertThat(net.inFlight()).containsExactly(vote(1, 2), vote(3, 2));
+    }
+
+    @Test
     void aOneWayCutLetsTheOtherDirectionThrough() {
         net.cut(2, 1);
         net.send(vote(1, 2));
