@@ -94,8 +94,14 @@ public final class Leader {
             return Handled.NOTHING;
         }
         if (!response.success()) {
+            long before = progress.nextIndex();
             progress.refused(response.hintIndex());
-            return new Handled(false, List.of(request(response.from(), commitIndex)));
+            // Try again at once when backing off got somewhere. A follower that refuses even at
+            // matchIndex + 1 has lost entries it acknowledged; retrying at each heartbeat then
+            // keeps the two from flooding each other.
+            return progress.nextIndex() < before
+                    ? new Handled(false, List.of(request(response.from(), commitIndex)))
+                    : Handled.NOTHING;
         }
         if (response.matchIndex() > log.lastIndex()) {
             return Handled.NOTHING; // we never sent that much: not an answer to us

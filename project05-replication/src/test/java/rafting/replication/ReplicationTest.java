@@ -216,4 +216,19 @@ class ReplicationTest {
         assertThat(cluster.leader.progress().get(2).nextIndex()).isEqualTo(5);
         assertThat(cluster.leader.matchIndex(2)).isEqualTo(4);
     }
+
+    @Test
+    void aFollowerThatLostWhatItAcknowledgedIsRetriedAtHeartbeatsNotFlooded() {
+        var cluster = new Cluster(1, 10, withTerms(1, 1), new RaftLog());
+        cluster.heartbeat();
+        cluster.settle();
+        assertThat(cluster.leader.matchIndex(2)).isEqualTo(2);
+        cluster.logs.get(2).truncateFrom(1); // its disk lost what it acknowledged
+
+        cluster.heartbeat();
+        int delivered = cluster.settle();
+
+        assertThat(delivered).as("one request, one refusal, no storm").isEqualTo(2);
+        assertThat(cluster.leader.matchIndex(2)).as("matchIndex never moves back").isEqualTo(2);
+    }
 }
