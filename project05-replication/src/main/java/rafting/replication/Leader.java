@@ -70,11 +70,14 @@ public final class Leader {
         return out;
     }
 
-    /** Requests for the replicating followers that have not been sent the newest entries yet. */
+    /**
+     * Requests for the replicating followers that have not been sent the newest entries yet: every
+     * entry they miss, in batches of at most {@code maxBatch}, without waiting for answers.
+     */
     public List<AppendEntries> replicate(long commitIndex) {
         var out = new ArrayList<AppendEntries>();
         followers.forEach((follower, progress) -> {
-            if (!progress.probing() && progress.nextIndex() <= log.lastIndex()) {
+            while (!progress.probing() && progress.nextIndex() <= log.lastIndex()) {
                 out.add(request(follower, commitIndex));
             }
         });
