@@ -184,7 +184,7 @@ public final class RaftNode {
             return;
         }
         if (message.term() > term && !isPreVote(message)) {
-            if (message instanceof RequestVote && leaseHolds()) {
+            if (message instanceof RequestVote && config.checkQuorum() && heardFromLeaderRecently()) {
                 // A leader was heard from within the minimum election timeout: this candidate was
                 // cut off, not the leader. Ignore it rather than depose a working leader (thesis §4.2.3).
                 LOG.log(DEBUG, () -> "n" + id + " ignores " + message + ": its leader is alive");
@@ -268,7 +268,7 @@ public final class RaftNode {
                 || log.isUpToDate(request.lastLogIndex(), request.lastLogTerm()); // §5.4.1
         if (request.preVote()) {
             // Would we vote at that term? Nobody changes term or vote to answer (thesis §9.6).
-            boolean granted = request.term() > term && upToDate && !leaseHolds();
+            boolean granted = request.term() > term && upToDate && !heardFromLeaderRecently();
             outbox.add(new RequestVoteResponse(id, request.from(), granted ? request.term() : term, granted, true));
             return;
         }
@@ -423,9 +423,9 @@ public final class RaftNode {
                 || message instanceof RequestVoteResponse response && response.preVote() && response.granted();
     }
 
-    /** True while a leader is known to be alive: it was heard from within the minimum election timeout. */
-    private boolean leaseHolds() {
-        return (config.checkQuorum() || config.preVote()) && leaderId != NONE && electionElapsed < config.electionTicksMin();
+    /** True while a leader is known to be alive: it was heard from within the minimum election timeout (or it is us). */
+    private boolean heardFromLeaderRecently() {
+        return leaderId != NONE && electionElapsed < config.electionTicksMin();
     }
 
     private void resetElectionTimer() {

@@ -90,6 +90,17 @@ class PreVoteAndCheckQuorumTest {
     }
 
     @Test
+    void withoutCheckQuorumAVoteRequestOfAHigherTermIsHeardEvenWhileTheLeaderIsAlive() {
+        var node = node(1, 3, DEFAULTS.withCheckQuorum(false), new TermVote(4, NONE));
+        feed(node, new AppendEntries(3, 1, 4, 0, 0, List.of(), 0));
+
+        Ready ready = feed(node, new RequestVote(2, 1, 9, 0, 0, false));
+
+        assertThat(ready.messages()).containsExactly(new RequestVoteResponse(1, 2, 9, true, false));
+        assertThat(node.term()).isEqualTo(9);
+    }
+
+    @Test
     void anIsolatedFollowerRejoinsWithoutDisruptingTheLeader() {
         var cluster = Cluster.of(3, DEFAULTS, 11);
         RaftNode leader = cluster.awaitLeader(100);
