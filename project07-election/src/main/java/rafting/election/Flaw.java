@@ -20,6 +20,10 @@ public enum Flaw {
     COUNT_VOTES_FROM_OTHER_TERMS,
     /** A follower takes the leader's commit index even when it is lower than its own. */
     LOWER_COMMIT_INDEX,
-    /** The node lets its messages go before its term, vote and log are durable. */
+    /**
+     * The node never asks for a sync ({@link Ready#mustSync()} is false): its driver lets the
+     * messages go at once and syncs whenever it likes, so a crash can forget votes and entries
+     * that were already acknowledged.
+     */
     ACKNOWLEDGE_BEFORE_DURABLE
 }
