@@ -17,6 +17,11 @@ public record AppendEntries(int from, int to, long term, long prevLogIndex, long
                     + "/" + prevLogTerm + " commit=" + leaderCommit);
         }
         entries = List.copyOf(entries);
+        // A leader of term t has no entry of a later term to send.
+        if (prevLogTerm > term || entries.stream().anyMatch(entry -> entry.term() > term)) {
+            throw new IllegalArgumentException("a leader of term " + term + " sends no entry of a later term: prev="
+                    + prevLogIndex + "/" + prevLogTerm + " " + entries);
+        }
     }
 
     /** The index of the last entry this request carries, or {@code prevLogIndex} for a heartbeat. */

@@ -10,8 +10,9 @@ public record RequestVote(int from, int to, long term, long lastLogIndex, long l
 
     public RequestVote {
         Message.check(from, to, term);
-        if (lastLogIndex < 0 || lastLogTerm < 0) {
-            throw new IllegalArgumentException("indexes and terms are never negative: " + lastLogIndex + "/" + lastLogTerm);
+        if (lastLogIndex < 0 || lastLogTerm < 0 || lastLogTerm > term) {
+            throw new IllegalArgumentException("a candidate at term " + term + " has a last entry at " + lastLogIndex
+                    + "/" + lastLogTerm + ": indexes and terms are never negative, and its log holds no later term");
         }
     }
 

@@ -38,5 +38,8 @@ class MessageTest {
         assertThatThrownBy(() -> new AppendEntries(1, 2, -1, 0, 0, List.of(), 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AppendEntries(1, 2, 1, -1, 0, List.of(), 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AppendEntriesResponse.refusal(1, 2, 1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AppendEntries(1, 2, 3, 0, 0, List.of(LogEntry.of(4, "x")), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no entry of a later term");
+        assertThatThrownBy(() -> new RequestVote(1, 2, 3, 5, 4, false)).isInstanceOf(IllegalArgumentException.class);
     }
 }
