@@ -1,6 +1,7 @@
 package rafting.replication;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import rafting.log.LogEntry;
 import rafting.log.RaftLog;
@@ -29,7 +30,7 @@ final class Logs {
 
     static long[] repeat(long term, int count) {
         var terms = new long[count];
-        java.util.Arrays.fill(terms, term);
+        Arrays.fill(terms, term);
         return terms;
     }
 

@@ -8,6 +8,7 @@ import static rafting.election.Nodes.leader;
 import static rafting.election.Nodes.node;
 import static rafting.election.Scripts.electAlone;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -92,7 +93,7 @@ class DriverContractTest {
 
     @Test
     void differentSeedsGiveDifferentTimeouts() {
-        var timeouts = new java.util.HashSet<Integer>();
+        var timeouts = new HashSet<Integer>();
         for (long seed = 0; seed < 10; seed++) {
             timeouts.add(RaftNode.create(1, Configuration.ofSize(3), Config.defaults(), new SplittableRandom(seed)).electionTimeout());
         }

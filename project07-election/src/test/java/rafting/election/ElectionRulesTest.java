@@ -8,10 +8,12 @@ import static rafting.election.Nodes.tickUntilItActs;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import rafting.consensus.Configuration;
 import rafting.replication.AppendEntries;
 import rafting.replication.RequestVote;
 import rafting.replication.RequestVoteResponse;
@@ -40,7 +42,7 @@ class ElectionRulesTest {
     void electionTimeoutsAreRandomWithinTheirRange() {
         var timeouts = new HashSet<Integer>();
         for (long seed = 0; seed < 50; seed++) {
-            var node = RaftNode.create(1, rafting.consensus.Configuration.ofSize(3), PLAIN, new java.util.SplittableRandom(seed));
+            var node = RaftNode.create(1, Configuration.ofSize(3), PLAIN, new SplittableRandom(seed));
             int ticks = 0;
             while (node.role() == Role.FOLLOWER) {
                 node.tick();

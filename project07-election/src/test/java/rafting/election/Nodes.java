@@ -8,6 +8,7 @@ import rafting.log.LogEntry;
 import rafting.log.MemoryLogStorage;
 import rafting.log.RaftLog;
 import rafting.replication.Message;
+import rafting.replication.RequestVoteResponse;
 
 /** Builds single nodes for tests that feed them inputs by hand and read what comes out. */
 final class Nodes {
@@ -64,7 +65,7 @@ final class Nodes {
         tickUntilItActs(node);
         for (int voter = 1; voter <= size; voter++) {
             if (voter != id) {
-                node.receive(new rafting.replication.RequestVoteResponse(voter, id, term + 1, true, false));
+                node.receive(new RequestVoteResponse(voter, id, term + 1, true, false));
             }
         }
         node.ready();
