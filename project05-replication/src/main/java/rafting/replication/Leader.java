@@ -16,7 +16,8 @@ import rafting.log.RaftLog;
  * {@link Progress} per follower and sends at most {@code maxBatch} entries per request.
  *
  * <p>It does not decide commitment: whoever owns the commit index passes it in, and it travels
- * in every request as {@code leaderCommit}.
+ * in every request as {@code leaderCommit}. It sends entries, never snapshots: a follower that
+ * needs entries the log has compacted away is a later project's business.
  */
 public final class Leader {
 
