@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 import rafting.consensus.Applied;
@@ -505,6 +506,14 @@ public final class RaftNode {
 
     public int heartbeatElapsed() {
         return heartbeatElapsed;
+    }
+
+    /** Everything that decides how this node reacts next, as a value: see {@link NodeKey}. */
+    public NodeKey key() {
+        var progressByFollower = new TreeMap<Integer, String>();
+        progress().forEach((follower, progress) -> progressByFollower.put(follower, progress.toString()));
+        return new NodeKey(state(), log.entries(), log.firstIndex(), votes, heardFrom, progressByFollower,
+                electionElapsed, electionTimeout, heartbeatElapsed);
     }
 
     /** The state a status report shows. */

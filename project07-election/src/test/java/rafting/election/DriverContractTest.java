@@ -23,6 +23,8 @@ import rafting.replication.RequestVoteResponse;
 /** What the driver and the node promise each other: durability first, group commit, restarts, determinism. */
 class DriverContractTest {
 
+    private static final int NONE_VOTE = RaftNode.NONE;
+
     @Test
     void manyInputsComeOutAsOneReadyWithOneSync_groupCommit() {
         var node = leader(1, 3, 1);
@@ -116,6 +118,30 @@ class DriverContractTest {
             cluster.leader().ifPresent(leader -> cluster.propose(leader.id(), "c"));
         }
         return trace.append(cluster).toString();
+    }
+
+    @Test
+    void nodesThatReachTheSameStateHaveEqualKeys_andDifferentStatesDifferentKeys() {
+        var config = Config.defaults().withElectionTicks(3, 3).withHeartbeatTicks(1);
+        var a = node(1, 3, config, new TermVote(2, NONE_VOTE), 1, 2);
+        var b = node(1, 3, config, new TermVote(2, NONE_VOTE), 1, 2);
+        for (var node : List.of(a, b)) {
+            node.receive(new AppendEntries(2, 1, 2, 2, 2, entries(1, 2, 2).subList(2, 3), 3));
+            node.tick();
+            node.ready();
+        }
+        assertThat(a.key()).isEqualTo(b.key()).hasSameHashCodeAs(b.key());
+
+        b.tick();
+        b.ready();
+        assertThat(a.key()).isNotEqualTo(b.key());
+        a.tick();
+        a.ready();
+        assertThat(a.key()).isEqualTo(b.key());
+
+        a.receive(new AppendEntries(2, 1, 2, 3, 2, entries(1, 2, 2, 2).subList(3, 4), 3));
+        a.ready();
+        assertThat(a.key()).isNotEqualTo(b.key());
     }
 
     @Test
