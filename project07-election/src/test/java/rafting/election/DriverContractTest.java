@@ -1,0 +1,180 @@
+package rafting.election;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static rafting.election.Nodes.PLAIN;
+import static rafting.election.Nodes.entries;
+import static rafting.election.Nodes.leader;
+import static rafting.election.Nodes.node;
+import static rafting.election.Scripts.electAlone;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import rafting.consensus.Configuration;
+import rafting.log.MemoryLogStorage;
+import rafting.log.RaftLog;
+import rafting.replication.AppendEntries;
+import rafting.replication.AppendEntriesResponse;
+import rafting.replication.RequestVote;
+import rafting.replication.RequestVoteResponse;
+
+/** What the driver and the node promise each other: durability first, group commit, restarts, determinism. */
+class DriverContractTest {
+
+    private static final int NONE_VOTE = RaftNode.NONE;
+
+    @Test
+    void manyInputsComeOutAsOneReadyWithOneSync_groupCommit() {
+        var node = leader(1, 3, 1);
+        node.receive(AppendEntriesResponse.success(2, 1, 2, 1));
+        node.receive(AppendEntriesResponse.success(3, 1, 2, 1));
+        for (int i = 0; i < 100; i++) {
+            node.propose("set k" + i + " " + i);
+        }
+
+        Ready ready = node.ready();
+
+        assertThat(ready.mustSync()).isTrue();
+        assertThat(ready.logChanged()).isTrue();
+        assertThat(ready.messages()).as("64 and 36 commands to each follower").hasSize(4)
+                .allSatisfy(m -> assertThat(((AppendEntries) m).entries()).hasSizeLessThanOrEqualTo(64));
+        assertThat(node.ready().isEmpty()).as("everything was handed out once").isTrue();
+    }
+
+    @Test
+    void aReadyAfterNothingIsEmptyAndNeedsNoSync() {
+        var node = node(1, 3, PLAIN, new TermVote(2, 3));
+        Ready ready = node.ready();
+        assertThat(ready.isEmpty()).isTrue();
+        assertThat(ready.mustSync()).isFalse();
+        assertThat(ready).hasToString("no sync 0 messages, 0 applied");
+    }
+
+    @Test
+    void aRestartedServerRemembersItsVoteAndDoesNotVoteAgainInThatTerm() {
+        var cluster = Cluster.of(3, PLAIN, 1);
+        cluster.net().cut(1, 2);
+        cluster.net().cut(2, 1);
+        electAlone(cluster, 1, 1);
+        assertThat(cluster.node(3).votedFor()).isEqualTo(1);
+
+        cluster.crash(3);
+        cluster.restart(3);
+        assertThat(cluster.node(3).termVote()).isEqualTo(new TermVote(1, 1));
+        electAlone(cluster, 2, 1);
+
+        assertThat(cluster.node(2).role()).as("n3 refused: its vote of term 1 was durable").isNotEqualTo(Role.LEADER);
+    }
+
+    @Test
+    void aRestartedFollowerKeepsItsLogCatchesUpAndAppliesEverythingAgain() {
+        var cluster = Cluster.of(3, 5);
+        RaftNode leader = cluster.awaitLeader(100);
+        int follower = leader.id() % 3 + 1;
+        cluster.propose(leader.id(), "a");
+        cluster.run(5);
+        cluster.crash(follower);
+        cluster.propose(leader.id(), "b");
+        cluster.run(5);
+
+        cluster.restart(follower);
+        RaftNode restarted = cluster.node(follower);
+        assertThat(restarted.log().entries()).extracting(e -> e.text()).containsExactly("", "a");
+        assertThat(restarted.commitIndex()).as("volatile: learned again").isZero();
+        cluster.run(10);
+
+        assertThat(cluster.applied(follower)).extracting(a -> a.entry().text()).containsExactly("", "a", "b");
+    }
+
+    @Test
+    void theSameSeedGivesTheSameRun() {
+        assertThat(scriptedRun(77)).isEqualTo(scriptedRun(77));
+    }
+
+    @Test
+    void differentSeedsGiveDifferentTimeouts() {
+        var timeouts = new HashSet<Integer>();
+        for (long seed = 0; seed < 10; seed++) {
+            timeouts.add(RaftNode.create(1, Configuration.ofSize(3), Config.defaults(), new SplittableRandom(seed)).electionTimeout());
+        }
+        assertThat(timeouts).hasSizeGreaterThan(1);
+    }
+
+    private static String scriptedRun(long seed) {
+        var cluster = Cluster.of(5, seed);
+        var trace = new StringBuilder();
+        for (int tick = 0; tick < 300; tick++) {
+            cluster.tick();
+            trace.append(cluster.net()).append('\n');
+            cluster.deliverAll();
+            if (tick % 40 == 39) {
+                cluster.leader().ifPresent(leader -> cluster.crash(leader.id()));
+            }
+            if (tick % 40 == 0) {
+                cluster.members().members().stream().filter(id -> !cluster.isUp(id)).forEach(cluster::restart);
+            }
+            cluster.leader().ifPresent(leader -> cluster.propose(leader.id(), "c"));
+        }
+        return trace.append(cluster).toString();
+    }
+
+    @Test
+    void nodesThatReachTheSameStateHaveEqualKeys_andDifferentStatesDifferentKeys() {
+        var config = Config.defaults().withElectionTicks(3, 3).withHeartbeatTicks(1);
+        var a = node(1, 3, config, new TermVote(2, NONE_VOTE), 1, 2);
+        var b = node(1, 3, config, new TermVote(2, NONE_VOTE), 1, 2);
+        for (var node : List.of(a, b)) {
+            node.receive(new AppendEntries(2, 1, 2, 2, 2, entries(1, 2, 2).subList(2, 3), 3));
+            node.tick();
+            node.ready();
+        }
+        assertThat(a.key()).isEqualTo(b.key()).hasSameHashCodeAs(b.key());
+
+        b.tick();
+        b.ready();
+        assertThat(a.key()).isNotEqualTo(b.key());
+        a.tick();
+        a.ready();
+        assertThat(a.key()).isEqualTo(b.key());
+
+        a.receive(new AppendEntries(2, 1, 2, 3, 2, entries(1, 2, 2, 2).subList(3, 4), 3));
+        a.ready();
+        assertThat(a.key()).isNotEqualTo(b.key());
+    }
+
+    @Test
+    void aNodeRefusesAnInconsistentDurableState() {
+        var cluster = Configuration.ofSize(3);
+        var log = new RaftLog(new MemoryLogStorage());
+        log.appendEntries(0, 0, entries(1, 3));
+        assertThatThrownBy(() -> new RaftNode(1, cluster, PLAIN, log, new TermVote(2, 0), (i, c) -> c, new SplittableRandom(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("older than the log");
+        assertThatThrownBy(() -> RaftNode.create(4, cluster, PLAIN, new SplittableRandom(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("server 4 is not a member of [1, 2, 3]");
+        assertThatThrownBy(() -> new RaftNode(1, cluster, PLAIN, new RaftLog(), new TermVote(2, 9), (i, c) -> c, new SplittableRandom(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void configurationsAreCheckedAndReadable() {
+        assertThatThrownBy(() -> Config.defaults().withElectionTicks(5, 4)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Config.defaults().withHeartbeatTicks(10)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("heartbeatTicks < electionTicksMin");
+        assertThatThrownBy(() -> Config.defaults().withMaxBatch(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Config.defaults().preVote()).isTrue();
+        assertThat(Config.defaults().checkQuorum()).isTrue();
+    }
+
+    @Test
+    void theStateReadsAsOneLine() {
+        var node = leader(2, 3, 2, 1, 2);
+        assertThat(node.state()).hasToString("n2 leader t=3 vote=2 leader=2 commit=0 applied=0 last=3/3");
+        assertThat(node.state().role()).isEqualTo(Role.LEADER);
+        assertThat(node.progress()).containsOnlyKeys(1, 3);
+        assertThat(Role.PRE_CANDIDATE).hasToString("pre-candidate");
+        assertThat(new RequestVoteResponse(1, 2, 3, true, false).toString()).isEqualTo("1->2 RequestVoteResponse t=3 granted");
+        assertThat(List.of(new RequestVote(1, 2, 3, 0, 0, true))).hasToString("[1->2 PreVote t=3 last=0/0]");
+    }
+}
