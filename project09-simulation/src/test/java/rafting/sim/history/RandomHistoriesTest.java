@@ -1,0 +1,206 @@
+package rafting.sim.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Histories made from a real sequential execution, with each operation's interval stretched at
+ * random around the moment it ran: linearizable by construction. Changing one reply makes them
+ * wrong only sometimes, so the tests assert only what is certain, or ask a brute-force oracle.
+ */
+class RandomHistoriesTest {
+
+    static final List<String> KEYS = List.of("a", "b", "c");
+    static final List<String> VALUES = List.of("0", "1", "2", "3");
+
+    /**
+     * {@code count} operations run one after another on a map, operation i at moment 100 * i,
+     * invoked up to {@code spread} before it and completed up to {@code spread} after it. One write
+     * in twenty never completes (it still happened).
+     */
+    static List<Operation> sequentialRun(Random random, int count, List<String> keys, int spread) {
+        Map<String, String> store = new HashMap<>();
+        List<Operation> history = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String key = keys.get(random.nextInt(keys.size()));
+            String value = VALUES.get(random.nextInt(VALUES.size()));
+            String current = store.get(key);
+            Command command;
+            String reply;
+            switch (random.nextInt(6)) {
+                case 0, 1 -> {
+                    command = Command.get(key);
+                    reply = current;
+                }
+                case 2 -> {
+                    command = Command.set(key, value);
+                    reply = "OK";
+                    store.put(key, value);
+                }
+                case 3 -> {
+                    command = Command.del(key);
+                    reply = current == null ? "0" : "1";
+                    store.remove(key);
+                }
+                case 4 -> {
+                    command = Command.exists(key);
+                    reply = current == null ? "0" : "1";
+                }
+                default -> {
+                    String expected = VALUES.get(random.nextInt(VALUES.size()));
+                    command = Command.cas(key, expected, value);
+                    boolean swaps = expected.equals(current);
+                    reply = swaps ? "1" : "0";
+                    if (swaps) {
+                        store.put(key, value);
+                    }
+                }
+            }
+            long moment = 100L * i;
+            long invoked = moment - random.nextInt(spread + 1);
+            int client = random.nextInt(5);
+            if (!command.isRead() && random.nextInt(20) == 0) {
+                history.add(Operation.open(client, command, invoked));
+            } else {
+                history.add(Operation.completed(client, command, reply, invoked, moment + random.nextInt(spread + 1)));
+            }
+        }
+        return history;
+    }
+
+    @Test
+    void everySequentialRunIsLinearizable() {
+        Random random = new Random(1);
+        for (int run = 0; run < 200; run++) {
+            List<Operation> history = sequentialRun(random, 300, KEYS, 400);
+
+            CheckResult result = LinearizabilityChecker.check(history);
+
+            assertThat(result.outcome()).as("run %d: %s", run, result).isEqualTo(CheckResult.Outcome.LINEARIZABLE);
+        }
+    }
+
+    @Test
+    void aReadOfAValueNeverWrittenIsAlwaysCaught() {
+        Random random = new Random(2);
+        for (int run = 0; run < 200; run++) {
+            List<Operation> history = new ArrayList<>(sequentialRun(random, 300, KEYS, 400));
+            int victim = randomCompletedGet(random, history);
+            Operation read = history.get(victim);
+            history.set(victim, Operation.completed(read.client(), read.command(), "never written",
+                    read.invoked(), read.completed()));
+
+            CheckResult result = LinearizabilityChecker.check(history);
+
+            assertThat(result.outcome()).as("run %d", run).isEqualTo(CheckResult.Outcome.NOT_LINEARIZABLE);
+            assertThat(result.key()).isEqualTo(read.command().key());
+        }
+    }
+
+    static int randomCompletedGet(Random random, List<Operation> history) {
+        while (true) {
+            int i = random.nextInt(history.size());
+            if (history.get(i).command().kind() == Command.Kind.GET && !history.get(i).isOpen()) {
+                return i;
+            }
+        }
+    }
+
+    @Test
+    void agreesWithABruteForceOracleOnSmallMutatedHistories() {
+        Random random = new Random(3);
+        int notLinearizable = 0;
+        for (int run = 0; run < 3000; run++) {
+            List<Operation> history = new ArrayList<>(sequentialRun(random, 7, List.of("x"), 250));
+            // Replace one reply with another well-formed one; the result may or may not fit.
+            int victim = random.nextInt(history.size());
+            Operation op = history.get(victim);
+            if (!op.isOpen() && op.command().kind() != Command.Kind.SET) {
+                String reply = switch (op.command().kind()) {
+                    case GET -> random.nextInt(5) == 0 ? null : VALUES.get(random.nextInt(VALUES.size()));
+                    default -> random.nextBoolean() ? "1" : "0";
+                };
+                history.set(victim, Operation.completed(op.client(), op.command(), reply, op.invoked(), op.completed()));
+            }
+
+            boolean expected = Oracle.linearizable(history);
+            CheckResult result = LinearizabilityChecker.check(history);
+
+            assertThat(result.isLinearizable()).as("run %d: %s%n%s", run, history, result).isEqualTo(expected);
+            notLinearizable += expected ? 0 : 1;
+        }
+        // The mutations must have produced plenty of both kinds, or the comparison says little.
+        assertThat(notLinearizable).isBetween(300, 2700);
+    }
+
+    /** Tries every order of a small one-key history; its own register, written apart from the checker's. */
+    static final class Oracle {
+        static boolean linearizable(List<Operation> history) {
+            return search(history, new boolean[history.size()], null);
+        }
+
+        private static boolean search(List<Operation> ops, boolean[] placed, String value) {
+            boolean allCompletedPlaced = true;
+            for (int i = 0; i < ops.size(); i++) {
+                allCompletedPlaced &= placed[i] || ops.get(i).isOpen();
+            }
+            if (allCompletedPlaced) {
+                return true;
+            }
+            for (int i = 0; i < ops.size(); i++) {
+                if (placed[i] || !mayGoNext(ops, placed, i)) {
+                    continue;
+                }
+                Operation op = ops.get(i);
+                String[] after = step(op, value);
+                if (after == null) {
+                    continue;
+                }
+                placed[i] = true;
+                boolean found = search(ops, placed, after[0]);
+                placed[i] = false;
+                if (found) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** No unplaced operation completed before {@code i} was invoked. */
+        private static boolean mayGoNext(List<Operation> ops, boolean[] placed, int i) {
+            for (int j = 0; j < ops.size(); j++) {
+                if (!placed[j] && j != i && ops.get(j).completed() < ops.get(i).invoked()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The value after {@code op} as a one-element array, or null if its reply is impossible. */
+        private static String[] step(Operation op, String value) {
+            Command c = op.command();
+            String reply = op.reply();
+            boolean known = !op.isOpen();
+            return switch (c.kind()) {
+                case GET -> !known || Objects.equals(reply, value) ? new String[] {value} : null;
+                case EXISTS -> !known || reply.equals(value != null ? "1" : "0") ? new String[] {value} : null;
+                case SET -> new String[] {c.value()};
+                case DEL -> !known || reply.equals(value != null ? "1" : "0") ? new String[] {null} : null;
+                case CAS -> {
+                    boolean swaps = Objects.equals(c.expected(), value);
+                    if (known && !reply.equals(swaps ? "1" : "0")) {
+                        yield null;
+                    }
+                    yield new String[] {swaps ? c.value() : value};
+                }
+            };
+        }
+    }
+}
