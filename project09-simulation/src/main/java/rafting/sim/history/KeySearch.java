@@ -4,22 +4,31 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The search for one key: is there an order of its operations, each placed between its invocation
  * and its completion, in which a single register gives every reply that was seen?
  *
- * <p>The invocations and completions sit in one list in time order. The search walks it from the
- * front: an invocation is an operation that could take effect now; placing it ("lifting" it out
- * of the list with its completion) moves the register on and restarts the walk. Meeting a
- * completion means the operation ended without being placed, so the last choice was wrong: undo
- * it and try the next invocation after it. Once every completed operation is placed the history
- * fits; open operations never have to be placed, since placing one last changes no reply.
+ * <p>The invocations and completions of the completed operations sit in one list in time order.
+ * The search walks it from the front: an invocation is an operation that could take effect now;
+ * placing it ("lifting" it out of the list with its completion) moves the register on and
+ * restarts the walk. Meeting a completion means that operation must be placed before anything
+ * invoked later, so once the operations invoked so far are tried, the open ones (never completed)
+ * invoked so far are tried too, and then the last choice is undone and the next one tried. Once
+ * every completed operation is placed the history fits: the open operations left over simply
+ * never took effect.
+ *
+ * <p>The memo (Lowe) records each state explored: the completed operations placed, the register's
+ * value, and the open operations placed. A state is skipped if one with the same completed
+ * operations and value but a subset of its open operations was explored: leaving an open operation
+ * unplaced keeps every option of placing it. Trying completed operations before open ones makes
+ * those smaller states come first, so open operations cost little.
  */
 final class KeySearch {
 
@@ -30,16 +39,18 @@ final class KeySearch {
     private static final int REPORTED_PREFIX = 4;
 
     private final String key;
+    /** The completed operations (0 to completed - 1), then the open ones in order of invocation. */
     private final Operation[] ops;
-    private final int completedCount;
+    private final int completed;
 
-    // One doubly linked list of entries: 0 is the head, 1 + 2i invokes op i, 2 + 2i completes it,
-    // tail is the end. Removing and reinserting in reverse order restores it exactly.
+    // One doubly linked list of the completed operations' entries: 0 is the head, 1 + 2i invokes
+    // op i, 2 + 2i completes it, tail is the end. Removing entries and reinserting them in reverse
+    // order restores it exactly. A cursor past the tail, tail + 1 + k, points at open op k.
     private final int[] next;
     private final int[] prev;
     private final int tail;
 
-    private record Memo(BitSet placed, String value) {}
+    private record Memo(BitSet completedPlaced, String value) {}
 
     // The deepest point the search reached, for the report.
     private int bestDepth = -1;
@@ -51,17 +62,18 @@ final class KeySearch {
     KeySearch(String key, List<Operation> operations) {
         this.key = key;
         // An open read has no reply to explain and changes nothing: it cannot matter.
-        this.ops = operations.stream()
-                .filter(op -> !(op.isOpen() && op.command().isRead()))
+        this.ops = Stream.concat(
+                        operations.stream().filter(op -> !op.isOpen()),
+                        operations.stream().filter(op -> op.isOpen() && !op.command().isRead())
+                                .sorted(Comparator.comparingLong(Operation::invoked)))
                 .toArray(Operation[]::new);
-        this.completedCount = (int) Arrays.stream(ops).filter(op -> !op.isOpen()).count();
-        this.tail = 2 * ops.length + 1;
+        this.completed = (int) operations.stream().filter(op -> !op.isOpen()).count();
+        this.tail = 2 * completed + 1;
         this.next = new int[tail + 1];
         this.prev = new int[tail + 1];
 
         // Equal times: invocations first, so that touching intervals count as overlapping.
-        int[] entries = IntStream.rangeClosed(1, 2 * ops.length)
-                .filter(e -> isInvocation(e) || !ops[opOf(e)].isOpen())
+        int[] entries = IntStream.rangeClosed(1, 2 * completed)
                 .boxed()
                 .sorted(Comparator.<Integer>comparingLong(this::time)
                         .thenComparing(e -> isInvocation(e) ? 0 : 1)
@@ -91,17 +103,21 @@ final class KeySearch {
         return isInvocation(entry) ? op.invoked() : op.completed();
     }
 
+    private boolean isOpen(int op) {
+        return op >= completed;
+    }
+
     CheckResult run(long budget) {
         int[] placedOps = new int[ops.length];
         String[] valuesBefore = new String[ops.length];
         int depth = 0;
-        int placedCompleted = 0;
-        BitSet placed = new BitSet(ops.length);
-        Set<Memo> seen = new HashSet<>();
+        BitSet completedPlaced = new BitSet(completed);
+        BitSet openPlaced = new BitSet();
+        Map<Memo, List<BitSet>> explored = new HashMap<>();
         String value = null; // every key starts absent
-        int entry = next[0];
+        int cursor = next[0];
         for (long steps = 0; ; steps++) {
-            if (placedCompleted == completedCount) {
+            if (depth - openPlaced.cardinality() == completed) {
                 return CheckResult.linearizable();
             }
             if (steps == budget) {
@@ -109,41 +125,86 @@ final class KeySearch {
                         "key %s: gave up after %,d search steps, with at most %d of its %d operations in order",
                         key, steps, bestDepth, ops.length));
             }
-            if (entry != tail && isInvocation(entry)) {
-                int op = opOf(entry);
-                String after = apply(ops[op], value);
-                if (after != DOES_NOT_FIT) {
-                    placed.set(op);
-                    if (seen.add(new Memo((BitSet) placed.clone(), after))) {
-                        placedOps[depth] = op;
-                        valuesBefore[depth] = value;
-                        depth++;
-                        value = after;
-                        placedCompleted += ops[op].isOpen() ? 0 : 1;
-                        lift(op);
-                        if (depth > bestDepth) {
-                            remember(depth, value, placedOps);
-                        }
-                        entry = next[0];
-                        continue;
-                    }
-                    placed.clear(op);
-                }
-                entry = next[entry];
-            } else {
-                // An operation completed before it was placed: undo the last choice, try the next.
+            if (cursor <= tail && (cursor == tail || !isInvocation(cursor))) {
+                cursor = tail + 1; // past the completed candidates: now the open ones
+            }
+            int op = cursor < tail ? opOf(cursor) : openCandidate(cursor);
+            if (op == -1) {
+                // Nothing else can come next: undo the last choice and try the one after it.
                 if (depth == 0) {
                     return new CheckResult(CheckResult.Outcome.NOT_LINEARIZABLE, key, report());
                 }
                 depth--;
-                int op = placedOps[depth];
+                int undone = placedOps[depth];
                 value = valuesBefore[depth];
-                placed.clear(op);
-                placedCompleted -= ops[op].isOpen() ? 0 : 1;
-                unlift(op);
-                entry = next[1 + 2 * op];
+                if (isOpen(undone)) {
+                    openPlaced.clear(undone);
+                    cursor = tail + 1 + (undone - completed) + 1;
+                } else {
+                    completedPlaced.clear(undone);
+                    unlift(undone);
+                    cursor = next[1 + 2 * undone];
+                }
+                continue;
+            }
+            String after = apply(ops[op], value);
+            boolean placeable = after != DOES_NOT_FIT && !(isOpen(op) && openPlaced.get(op))
+                    && firstVisit(explored, completedPlaced, openPlaced, op, after);
+            if (!placeable) {
+                cursor = cursor < tail ? next[cursor] : cursor + 1;
+                continue;
+            }
+            placedOps[depth] = op;
+            valuesBefore[depth] = value;
+            depth++;
+            value = after;
+            if (isOpen(op)) {
+                openPlaced.set(op);
+            } else {
+                completedPlaced.set(op);
+                lift(op);
+            }
+            if (depth > bestDepth) {
+                remember(depth, value, placedOps, openPlaced);
+            }
+            cursor = next[0];
+        }
+    }
+
+    /** The open operation at {@code cursor} (past the tail) if it was invoked in time, otherwise -1. */
+    private int openCandidate(int cursor) {
+        int op = completed + (cursor - tail - 1);
+        return op < ops.length && ops[op].invoked() <= deadline() ? op : -1;
+    }
+
+    /** When the first completed operation not yet placed completed: nothing invoked later can come next. */
+    private long deadline() {
+        int e = next[0];
+        while (e != tail && isInvocation(e)) {
+            e = next[e];
+        }
+        return e == tail ? Long.MAX_VALUE : time(e);
+    }
+
+    /**
+     * Records the state reached by placing {@code op}; false if it, or one with the same completed
+     * operations and value but fewer open operations placed, was explored before.
+     */
+    private boolean firstVisit(Map<Memo, List<BitSet>> explored, BitSet completedPlaced, BitSet openPlaced,
+                               int op, String value) {
+        BitSet completedAfter = (BitSet) completedPlaced.clone();
+        BitSet openAfter = (BitSet) openPlaced.clone();
+        (isOpen(op) ? openAfter : completedAfter).set(op);
+        List<BitSet> openSets = explored.computeIfAbsent(new Memo(completedAfter, value), m -> new ArrayList<>(1));
+        for (BitSet seen : openSets) {
+            BitSet extra = (BitSet) seen.clone();
+            extra.andNot(openAfter);
+            if (extra.isEmpty()) {
+                return false;
             }
         }
+        openSets.add(openAfter);
+        return true;
     }
 
     /** The register's value after {@code op}, or DOES_NOT_FIT if the register cannot give its reply. */
@@ -169,15 +230,11 @@ final class KeySearch {
 
     private void lift(int op) {
         remove(1 + 2 * op);
-        if (!ops[op].isOpen()) {
-            remove(2 + 2 * op);
-        }
+        remove(2 + 2 * op);
     }
 
     private void unlift(int op) {
-        if (!ops[op].isOpen()) {
-            reinsert(2 + 2 * op);
-        }
+        reinsert(2 + 2 * op);
         reinsert(1 + 2 * op);
     }
 
@@ -191,7 +248,7 @@ final class KeySearch {
         prev[next[entry]] = entry;
     }
 
-    private void remember(int depth, String value, int[] placedOps) {
+    private void remember(int depth, String value, int[] placedOps, BitSet openPlaced) {
         bestDepth = depth;
         bestValue = value;
         bestPrefix = Arrays.copyOfRange(placedOps, Math.max(0, depth - REPORTED_PREFIX), depth);
@@ -200,14 +257,20 @@ final class KeySearch {
         for (; e != tail && isInvocation(e); e = next[e]) {
             candidates.add(opOf(e));
         }
-        bestCandidates = candidates;
         bestDeadline = e == tail ? -1 : opOf(e);
+        long deadline = e == tail ? Long.MAX_VALUE : time(e);
+        for (int op = completed; op < ops.length && ops[op].invoked() <= deadline; op++) {
+            if (!openPlaced.get(op)) {
+                candidates.add(op);
+            }
+        }
+        bestCandidates = candidates;
     }
 
     /** Where the search got furthest: the last operations it placed, then those that could not follow. */
     private String report() {
         if (bestDepth < 0) { // not even a first operation fits: report the start
-            remember(0, null, new int[0]);
+            remember(0, null, new int[0], new BitSet());
         }
         StringBuilder out = new StringBuilder(String.format(
                 "key %s: no order of its %d operations fits a single register.", key, ops.length));

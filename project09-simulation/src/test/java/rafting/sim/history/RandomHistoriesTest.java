@@ -3,16 +3,15 @@ package rafting.sim.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import rafting.sim.bench.Workloads;
 
 /**
- * Histories made from a real sequential execution, with each operation's interval stretched at
- * random around the moment it ran: linearizable by construction. Changing one reply makes them
+ * Histories made from a real execution ({@link Workloads}): every command ran at one moment
+ * inside its interval, so they are linearizable by construction. Changing one reply makes them
  * wrong only sometimes, so the tests assert only what is certain, or ask a brute-force oracle.
  */
 class RandomHistoriesTest {
@@ -20,66 +19,16 @@ class RandomHistoriesTest {
     static final List<String> KEYS = List.of("a", "b", "c");
     static final List<String> VALUES = List.of("0", "1", "2", "3");
 
-    /**
-     * {@code count} operations run one after another on a map, operation i at moment 100 * i,
-     * invoked up to {@code spread} before it and completed up to {@code spread} after it. One write
-     * in twenty never completes (it still happened).
-     */
-    static List<Operation> sequentialRun(Random random, int count, List<String> keys, int spread) {
-        Map<String, String> store = new HashMap<>();
-        List<Operation> history = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String key = keys.get(random.nextInt(keys.size()));
-            String value = VALUES.get(random.nextInt(VALUES.size()));
-            String current = store.get(key);
-            Command command;
-            String reply;
-            switch (random.nextInt(6)) {
-                case 0, 1 -> {
-                    command = Command.get(key);
-                    reply = current;
-                }
-                case 2 -> {
-                    command = Command.set(key, value);
-                    reply = "OK";
-                    store.put(key, value);
-                }
-                case 3 -> {
-                    command = Command.del(key);
-                    reply = current == null ? "0" : "1";
-                    store.remove(key);
-                }
-                case 4 -> {
-                    command = Command.exists(key);
-                    reply = current == null ? "0" : "1";
-                }
-                default -> {
-                    String expected = VALUES.get(random.nextInt(VALUES.size()));
-                    command = Command.cas(key, expected, value);
-                    boolean swaps = expected.equals(current);
-                    reply = swaps ? "1" : "0";
-                    if (swaps) {
-                        store.put(key, value);
-                    }
-                }
-            }
-            long moment = 100L * i;
-            long invoked = moment - random.nextInt(spread + 1);
-            int client = random.nextInt(5);
-            if (!command.isRead() && random.nextInt(20) == 0) {
-                history.add(Operation.open(client, command, invoked));
-            } else {
-                history.add(Operation.completed(client, command, reply, invoked, moment + random.nextInt(spread + 1)));
-            }
-        }
-        return history;
+    /** 5 clients, 60 operations each, on three keys, latencies up to 20, one write in 20 left open. */
+    static List<Operation> run(Random random) {
+        return Workloads.linearizable(random, 5, 60, KEYS, 20, 20);
     }
 
     @Test
     void everySequentialRunIsLinearizable() {
         Random random = new Random(1);
         for (int run = 0; run < 200; run++) {
-            List<Operation> history = sequentialRun(random, 300, KEYS, 400);
+            List<Operation> history = run(random);
 
             CheckResult result = LinearizabilityChecker.check(history);
 
@@ -91,7 +40,7 @@ class RandomHistoriesTest {
     void aReadOfAValueNeverWrittenIsAlwaysCaught() {
         Random random = new Random(2);
         for (int run = 0; run < 200; run++) {
-            List<Operation> history = new ArrayList<>(sequentialRun(random, 300, KEYS, 400));
+            List<Operation> history = new ArrayList<>(run(random));
             int victim = randomCompletedGet(random, history);
             Operation read = history.get(victim);
             history.set(victim, Operation.completed(read.client(), read.command(), "never written",
@@ -118,7 +67,8 @@ class RandomHistoriesTest {
         Random random = new Random(3);
         int notLinearizable = 0;
         for (int run = 0; run < 3000; run++) {
-            List<Operation> history = new ArrayList<>(sequentialRun(random, 7, List.of("x"), 250));
+            List<Operation> history = new ArrayList<>(
+                    Workloads.linearizable(random, 2 + random.nextInt(3), 2, List.of("x"), 10, 5));
             // Replace one reply with another well-formed one; the result may or may not fit.
             int victim = random.nextInt(history.size());
             Operation op = history.get(victim);
