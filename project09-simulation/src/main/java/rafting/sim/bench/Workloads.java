@@ -17,23 +17,22 @@ import rafting.sim.history.Operation;
  */
 public final class Workloads {
 
-    private static final List<String> VALUES = List.of("0", "1", "2", "3");
-
     private Workloads() {}
 
     /**
      * A history of {@code clients * perClient} operations on {@code keys}, in order of invocation.
-     * Latencies are 1 to {@code maxLatency} time units; one write in {@code openOneIn} never gets
-     * its reply (it still takes effect), none when {@code openOneIn} is 0.
+     * Values are "0" to {@code values - 1} (few values make the checker's work harder: a read
+     * then fits many writes). Latencies are 1 to {@code maxLatency} time units; one write in
+     * {@code openOneIn} never gets its reply (it still takes effect), none when it is 0.
      */
-    public static List<Operation> linearizable(RandomGenerator random, int clients, int perClient,
-                                               List<String> keys, int maxLatency, int openOneIn) {
+    public static List<Operation> linearizable(RandomGenerator random, int clients, int perClient, List<String> keys,
+                                               int values, int maxLatency, int openOneIn) {
         record Planned(int client, Command command, long invoked, long completed, long moment, boolean open) {}
         List<Planned> planned = new ArrayList<>();
         for (int client = 0; client < clients; client++) {
             long now = random.nextInt(maxLatency);
             for (int i = 0; i < perClient; i++) {
-                Command command = randomCommand(random, keys.get(random.nextInt(keys.size())));
+                Command command = randomCommand(random, keys.get(random.nextInt(keys.size())), values);
                 long completed = now + 1 + random.nextInt(maxLatency);
                 long moment = now + random.nextLong(completed - now + 1);
                 boolean open = !command.isRead() && openOneIn > 0 && random.nextInt(openOneIn) == 0;
@@ -53,14 +52,14 @@ public final class Workloads {
         return history;
     }
 
-    private static Command randomCommand(RandomGenerator random, String key) {
-        String value = VALUES.get(random.nextInt(VALUES.size()));
+    private static Command randomCommand(RandomGenerator random, String key, int values) {
+        String value = Integer.toString(random.nextInt(values));
         return switch (random.nextInt(6)) {
             case 0, 1 -> Command.get(key);
             case 2 -> Command.set(key, value);
             case 3 -> Command.del(key);
             case 4 -> Command.exists(key);
-            default -> Command.cas(key, VALUES.get(random.nextInt(VALUES.size())), value);
+            default -> Command.cas(key, Integer.toString(random.nextInt(values)), value);
         };
     }
 

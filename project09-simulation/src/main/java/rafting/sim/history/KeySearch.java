@@ -50,6 +50,9 @@ final class KeySearch {
     private final int[] prev;
     private final int tail;
 
+    /** For an open operation, the open one invoked just before it with the very same command, or -1. */
+    private final int[] twinBefore;
+
     private record Memo(BitSet completedPlaced, String value) {}
 
     // The deepest point the search reached, for the report.
@@ -88,6 +91,13 @@ final class KeySearch {
         }
         next[last] = tail;
         prev[tail] = last;
+
+        this.twinBefore = new int[ops.length];
+        Map<Command, Integer> lastTwin = new HashMap<>();
+        for (int op = completed; op < ops.length; op++) {
+            Integer twin = lastTwin.put(ops[op].command(), op);
+            twinBefore[op] = twin == null ? -1 : twin;
+        }
     }
 
     private static boolean isInvocation(int entry) {
@@ -148,7 +158,9 @@ final class KeySearch {
                 continue;
             }
             String after = apply(ops[op], value);
-            boolean placeable = after != DOES_NOT_FIT && !(isOpen(op) && openPlaced.get(op))
+            boolean placeable = after != DOES_NOT_FIT
+                    && !(isOpen(op) && (openPlaced.get(op) || waitsForTwin(op, openPlaced)))
+                    && !(depth > 0 && isOpen(placedOps[depth - 1]) && overwritesBlindly(op))
                     && firstVisit(explored, completedPlaced, openPlaced, op, after);
             if (!placeable) {
                 cursor = cursor < tail ? next[cursor] : cursor + 1;
@@ -169,6 +181,26 @@ final class KeySearch {
             }
             cursor = next[0];
         }
+    }
+
+    /**
+     * True for a SET, and for a DEL whose reply is unknown: placed right after an open operation,
+     * it hides whatever that did, so that order is never needed; the one without the open
+     * operation (which may never take effect) does the same. Skipping it keeps the search from
+     * trying every subset of the open operations, one after another.
+     */
+    private boolean overwritesBlindly(int op) {
+        Command.Kind kind = ops[op].command().kind();
+        return kind == Command.Kind.SET || (kind == Command.Kind.DEL && isOpen(op));
+    }
+
+    /**
+     * Open operations with the same command are interchangeable, except that the one invoked first
+     * may take effect earliest: so always place the first of them that is not placed yet. Without
+     * this, a history with many open DELs would have the search try every choice among them.
+     */
+    private boolean waitsForTwin(int openOp, BitSet openPlaced) {
+        return twinBefore[openOp] >= 0 && !openPlaced.get(twinBefore[openOp]);
     }
 
     /** The open operation at {@code cursor} (past the tail) if it was invoked in time, otherwise -1. */
@@ -192,18 +224,32 @@ final class KeySearch {
      */
     private boolean firstVisit(Map<Memo, List<BitSet>> explored, BitSet completedPlaced, BitSet openPlaced,
                                int op, String value) {
-        BitSet completedAfter = (BitSet) completedPlaced.clone();
-        BitSet openAfter = (BitSet) openPlaced.clone();
-        (isOpen(op) ? openAfter : completedAfter).set(op);
-        List<BitSet> openSets = explored.computeIfAbsent(new Memo(completedAfter, value), m -> new ArrayList<>(1));
-        for (BitSet seen : openSets) {
-            BitSet extra = (BitSet) seen.clone();
-            extra.andNot(openAfter);
-            if (extra.isEmpty()) {
+        BitSet placed = isOpen(op) ? openPlaced : completedPlaced;
+        placed.set(op); // for the look-up only: copies go into the memo
+        try {
+            List<BitSet> openSets = explored.get(new Memo(completedPlaced, value));
+            if (openSets == null) {
+                openSets = new ArrayList<>(1);
+                explored.put(new Memo((BitSet) completedPlaced.clone(), value), openSets);
+            }
+            for (BitSet seen : openSets) {
+                if (isSubset(seen, openPlaced)) {
+                    return false;
+                }
+            }
+            openSets.add((BitSet) openPlaced.clone());
+            return true;
+        } finally {
+            placed.clear(op);
+        }
+    }
+
+    private static boolean isSubset(BitSet small, BitSet large) {
+        for (int i = small.nextSetBit(0); i >= 0; i = small.nextSetBit(i + 1)) {
+            if (!large.get(i)) {
                 return false;
             }
         }
-        openSets.add(openAfter);
         return true;
     }
 

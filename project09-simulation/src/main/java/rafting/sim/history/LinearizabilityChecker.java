@@ -31,7 +31,7 @@ import java.util.TreeMap;
 public final class LinearizabilityChecker {
 
     /** Search steps allowed per key by {@link #check(Collection)}. */
-    public static final long DEFAULT_BUDGET_PER_KEY = 5_000_000;
+    public static final long DEFAULT_BUDGET_PER_KEY = 1_000_000;
 
     private LinearizabilityChecker() {}
 

@@ -21,7 +21,7 @@ class RandomHistoriesTest {
 
     /** 5 clients, 60 operations each, on three keys, latencies up to 20, one write in 20 left open. */
     static List<Operation> run(Random random) {
-        return Workloads.linearizable(random, 5, 60, KEYS, 20, 20);
+        return Workloads.linearizable(random, 5, 60, KEYS, 4, 20, 20);
     }
 
     @Test
@@ -68,7 +68,7 @@ class RandomHistoriesTest {
         int notLinearizable = 0;
         for (int run = 0; run < 3000; run++) {
             List<Operation> history = new ArrayList<>(
-                    Workloads.linearizable(random, 2 + random.nextInt(3), 2, List.of("x"), 10, 5));
+                    Workloads.linearizable(random, 2 + random.nextInt(3), 2, List.of("x"), 4, 10, 5));
             // Replace one reply with another well-formed one; the result may or may not fit.
             int victim = random.nextInt(history.size());
             Operation op = history.get(victim);
