@@ -5,9 +5,11 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -42,6 +44,13 @@ final class KeySearch {
     /** The completed operations (0 to completed - 1), then the open ones in order of invocation. */
     private final Operation[] ops;
     private final int completed;
+    /**
+     * The commands as the search runs them: every value written that no read returns and no CAS
+     * expects is replaced by one stand-in. Nothing can tell such values apart, only whether the
+     * key is present, so the search need not either; with unique values this merges many states.
+     */
+    private final Command[] model;
+    private final String unobserved;
 
     // One doubly linked list of the completed operations' entries: 0 is the head, 1 + 2i invokes
     // op i, 2 + 2i completes it, tail is the end. Removing entries and reinserting them in reverse
@@ -58,6 +67,7 @@ final class KeySearch {
     // The deepest point the search reached, for the report.
     private int bestDepth = -1;
     private String bestValue;
+    private String bestRealValue;
     private int[] bestPrefix = new int[0];
     private List<Integer> bestCandidates = List.of();
     private int bestDeadline = -1;
@@ -71,6 +81,20 @@ final class KeySearch {
                                 .sorted(Comparator.comparingLong(Operation::invoked)))
                 .toArray(Operation[]::new);
         this.completed = (int) operations.stream().filter(op -> !op.isOpen()).count();
+        Set<String> observed = new HashSet<>();
+        for (Operation op : ops) {
+            if (op.command().kind() == Command.Kind.GET && op.reply() != null) {
+                observed.add(op.reply());
+            } else if (op.command().kind() == Command.Kind.CAS) {
+                observed.add(op.command().expected());
+            }
+        }
+        String standIn = "(a value never read)";
+        while (observed.contains(standIn)) {
+            standIn += "'";
+        }
+        this.unobserved = standIn;
+        this.model = Arrays.stream(ops).map(op -> withStandIn(op.command(), observed)).toArray(Command[]::new);
         this.tail = 2 * completed + 1;
         this.next = new int[tail + 1];
         this.prev = new int[tail + 1];
@@ -95,9 +119,19 @@ final class KeySearch {
         this.twinBefore = new int[ops.length];
         Map<Command, Integer> lastTwin = new HashMap<>();
         for (int op = completed; op < ops.length; op++) {
-            Integer twin = lastTwin.put(ops[op].command(), op);
+            Integer twin = lastTwin.put(model[op], op);
             twinBefore[op] = twin == null ? -1 : twin;
         }
+    }
+
+    private Command withStandIn(Command c, Set<String> observed) {
+        if (c.kind() == Command.Kind.SET && !observed.contains(c.value())) {
+            return Command.set(c.key(), unobserved);
+        }
+        if (c.kind() == Command.Kind.CAS && !observed.contains(c.value())) {
+            return Command.cas(c.key(), c.expected(), unobserved);
+        }
+        return c;
     }
 
     private static boolean isInvocation(int entry) {
@@ -120,11 +154,13 @@ final class KeySearch {
     CheckResult run(long budget) {
         int[] placedOps = new int[ops.length];
         String[] valuesBefore = new String[ops.length];
+        String[] realValuesBefore = new String[ops.length];
         int depth = 0;
         BitSet completedPlaced = new BitSet(completed);
         BitSet openPlaced = new BitSet();
         Map<Memo, List<BitSet>> explored = new HashMap<>();
         String value = null; // every key starts absent
+        String realValue = null; // the value with its stand-in undone, for the report
         int cursor = next[0];
         for (long steps = 0; ; steps++) {
             if (depth - openPlaced.cardinality() == completed) {
@@ -147,6 +183,7 @@ final class KeySearch {
                 depth--;
                 int undone = placedOps[depth];
                 value = valuesBefore[depth];
+                realValue = realValuesBefore[depth];
                 if (isOpen(undone)) {
                     openPlaced.clear(undone);
                     cursor = tail + 1 + (undone - completed) + 1;
@@ -157,7 +194,7 @@ final class KeySearch {
                 }
                 continue;
             }
-            String after = apply(ops[op], value);
+            String after = apply(op, value);
             boolean placeable = after != DOES_NOT_FIT
                     && !(isOpen(op) && (openPlaced.get(op) || waitsForTwin(op, openPlaced)))
                     && !(depth > 0 && isOpen(placedOps[depth - 1]) && overwritesBlindly(op))
@@ -168,6 +205,8 @@ final class KeySearch {
             }
             placedOps[depth] = op;
             valuesBefore[depth] = value;
+            realValuesBefore[depth] = realValue;
+            realValue = realValueAfter(op, value, realValue);
             depth++;
             value = after;
             if (isOpen(op)) {
@@ -177,7 +216,7 @@ final class KeySearch {
                 lift(op);
             }
             if (depth > bestDepth) {
-                remember(depth, value, placedOps, openPlaced);
+                remember(depth, value, realValue, placedOps, openPlaced);
             }
             cursor = next[0];
         }
@@ -190,7 +229,7 @@ final class KeySearch {
      * trying every subset of the open operations, one after another.
      */
     private boolean overwritesBlindly(int op) {
-        Command.Kind kind = ops[op].command().kind();
+        Command.Kind kind = model[op].kind();
         return kind == Command.Kind.SET || (kind == Command.Kind.DEL && isOpen(op));
     }
 
@@ -254,10 +293,10 @@ final class KeySearch {
     }
 
     /** The register's value after {@code op}, or DOES_NOT_FIT if the register cannot give its reply. */
-    private static String apply(Operation op, String value) {
-        Command c = op.command();
-        String reply = op.reply();
-        boolean open = op.isOpen();
+    private String apply(int op, String value) {
+        Command c = model[op];
+        String reply = ops[op].reply();
+        boolean open = isOpen(op);
         String presence = value == null ? "0" : "1";
         return switch (c.kind()) {
             case GET -> Objects.equals(reply, value) ? value : DOES_NOT_FIT;
@@ -271,6 +310,18 @@ final class KeySearch {
                 }
                 yield swaps ? c.value() : value;
             }
+        };
+    }
+
+    /** The real value after {@code op}, which fits, is placed on a register holding {@code value}. */
+    private String realValueAfter(int op, String value, String realValue) {
+        Command c = ops[op].command();
+        return switch (c.kind()) {
+            case GET, EXISTS -> realValue;
+            case SET -> c.value();
+            case DEL -> null;
+            // The expected value is one a read can return, so the stand-in never hides a match.
+            case CAS -> c.expected().equals(value) ? c.value() : realValue;
         };
     }
 
@@ -294,9 +345,10 @@ final class KeySearch {
         prev[next[entry]] = entry;
     }
 
-    private void remember(int depth, String value, int[] placedOps, BitSet openPlaced) {
+    private void remember(int depth, String value, String realValue, int[] placedOps, BitSet openPlaced) {
         bestDepth = depth;
         bestValue = value;
+        bestRealValue = realValue;
         bestPrefix = Arrays.copyOfRange(placedOps, Math.max(0, depth - REPORTED_PREFIX), depth);
         List<Integer> candidates = new ArrayList<>();
         int e = next[0];
@@ -316,7 +368,7 @@ final class KeySearch {
     /** Where the search got furthest: the last operations it placed, then those that could not follow. */
     private String report() {
         if (bestDepth < 0) { // not even a first operation fits: report the start
-            remember(0, null, new int[0], new BitSet());
+            remember(0, null, null, new int[0], new BitSet());
         }
         StringBuilder out = new StringBuilder(String.format(
                 "key %s: no order of its %d operations fits a single register.", key, ops.length));
@@ -327,12 +379,12 @@ final class KeySearch {
             for (int op : bestPrefix) {
                 out.append(String.format("%n  %s", ops[op]));
             }
-            out.append(String.format("%nafter which %s, and none of these can come next:", describe(bestValue)));
+            out.append(String.format("%nafter which %s, and none of these can come next:", describe(bestRealValue)));
         }
         for (int op : bestCandidates) {
-            String after = apply(ops[op], bestValue);
+            String after = apply(op, bestValue);
             out.append(String.format("%n  %-40s %s", ops[op], after == DOES_NOT_FIT
-                    ? "(does not fit: " + describe(bestValue) + ")"
+                    ? "(does not fit: " + describe(bestRealValue) + ")"
                     : "(fits, but then the rest does not)"));
         }
         if (bestDeadline >= 0 && bestCandidates.size() > 1) {
