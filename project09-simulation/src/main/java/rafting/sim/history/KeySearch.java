@@ -151,22 +151,43 @@ final class KeySearch {
         return op >= completed;
     }
 
+    /**
+     * Searches with up to {@code budget} steps. With open operations, it first searches a looser
+     * problem where each open operation may take effect any number of times: that search has no
+     * open operations to remember, so it is as fast as one without them, and if even it finds no
+     * order, none exists. Only if it finds one does the exact search run.
+     */
     CheckResult run(long budget) {
+        if (completed < ops.length) {
+            CheckResult loose = search(budget, true);
+            if (loose.outcome() != CheckResult.Outcome.LINEARIZABLE) {
+                return loose;
+            }
+        }
+        return search(budget, false);
+    }
+
+    /** One depth-first search; {@code reuseOpen} lets open operations take effect again and again. */
+    private CheckResult search(long budget, boolean reuseOpen) {
+        bestDepth = -1;
         int[] placedOps = new int[ops.length];
         String[] valuesBefore = new String[ops.length];
         String[] realValuesBefore = new String[ops.length];
         int depth = 0;
+        int completedCount = 0;
         BitSet completedPlaced = new BitSet(completed);
-        BitSet openPlaced = new BitSet();
+        BitSet openPlaced = new BitSet(); // stays empty when open operations are reused
         Map<Memo, List<BitSet>> explored = new HashMap<>();
         String value = null; // every key starts absent
         String realValue = null; // the value with its stand-in undone, for the report
         int cursor = next[0];
         for (long steps = 0; ; steps++) {
-            if (depth - openPlaced.cardinality() == completed) {
+            if (completedCount == completed) {
+                restoreList(placedOps, depth);
                 return CheckResult.linearizable();
             }
             if (steps == budget) {
+                restoreList(placedOps, depth);
                 return new CheckResult(CheckResult.Outcome.UNKNOWN, key, String.format(
                         "key %s: gave up after %,d search steps, with at most %d of its %d operations in order",
                         key, steps, bestDepth, ops.length));
@@ -189,6 +210,7 @@ final class KeySearch {
                     cursor = tail + 1 + (undone - completed) + 1;
                 } else {
                     completedPlaced.clear(undone);
+                    completedCount--;
                     unlift(undone);
                     cursor = next[1 + 2 * undone];
                 }
@@ -196,12 +218,17 @@ final class KeySearch {
             }
             String after = apply(op, value);
             boolean placeable = after != DOES_NOT_FIT
-                    && !(isOpen(op) && (openPlaced.get(op) || waitsForTwin(op, openPlaced)))
+                    && !(isOpen(op) && !reuseOpen && (openPlaced.get(op) || waitsForTwin(op, openPlaced)))
                     && !(depth > 0 && isOpen(placedOps[depth - 1]) && overwritesBlindly(op))
-                    && firstVisit(explored, completedPlaced, openPlaced, op, after);
+                    && firstVisit(explored, completedPlaced, openPlaced, isOpen(op) && reuseOpen ? -1 : op, after);
             if (!placeable) {
                 cursor = cursor < tail ? next[cursor] : cursor + 1;
                 continue;
+            }
+            if (depth == placedOps.length) { // only when open operations are reused
+                placedOps = Arrays.copyOf(placedOps, 2 * depth);
+                valuesBefore = Arrays.copyOf(valuesBefore, 2 * depth);
+                realValuesBefore = Arrays.copyOf(realValuesBefore, 2 * depth);
             }
             placedOps[depth] = op;
             valuesBefore[depth] = value;
@@ -209,16 +236,26 @@ final class KeySearch {
             realValue = realValueAfter(op, value, realValue);
             depth++;
             value = after;
-            if (isOpen(op)) {
-                openPlaced.set(op);
-            } else {
+            if (!isOpen(op)) {
                 completedPlaced.set(op);
+                completedCount++;
                 lift(op);
+            } else if (!reuseOpen) {
+                openPlaced.set(op);
             }
             if (depth > bestDepth) {
                 remember(depth, value, realValue, placedOps, openPlaced);
             }
             cursor = next[0];
+        }
+    }
+
+    /** Puts the entries of the placed operations back, so that another search can start afresh. */
+    private void restoreList(int[] placedOps, int depth) {
+        for (int d = depth - 1; d >= 0; d--) {
+            if (!isOpen(placedOps[d])) {
+                unlift(placedOps[d]);
+            }
         }
     }
 
@@ -258,13 +295,16 @@ final class KeySearch {
     }
 
     /**
-     * Records the state reached by placing {@code op}; false if it, or one with the same completed
-     * operations and value but fewer open operations placed, was explored before.
+     * Records the state reached by placing {@code op} (-1 for an open operation that stays
+     * available); false if it, or one with the same completed operations and value but fewer open
+     * operations placed, was explored before.
      */
     private boolean firstVisit(Map<Memo, List<BitSet>> explored, BitSet completedPlaced, BitSet openPlaced,
                                int op, String value) {
-        BitSet placed = isOpen(op) ? openPlaced : completedPlaced;
-        placed.set(op); // for the look-up only: copies go into the memo
+        BitSet placed = op < 0 ? null : isOpen(op) ? openPlaced : completedPlaced;
+        if (placed != null) {
+            placed.set(op); // for the look-up only: copies go into the memo
+        }
         try {
             List<BitSet> openSets = explored.get(new Memo(completedPlaced, value));
             if (openSets == null) {
@@ -279,7 +319,9 @@ final class KeySearch {
             openSets.add((BitSet) openPlaced.clone());
             return true;
         } finally {
-            placed.clear(op);
+            if (placed != null) {
+                placed.clear(op);
+            }
         }
     }
 
