@@ -61,6 +61,27 @@ class ExplorerTest {
         assertThat(result.trace().lastState()).isZero();
     }
 
+    @Test
+    void countsInitialStatesWithEqualKeysOnce() {
+        Machine<Integer, String> twoStarts = Machine.of(List.of(0, 5, 0), s -> List.of("inc"),
+                (s, e) -> s < 6 ? Optional.of(s + 1) : Optional.empty());
+
+        Exploration<Integer, String> result = Explorer.of(twoStarts).legalEnd(s -> s == 6).run();
+
+        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.PASSED);
+        assertThat(result.states()).isEqualTo(7);
+        assertThat(result.transitions()).isEqualTo(6); // one from each state below 6
+    }
+
+    @Test
+    void aDepthBoundOfZeroChecksOnlyTheInitialStates() {
+        Exploration<Integer, String> result = Explorer.of(counter(3)).maxDepth(0).run();
+
+        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.BOUNDED);
+        assertThat(result.states()).isEqualTo(1);
+        assertThat(result.depth()).isZero();
+    }
+
     // --- a mutex whose test and set are two separate events: two processes can both get in ---
 
     enum Pc { IDLE, SAW_FREE, CRITICAL }

@@ -140,6 +140,16 @@ class LinearizabilityCheckerTest {
     }
 
     @Test
+    void theLooseSearchLetsAnOpenWriteActTwiceAndTheExactOneDoesNot() {
+        List<Operation> history = List.of(open(1, 0, Command.set("x", "1")), get(2, 1, 2, "x", "1"),
+                set(2, 3, 4, "x", "2"), get(2, 5, 6, "x", "1"));
+
+        // The loose search is only a filter: "no order" there means no order at all.
+        assertThat(new KeySearch("x", history).search(1_000, true).outcome()).isEqualTo(LINEARIZABLE);
+        assertThat(new KeySearch("x", history).search(1_000, false).outcome()).isEqualTo(NOT_LINEARIZABLE);
+    }
+
+    @Test
     void explainsWhichOperationsCouldNotBeOrdered() {
         CheckResult result = LinearizabilityChecker.check(List.of(
                 set(1, 0, 1, "y", "9"),

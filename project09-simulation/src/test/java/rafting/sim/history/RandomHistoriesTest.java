@@ -84,6 +84,12 @@ class RandomHistoriesTest {
             CheckResult result = LinearizabilityChecker.check(history);
 
             assertThat(result.isLinearizable()).as("run %d: %s%n%s", run, history, result).isEqualTo(expected);
+            // Each of the checker's searches alone: the exact one agrees, the loose one never
+            // rejects a history that fits.
+            assertThat(new KeySearch("x", history).search(1_000_000, false).isLinearizable()).isEqualTo(expected);
+            if (expected) {
+                assertThat(new KeySearch("x", history).search(1_000_000, true).isLinearizable()).isTrue();
+            }
             notLinearizable += expected ? 0 : 1;
         }
         // The mutations must have produced plenty of both kinds, or the comparison says little.
