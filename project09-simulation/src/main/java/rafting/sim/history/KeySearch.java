@@ -54,13 +54,20 @@ final class KeySearch {
 
     // One doubly linked list of the completed operations' entries: 0 is the head, 1 + 2i invokes
     // op i, 2 + 2i completes it, tail is the end. Removing entries and reinserting them in reverse
-    // order restores it exactly. A cursor past the tail, tail + 1 + k, points at open op k.
+    // order restores it exactly. A cursor past the tail, tail + 1 + c, points at class c of open
+    // operations (below).
     private final int[] next;
     private final int[] prev;
     private final int tail;
 
-    /** For an open operation, the open one invoked just before it with the very same command, or -1. */
-    private final int[] twinBefore;
+    // Open operations with the same command are interchangeable, except that the one invoked first
+    // may take effect earliest: so the search places them in the order they were invoked, and
+    // tries only the first of each class not yet placed. Without this, a history with many open
+    // DELs would have the search try every choice among them.
+    private final int classCount;
+    private final int[] classOf;
+    private final int[] firstOfClass;
+    private final int[] nextTwin;
 
     private record Memo(BitSet completedPlaced, String value) {}
 
@@ -116,12 +123,25 @@ final class KeySearch {
         next[last] = tail;
         prev[tail] = last;
 
-        this.twinBefore = new int[ops.length];
-        Map<Command, Integer> lastTwin = new HashMap<>();
+        this.classOf = new int[ops.length];
+        this.nextTwin = new int[ops.length];
+        Map<Command, Integer> classes = new HashMap<>();
+        List<Integer> lastOfClass = new ArrayList<>();
+        List<Integer> firsts = new ArrayList<>();
         for (int op = completed; op < ops.length; op++) {
-            Integer twin = lastTwin.put(model[op], op);
-            twinBefore[op] = twin == null ? -1 : twin;
+            int c = classes.computeIfAbsent(model[op], m -> classes.size());
+            nextTwin[op] = -1;
+            if (c == firsts.size()) {
+                firsts.add(op);
+                lastOfClass.add(op);
+            } else {
+                nextTwin[lastOfClass.get(c)] = op;
+                lastOfClass.set(c, op);
+            }
+            classOf[op] = c;
         }
+        this.classCount = firsts.size();
+        this.firstOfClass = firsts.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private Command withStandIn(Command c, Set<String> observed) {
@@ -163,7 +183,7 @@ final class KeySearch {
         if (completed == ops.length) {
             return search(budget, false);
         }
-        CheckResult quick = search(Math.min(budget, 20L * ops.length), false);
+        CheckResult quick = search(Math.min(budget, 50L * ops.length), false);
         if (quick.outcome() != CheckResult.Outcome.UNKNOWN) {
             return quick;
         }
@@ -184,25 +204,25 @@ final class KeySearch {
         int completedCount = 0;
         BitSet completedPlaced = new BitSet(completed);
         BitSet openPlaced = new BitSet(); // stays empty when open operations are reused
+        int[] head = firstOfClass.clone(); // the first open operation of each class not placed, or -1
         Map<Memo, List<BitSet>> explored = new HashMap<>();
         String value = null; // every key starts absent
         String realValue = null; // the value with its stand-in undone, for the report
         int cursor = next[0];
-        for (long steps = 0; ; steps++) {
+        long steps = 0; // operations tried on the register
+        while (true) {
             if (completedCount == completed) {
                 restoreList(placedOps, depth);
                 return CheckResult.linearizable();
             }
-            if (steps == budget) {
-                restoreList(placedOps, depth);
-                return new CheckResult(CheckResult.Outcome.UNKNOWN, key, String.format(
-                        "key %s: gave up after %,d search steps, with at most %d of its %d operations in order",
-                        key, steps, bestDepth, ops.length));
-            }
             if (cursor <= tail && (cursor == tail || !isInvocation(cursor))) {
                 cursor = tail + 1; // past the completed candidates: now the open ones
             }
-            int op = cursor < tail ? opOf(cursor) : openCandidate(cursor);
+            if (cursor > tail && cursor - tail - 1 < classCount && !inTime(head[cursor - tail - 1])) {
+                cursor++; // this class has nothing that could take effect yet
+                continue;
+            }
+            int op = cursor < tail ? opOf(cursor) : cursor - tail - 1 < classCount ? head[cursor - tail - 1] : -1;
             if (op == -1) {
                 // Nothing else can come next: undo the last choice and try the one after it.
                 if (depth == 0) {
@@ -213,8 +233,11 @@ final class KeySearch {
                 value = valuesBefore[depth];
                 realValue = realValuesBefore[depth];
                 if (isOpen(undone)) {
-                    openPlaced.clear(undone);
-                    cursor = tail + 1 + (undone - completed) + 1;
+                    if (!reuseOpen) {
+                        openPlaced.clear(undone);
+                        head[classOf[undone]] = undone;
+                    }
+                    cursor = tail + 1 + classOf[undone] + 1;
                 } else {
                     completedPlaced.clear(undone);
                     completedCount--;
@@ -223,9 +246,14 @@ final class KeySearch {
                 }
                 continue;
             }
+            if (steps++ == budget) {
+                restoreList(placedOps, depth);
+                return new CheckResult(CheckResult.Outcome.UNKNOWN, key, String.format(
+                        "key %s: gave up after %,d search steps, with at most %d of its %d operations in order",
+                        key, budget, bestDepth, ops.length));
+            }
             String after = apply(op, value);
             boolean placeable = after != DOES_NOT_FIT
-                    && !(isOpen(op) && !reuseOpen && (openPlaced.get(op) || waitsForTwin(op, openPlaced)))
                     && !(depth > 0 && isOpen(placedOps[depth - 1]) && overwritesBlindly(op))
                     && firstVisit(explored, completedPlaced, openPlaced, isOpen(op) && reuseOpen ? -1 : op, after);
             if (!placeable) {
@@ -249,6 +277,7 @@ final class KeySearch {
                 lift(op);
             } else if (!reuseOpen) {
                 openPlaced.set(op);
+                head[classOf[op]] = nextTwin[op];
             }
             if (depth > bestDepth) {
                 remember(depth, value, realValue, placedOps, openPlaced);
@@ -277,19 +306,9 @@ final class KeySearch {
         return kind == Command.Kind.SET || (kind == Command.Kind.DEL && isOpen(op));
     }
 
-    /**
-     * Open operations with the same command are interchangeable, except that the one invoked first
-     * may take effect earliest: so always place the first of them that is not placed yet. Without
-     * this, a history with many open DELs would have the search try every choice among them.
-     */
-    private boolean waitsForTwin(int openOp, BitSet openPlaced) {
-        return twinBefore[openOp] >= 0 && !openPlaced.get(twinBefore[openOp]);
-    }
-
-    /** The open operation at {@code cursor} (past the tail) if it was invoked in time, otherwise -1. */
-    private int openCandidate(int cursor) {
-        int op = completed + (cursor - tail - 1);
-        return op < ops.length && ops[op].invoked() <= deadline() ? op : -1;
+    /** True if {@code openOp} exists and was invoked before the first pending completion. */
+    private boolean inTime(int openOp) {
+        return openOp >= 0 && ops[openOp].invoked() <= deadline();
     }
 
     /** When the first completed operation not yet placed completed: nothing invoked later can come next. */
