@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -30,12 +29,14 @@ import java.util.stream.Stream;
  * value, and the open operations placed. A state is skipped if one with the same completed
  * operations and value but a subset of its open operations was explored: leaving an open operation
  * unplaced keeps every option of placing it. Trying completed operations before open ones makes
- * those smaller states come first, so open operations cost little.
+ * those smaller states come first.
+ *
+ * <p>Three more rules keep open operations cheap, each keeping at least one order whenever there
+ * is one: open operations with the same command are placed in the order they were invoked; none
+ * is placed right before a blind overwrite, which would hide it; values nobody can observe share
+ * one stand-in. And {@link #run} may first search a looser problem, see there.
  */
 final class KeySearch {
-
-    /** Marks a command that cannot give the recorded reply; compared by identity, never by value. */
-    private static final String DOES_NOT_FIT = new String("does not fit");
 
     /** How many of the last placed operations a failure report shows. */
     private static final int REPORTED_PREFIX = 4;
@@ -88,6 +89,21 @@ final class KeySearch {
                                 .sorted(Comparator.comparingLong(Operation::invoked)))
                 .toArray(Operation[]::new);
         this.completed = (int) operations.stream().filter(op -> !op.isOpen()).count();
+        Set<String> observed = observedValues(ops);
+        this.unobserved = standInOutside(observed);
+        this.model = Arrays.stream(ops).map(op -> withStandIn(op.command(), observed)).toArray(Command[]::new);
+        this.tail = 2 * completed + 1;
+        this.next = new int[tail + 1];
+        this.prev = new int[tail + 1];
+        linkEntries();
+        this.classOf = new int[ops.length];
+        this.nextTwin = new int[ops.length];
+        this.firstOfClass = groupTwins();
+        this.classCount = firstOfClass.length;
+    }
+
+    /** The values a read returns or a CAS expects: the only ones any reply depends on. */
+    private static Set<String> observedValues(Operation[] ops) {
         Set<String> observed = new HashSet<>();
         for (Operation op : ops) {
             if (op.command().kind() == Command.Kind.GET && op.reply() != null) {
@@ -96,16 +112,19 @@ final class KeySearch {
                 observed.add(op.command().expected());
             }
         }
+        return observed;
+    }
+
+    private static String standInOutside(Set<String> observed) {
         String standIn = "(a value never read)";
         while (observed.contains(standIn)) {
             standIn += "'";
         }
-        this.unobserved = standIn;
-        this.model = Arrays.stream(ops).map(op -> withStandIn(op.command(), observed)).toArray(Command[]::new);
-        this.tail = 2 * completed + 1;
-        this.next = new int[tail + 1];
-        this.prev = new int[tail + 1];
+        return standIn;
+    }
 
+    /** Links the entries of the completed operations in time order. */
+    private void linkEntries() {
         // Equal times: invocations first, so that touching intervals count as overlapping.
         int[] entries = IntStream.rangeClosed(1, 2 * completed)
                 .boxed()
@@ -122,26 +141,26 @@ final class KeySearch {
         }
         next[last] = tail;
         prev[tail] = last;
+    }
 
-        this.classOf = new int[ops.length];
-        this.nextTwin = new int[ops.length];
+    /** Sorts the open operations into classes of equal commands; returns the first of each class. */
+    private int[] groupTwins() {
         Map<Command, Integer> classes = new HashMap<>();
-        List<Integer> lastOfClass = new ArrayList<>();
         List<Integer> firsts = new ArrayList<>();
+        List<Integer> lasts = new ArrayList<>();
         for (int op = completed; op < ops.length; op++) {
             int c = classes.computeIfAbsent(model[op], m -> classes.size());
+            classOf[op] = c;
             nextTwin[op] = -1;
             if (c == firsts.size()) {
                 firsts.add(op);
-                lastOfClass.add(op);
+                lasts.add(op);
             } else {
-                nextTwin[lastOfClass.get(c)] = op;
-                lastOfClass.set(c, op);
+                nextTwin[lasts.get(c)] = op;
+                lasts.set(c, op);
             }
-            classOf[op] = c;
         }
-        this.classCount = firsts.size();
-        this.firstOfClass = firsts.stream().mapToInt(Integer::intValue).toArray();
+        return firsts.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private Command withStandIn(Command c, Set<String> observed) {
@@ -253,8 +272,11 @@ final class KeySearch {
                         key, budget, bestDepth, ops.length));
             }
             String after = apply(op, value);
-            boolean placeable = after != DOES_NOT_FIT
-                    && !(depth > 0 && isOpen(placedOps[depth - 1]) && overwritesBlindly(op))
+            // An open operation placed right before a blind overwrite would be hidden at once: the
+            // same order without it (it may never take effect) does as well, so skip that order.
+            // This keeps the search from trying every subset of the open operations in turn.
+            boolean placeable = after != Register.DOES_NOT_FIT
+                    && !(depth > 0 && isOpen(placedOps[depth - 1]) && Register.overwritesBlindly(model[op], isOpen(op)))
                     && firstVisit(explored, completedPlaced, openPlaced, isOpen(op) && reuseOpen ? -1 : op, after);
             if (!placeable) {
                 cursor = cursor < tail ? next[cursor] : cursor + 1;
@@ -280,7 +302,7 @@ final class KeySearch {
                 head[classOf[op]] = nextTwin[op];
             }
             if (depth > bestDepth) {
-                remember(depth, value, realValue, placedOps, openPlaced);
+                remember(depth, value, realValue, placedOps, head);
             }
             cursor = next[0];
         }
@@ -293,17 +315,6 @@ final class KeySearch {
                 unlift(placedOps[d]);
             }
         }
-    }
-
-    /**
-     * True for a SET, and for a DEL whose reply is unknown: placed right after an open operation,
-     * it hides whatever that did, so that order is never needed; the one without the open
-     * operation (which may never take effect) does the same. Skipping it keeps the search from
-     * trying every subset of the open operations, one after another.
-     */
-    private boolean overwritesBlindly(int op) {
-        Command.Kind kind = model[op].kind();
-        return kind == Command.Kind.SET || (kind == Command.Kind.DEL && isOpen(op));
     }
 
     /** True if {@code openOp} exists and was invoked before the first pending completion. */
@@ -360,25 +371,9 @@ final class KeySearch {
         return true;
     }
 
-    /** The register's value after {@code op}, or DOES_NOT_FIT if the register cannot give its reply. */
+    /** The value after {@code op} in the search's terms (stand-in included), or Register.DOES_NOT_FIT. */
     private String apply(int op, String value) {
-        Command c = model[op];
-        String reply = ops[op].reply();
-        boolean open = isOpen(op);
-        String presence = value == null ? "0" : "1";
-        return switch (c.kind()) {
-            case GET -> Objects.equals(reply, value) ? value : DOES_NOT_FIT;
-            case EXISTS -> presence.equals(reply) ? value : DOES_NOT_FIT;
-            case SET -> c.value();
-            case DEL -> open || presence.equals(reply) ? null : DOES_NOT_FIT;
-            case CAS -> {
-                boolean swaps = c.expected().equals(value);
-                if (!open && !reply.equals(swaps ? "1" : "0")) {
-                    yield DOES_NOT_FIT;
-                }
-                yield swaps ? c.value() : value;
-            }
-        };
+        return Register.after(model[op], ops[op].reply(), isOpen(op), value);
     }
 
     /** The real value after {@code op}, which fits, is placed on a register holding {@code value}. */
@@ -413,7 +408,7 @@ final class KeySearch {
         prev[next[entry]] = entry;
     }
 
-    private void remember(int depth, String value, String realValue, int[] placedOps, BitSet openPlaced) {
+    private void remember(int depth, String value, String realValue, int[] placedOps, int[] head) {
         bestDepth = depth;
         bestValue = value;
         bestRealValue = realValue;
@@ -424,10 +419,9 @@ final class KeySearch {
             candidates.add(opOf(e));
         }
         bestDeadline = e == tail ? -1 : opOf(e);
-        long deadline = e == tail ? Long.MAX_VALUE : time(e);
-        for (int op = completed; op < ops.length && ops[op].invoked() <= deadline; op++) {
-            if (!openPlaced.get(op)) {
-                candidates.add(op);
+        for (int openOp : head) {
+            if (inTime(openOp)) {
+                candidates.add(openOp);
             }
         }
         bestCandidates = candidates;
@@ -436,7 +430,7 @@ final class KeySearch {
     /** Where the search got furthest: the last operations it placed, then those that could not follow. */
     private String report() {
         if (bestDepth < 0) { // not even a first operation fits: report the start
-            remember(0, null, null, new int[0], new BitSet());
+            remember(0, null, null, new int[0], firstOfClass);
         }
         StringBuilder out = new StringBuilder(String.format(
                 "key %s: no order of its %d operations fits a single register.", key, ops.length));
@@ -451,7 +445,7 @@ final class KeySearch {
         }
         for (int op : bestCandidates) {
             String after = apply(op, bestValue);
-            out.append(String.format("%n  %-40s %s", ops[op], after == DOES_NOT_FIT
+            out.append(String.format("%n  %-40s %s", ops[op], after == Register.DOES_NOT_FIT
                     ? "(does not fit: " + describe(bestRealValue) + ")"
                     : "(fits, but then the rest does not)"));
         }
