@@ -24,13 +24,14 @@ import java.util.TreeMap;
  * history can make a correct history look wrong.
  *
  * <p>The search is exponential in the worst case (the problem is NP-complete), so each key has a
- * budget of search steps; a key that uses it up makes the result {@code UNKNOWN}, never a guess.
- * Histories from a handful of clients that each wait for their reply need about one step per
- * operation when linearizable.
+ * budget of search steps (operations tried on the register, per search; a key may need up to
+ * three searches when some operations are open). A key that uses it up makes the result
+ * {@code UNKNOWN}, never a guess. A linearizable history from a handful of clients that each
+ * wait for their reply needs a few steps per operation.
  */
 public final class LinearizabilityChecker {
 
-    /** Search steps allowed per key by {@link #check(Collection)}. */
+    /** Search steps allowed per key and search by {@link #check(Collection)}. */
     public static final long DEFAULT_BUDGET_PER_KEY = 1_000_000;
 
     private LinearizabilityChecker() {}
