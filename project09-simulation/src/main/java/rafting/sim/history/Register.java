@@ -1,0 +1,45 @@
+package rafting.sim.history;
+
+import java.util.Objects;
+
+/**
+ * The value of one key, as the commands of {@link Command} change it: what a command leaves
+ * behind, and whether it could have given the reply the client saw.
+ */
+final class Register {
+
+    /** Marks a command that cannot give the recorded reply; compared by identity, never by value. */
+    static final String DOES_NOT_FIT = new String("does not fit");
+
+    private Register() {}
+
+    /**
+     * The value after {@code command} runs on {@code value} (null: absent) and replies
+     * {@code reply}, or DOES_NOT_FIT if it would reply something else. An open command's reply is
+     * unknown, so it always fits.
+     */
+    static String after(Command command, String reply, boolean open, String value) {
+        String presence = value == null ? "0" : "1";
+        return switch (command.kind()) {
+            case GET -> open || Objects.equals(reply, value) ? value : DOES_NOT_FIT;
+            case EXISTS -> open || presence.equals(reply) ? value : DOES_NOT_FIT;
+            case SET -> command.value();
+            case DEL -> open || presence.equals(reply) ? null : DOES_NOT_FIT;
+            case CAS -> {
+                boolean swaps = command.expected().equals(value);
+                if (!open && !reply.equals(swaps ? "1" : "0")) {
+                    yield DOES_NOT_FIT;
+                }
+                yield swaps ? command.value() : value;
+            }
+        };
+    }
+
+    /**
+     * True for a SET, and for a DEL whose reply is unknown: commands whose outcome does not depend
+     * on the value before them, so whatever came just before them is hidden.
+     */
+    static boolean overwritesBlindly(Command command, boolean open) {
+        return command.kind() == Command.Kind.SET || (command.kind() == Command.Kind.DEL && open);
+    }
+}
