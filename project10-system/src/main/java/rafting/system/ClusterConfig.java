@@ -41,7 +41,7 @@ public record ClusterConfig(String clusterId, Map<Integer, Addresses> nodes) {
         if (nodes.isEmpty()) {
             throw new IllegalArgumentException("a cluster has at least one node");
         }
-        nodes = Map.copyOf(new TreeMap<>(nodes));
+        nodes = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(nodes));
     }
 
     /** The default local cluster of {@code size} nodes (1 to 9). */

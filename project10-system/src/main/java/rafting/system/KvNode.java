@@ -29,6 +29,7 @@ import rafting.kv.KvCommand;
 import rafting.kv.Reply;
 import rafting.kv.TcpServer;
 import rafting.log.RaftLog;
+import rafting.replication.AppendEntries;
 import rafting.replication.Message;
 
 /**
@@ -189,6 +190,18 @@ public final class KvNode implements Closeable {
             return;
         }
         Ready ready = node.ready();
+        // A leader's AppendEntries may leave before its own fsync (thesis §10.2.1: the leader writes
+        // its log in parallel with replicating it). That is safe because nothing counts on them yet:
+        // the answers they bring are handled in a later batch, after this sync has finished, so the
+        // leader's own copy is durable before it counts itself in a majority. Everything else waits.
+        boolean leads = node.role() == Role.LEADER;
+        if (leads) {
+            for (Message message : ready.messages()) {
+                if (message instanceof AppendEntries) {
+                    transport.send(message);
+                }
+            }
+        }
         try {
             // The system never enables Flaw.ACKNOWLEDGE_BEFORE_DURABLE, so mustSync holds whenever
             // either changed. The term/vote file is synced as it is replaced.
@@ -203,7 +216,9 @@ public final class KvNode implements Closeable {
             return;
         }
         for (Message message : ready.messages()) {
-            transport.send(message);
+            if (!(leads && message instanceof AppendEntries)) {
+                transport.send(message);
+            }
         }
         for (Applied applied : ready.applied()) {
             Pending waiting = pending.remove(applied.index());
