@@ -116,7 +116,13 @@ public final class PeerTransport implements Closeable {
         InputStream in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
         int peer;
         try {
-            peer = acceptHandshake(Frames.read(in, MAX_HANDSHAKE));
+            byte[] handshake;
+            try {
+                handshake = Frames.read(in, MAX_HANDSHAKE);
+            } catch (ProtocolException e) {
+                throw new ProtocolException("not a Raft peer handshake (is a client on the peer port?): " + e.getMessage());
+            }
+            peer = acceptHandshake(handshake);
         } catch (ProtocolException e) {
             LOG.log(WARNING, () -> "n" + id + " refused a peer connection from " + remote + ": " + e.getMessage());
             return;
