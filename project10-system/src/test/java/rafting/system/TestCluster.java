@@ -88,6 +88,13 @@ final class TestCluster implements AutoCloseable {
         }
     }
 
+    /** Waits until {@code value} gives something other than 0, and returns it. */
+    static int awaitValue(java.util.function.IntSupplier value) throws InterruptedException {
+        int[] seen = new int[1];
+        await("a value", () -> (seen[0] = value.getAsInt()) != 0);
+        return seen[0];
+    }
+
     @Override
     public void close() {
         for (KvNode node : running.values()) {
