@@ -132,12 +132,22 @@ public final class RaftKv {
 
     /** A command's reply as {@code redis-cli} shows it, or what went wrong. */
     static String callSafely(ClusterClient client, List<String> command) {
+        String[] words = command.toArray(String[]::new);
         try {
-            return client.call(command.toArray(String[]::new)).toString();
+            return client.call(words).toString();
         } catch (IOException e) {
-            return "(no reply: " + e.getMessage() + ")";
+            if (READS.contains(words[0].toLowerCase(java.util.Locale.ROOT))) {
+                try {
+                    return client.call(words).toString(); // a read changes nothing: sending it again is safe
+                } catch (IOException again) {
+                    return "(no reply: " + again.getMessage() + ")";
+                }
+            }
+            return "(no reply: " + e.getMessage() + "; the command may or may not have taken effect)";
         }
     }
+
+    private static final List<String> READS = List.of("get", "exists", "ping", "info");
 
     private static int status(Map<String, String> options) {
         ClusterConfig cluster = cluster(options);
