@@ -35,7 +35,7 @@ import rafting.kv.RespReader;
 final class ClientSession {
 
     private static final int MAX_PIPELINE = 1024;
-    private static final long REPLY_TIMEOUT_SECONDS = 30;
+    private static final long REPLY_TIMEOUT_SECONDS = 10;
     private static final System.Logger LOG = System.getLogger(ClientSession.class.getName());
 
     private final KvNode node;

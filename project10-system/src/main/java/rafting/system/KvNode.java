@@ -64,8 +64,6 @@ public final class KvNode implements Closeable {
 
     static final byte[] LOST = KvStateMachine.resp(Reply.error(
             "ERR lost: a new leader replaced this command's log entry before it committed; it did not take effect"));
-    static final byte[] DEPOSED = KvStateMachine.resp(Reply.error(
-            "ERR leadership changed before the command committed; it may or may not have taken effect"));
     static final byte[] STOPPING = KvStateMachine.resp(Reply.error(
             "ERR this node is shutting down; the command may or may not have taken effect"));
     private static final byte[] NO_LEADER = KvStateMachine.resp(Reply.error(
@@ -176,7 +174,11 @@ public final class KvNode implements Closeable {
         }
         Proposal proposal = node.propose(KvStateMachine.encode(command));
         if (proposal.accepted()) {
-            pending.put(proposal.index(), new Pending(proposal.term(), reply));
+            Pending replaced = pending.put(proposal.index(), new Pending(proposal.term(), reply));
+            if (replaced != null) {
+                // We lead again and append at that index: the entry made there before is gone.
+                replaced.reply.complete(LOST);
+            }
         } else if (proposal.leaderId() == RaftNode.NONE) {
             reply.complete(NO_LEADER);
         } else {
@@ -224,12 +226,10 @@ public final class KvNode implements Closeable {
             Pending waiting = pending.remove(applied.index());
             if (waiting != null) {
                 // The command is committed only if the entry applied at its index is the one it made.
+                // A leader that stepped down keeps waiting: as a follower it learns which entry the
+                // new leader committed at that index, and the client gets a definite answer.
                 waiting.reply.complete(applied.entry().term() == waiting.term ? applied.result() : LOST);
             }
-        }
-        if (node.role() != Role.LEADER && !pending.isEmpty()) {
-            pending.values().forEach(waiting -> waiting.reply.complete(DEPOSED));
-            pending.clear();
         }
         state = node.state();
     }
