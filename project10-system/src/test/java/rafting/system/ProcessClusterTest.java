@@ -143,6 +143,9 @@ class ProcessClusterTest {
         synchronized (history) {
             ops = List.copyOf(history);
         }
+        // For a look, or for the linearizability checker of project09-simulation.
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target", "process-cluster-history.txt"), ops.stream().map(Op::toString).toList());
         assertThat(ops.stream().filter(Op::acknowledged).count()).isGreaterThan(1000);
         try (var client = new ClusterClient(RaftKv.clientAddresses(config), Duration.ofSeconds(20))) {
             assertEveryAcknowledgedWriteIsThere(ops, client);
