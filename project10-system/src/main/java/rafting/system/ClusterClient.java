@@ -65,6 +65,7 @@ public final class ClusterClient implements Closeable {
     public Reply call(List<Bytes> args) throws IOException {
         long deadline = System.nanoTime() + patience.toNanos();
         IOException unreachable = null;
+        boolean answered = false;
         while (System.nanoTime() < deadline) {
             if (socket == null) {
                 try {
@@ -88,6 +89,7 @@ public final class ClusterClient implements Closeable {
                 target = null;
                 throw e;
             }
+            answered = true;
             if (reply instanceof Reply.Error error && error.message().startsWith("MOVED ")) {
                 disconnect();
                 target = ClusterConfig.parse(error.message().substring(error.message().lastIndexOf(' ') + 1));
@@ -100,6 +102,10 @@ public final class ClusterClient implements Closeable {
                 continue;
             }
             return reply;
+        }
+        if (!answered && unreachable != null) {
+            throw new IOException("no node answered at " + nodes.stream().map(ClusterConfig::hostPort).toList() + " ("
+                    + unreachable.getMessage() + "); is the cluster running? ./raftkv cluster starts one");
         }
         throw new IOException("no leader found within " + patience.toMillis() + " ms"
                 + (unreachable == null ? "" : "; last error: " + unreachable.getMessage()));

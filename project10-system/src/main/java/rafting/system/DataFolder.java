@@ -48,8 +48,11 @@ public final class DataFolder implements Closeable {
     static DataFolder open(Path dir, long segmentBytes) throws IOException {
         try {
             Files.createDirectories(dir);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new IOException(dir + " exists and is not a folder; pass another with --data", e);
         } catch (IOException e) {
-            throw new IOException("cannot create the data folder " + dir + ": " + e.getMessage(), e);
+            throw new IOException("cannot create the data folder " + dir + " (" + e.getMessage()
+                    + "); pass another with --data", e);
         }
         if (!Files.isDirectory(dir) || !Files.isWritable(dir) || !Files.isReadable(dir)) {
             throw new AccessDeniedException(dir + " is not a folder this user can read and write;"

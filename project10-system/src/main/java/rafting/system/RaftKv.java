@@ -106,7 +106,7 @@ public final class RaftKv {
         } else {
             nodes = clientAddresses(ClusterConfig.local(3));
         }
-        try (var client = new ClusterClient(nodes)) {
+        try (var client = new ClusterClient(nodes, java.time.Duration.ofSeconds(5))) {
             if (!words.isEmpty()) {
                 Reply reply = client.call(words.toArray(String[]::new));
                 System.out.println(reply);
