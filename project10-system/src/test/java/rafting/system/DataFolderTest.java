@@ -70,7 +70,8 @@ class DataFolderTest {
 
     @Test
     void twoNodesNeverShareAFolder() throws IOException {
-        try (var data = DataFolder.open(dir)) {
+        try (var first = DataFolder.open(dir)) {
+            assertThat(first.path()).isEqualTo(dir);
             assertThatThrownBy(() -> DataFolder.open(dir))
                     .isInstanceOf(IOException.class)
                     .hasMessageContaining("in use by another node");
