@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rafting.election.Role;
@@ -100,6 +101,35 @@ class KvClusterTest {
             return client.call("GET", key);
         } catch (IOException e) {
             return client.call("GET", key);
+        }
+    }
+
+    @Test
+    void aCommandWaitingOnADeposedLeaderGetsItsRealOutcome() throws Exception {
+        try (var cluster = new TestCluster(3, dir)) {
+            KvNode leader = cluster.awaitLeader();
+            List<Integer> followers = cluster.config.nodes().keySet().stream().filter(id -> id != leader.id()).toList();
+            followers.forEach(cluster::stop);
+            try (var raw = new RawResp(cluster.config.addresses(leader.id()).client())) {
+                // Sent, but no majority can commit it: the leader steps down (check-quorum) with it pending.
+                raw.out.writeCommand(List.of(rafting.kv.Bytes.of("SET"), rafting.kv.Bytes.of("orphan"),
+                        rafting.kv.Bytes.of("1"))).flush();
+                TestCluster.await("the leader to step down", () -> leader.state().role() != Role.LEADER);
+                for (int id : followers) {
+                    cluster.start(id);
+                }
+                Reply outcome = raw.in.readReply();
+                Reply stored;
+                try (var client = cluster.client()) {
+                    stored = read(client, "orphan");
+                }
+                if (outcome.equals(Reply.OK)) {
+                    assertThat(stored).as("acknowledged, so committed").isEqualTo(Reply.bulk("1"));
+                } else {
+                    assertThat(outcome.toString()).as("the only other answer").contains("ERR lost");
+                    assertThat(stored).as("lost, so never applied").isEqualTo(Reply.NIL);
+                }
+            }
         }
     }
 }
