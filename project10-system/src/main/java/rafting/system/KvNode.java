@@ -192,8 +192,8 @@ public final class KvNode implements Closeable {
 
     /** Group commit: runs once after every batch of inputs, on the loop's thread. */
     private void afterBatch() {
-        if (failure != null) {
-            return;
+        if (failure != null || transport == null) {
+            return; // stopped by a disk failure, or closed before it was fully started
         }
         Ready ready = node.ready();
         // A leader's AppendEntries may leave before its own fsync (thesis §10.2.1: the leader writes
