@@ -1,0 +1,158 @@
+package rafting.system;
+
+import static java.lang.System.Logger.Level.DEBUG;
+
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import rafting.kv.Bytes;
+import rafting.kv.InvalidCommandException;
+import rafting.kv.KvCommand;
+import rafting.kv.Reply;
+import rafting.kv.RespException;
+import rafting.kv.RespReader;
+
+/**
+ * One client connection, on a thread of its own: read every command that has arrived (a client
+ * may pipeline many), hand the ones that need the log to the node in one go, then write the
+ * replies in the order the commands came, in one flush.
+ *
+ * <p>{@code PING}, {@code INFO} and {@code QUIT} are answered here, without the log; so are
+ * commands that do not parse (an error, and the connection goes on). Malformed RESP gets an error
+ * and then the connection is closed, since the next command's start is lost; nothing else changes.
+ */
+final class ClientSession {
+
+    private static final int MAX_PIPELINE = 1024;
+    private static final long REPLY_TIMEOUT_SECONDS = 10;
+    private static final System.Logger LOG = System.getLogger(ClientSession.class.getName());
+
+    private final KvNode node;
+    private final Socket socket;
+
+    ClientSession(KvNode node, Socket socket) {
+        this.node = node;
+        this.socket = socket;
+    }
+
+    void serve() throws IOException {
+        RespReader in = new RespReader(socket.getInputStream());
+        OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
+        var replies = new ArrayList<CompletableFuture<byte[]>>();
+        var commands = new ArrayList<KvCommand>();
+        var proposed = new ArrayList<CompletableFuture<byte[]>>();
+        while (true) {
+            boolean quit = false;
+            byte[] protocolError = null;
+            do {
+                List<Bytes> request;
+                try {
+                    request = in.readCommand();
+                } catch (RespException e) {
+                    protocolError = KvStateMachine.resp(Reply.error("ERR " + e.getMessage()));
+                    break;
+                } catch (EOFException e) {
+                    request = null;
+                }
+                if (request == null) {
+                    quit = true;
+                    break;
+                }
+                var reply = new CompletableFuture<byte[]>();
+                replies.add(reply);
+                String name = request.get(0).asString().toLowerCase(Locale.ROOT);
+                if (name.equals("info")) {
+                    reply.complete(info(request));
+                    continue;
+                }
+                try {
+                    KvCommand command = KvCommand.parse(request);
+                    if (command instanceof KvCommand.Ping || command instanceof KvCommand.Quit) {
+                        reply.complete(KvStateMachine.resp(command.applyTo(null)));
+                        quit = command instanceof KvCommand.Quit;
+                    } else {
+                        commands.add(command);
+                        proposed.add(reply);
+                    }
+                } catch (InvalidCommandException e) {
+                    reply.complete(KvStateMachine.resp(e.reply()));
+                }
+            } while (!quit && in.hasBufferedInput() && replies.size() < MAX_PIPELINE);
+            if (!commands.isEmpty()) {
+                node.submit(List.copyOf(commands), List.copyOf(proposed));
+                commands.clear();
+                proposed.clear();
+            }
+            for (CompletableFuture<byte[]> reply : replies) {
+                out.write(await(reply));
+            }
+            replies.clear();
+            if (protocolError != null) {
+                out.write(protocolError);
+                out.flush();
+                LOG.log(DEBUG, () -> "n" + node.id() + ": closing client " + socket.getRemoteSocketAddress()
+                        + " after malformed input");
+                lingerAndClose();
+                return;
+            }
+            out.flush();
+            if (quit) {
+                return;
+            }
+        }
+    }
+
+    private byte[] info(List<Bytes> request) {
+        if (request.size() > 2) {
+            return KvStateMachine.resp(Reply.error("ERR wrong number of arguments for 'info' command"));
+        }
+        String section = request.size() == 2 ? request.get(1).asString().toLowerCase(Locale.ROOT) : "raft";
+        boolean ours = List.of("raft", "all", "default", "everything").contains(section);
+        return KvStateMachine.resp(Reply.bulk(ours ? node.info() : ""));
+    }
+
+    private static byte[] await(CompletableFuture<byte[]> reply) {
+        try {
+            return reply.get(REPLY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            return KvStateMachine.resp(Reply.error("TIMEOUT no answer in " + REPLY_TIMEOUT_SECONDS
+                    + " s; the command may or may not have taken effect"));
+        } catch (ExecutionException e) {
+            return KvStateMachine.resp(Reply.error("ERR " + e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return KvNode.STOPPING;
+        }
+    }
+
+    /**
+     * Ends our side, then reads what the client still sends for a moment before closing: closing a
+     * socket with unread input sends a reset, which can destroy the error reply before it is read.
+     */
+    private void lingerAndClose() throws IOException {
+        socket.shutdownOutput();
+        socket.setSoTimeout(1000);
+        InputStream in = socket.getInputStream();
+        byte[] sink = new byte[8192];
+        long budget = 1 << 20;
+        try {
+            int n;
+            while (budget > 0 && (n = in.read(sink)) >= 0) {
+                budget -= n;
+            }
+        } catch (SocketTimeoutException e) {
+            // the client keeps the connection open; we have waited long enough
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package rafting.system;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import rafting.kv.Bytes;
+import rafting.kv.Reply;
+import rafting.kv.RespReader;
+import rafting.kv.RespWriter;
+
+/**
+ * A client of the whole cluster: it talks to one node at a time and finds the leader by itself,
+ * following {@code -MOVED 0 host:port} and waiting out {@code -CLUSTERDOWN} during an election.
+ * Those two replies mean the command was not run, so resending it is safe. Anything else, a
+ * broken connection included, goes back to the caller, who alone knows whether a retry is safe
+ * (a broken connection leaves a write's outcome unknown); the next call reconnects.
+ *
+ * <pre>{@code
+ * try (var client = new ClusterClient(List.of(ClusterConfig.parse("127.0.0.1:7001")))) {
+ *     client.call("SET", "x", "1");   // OK
+ * }
+ * }</pre>
+ */
+public final class ClusterClient implements Closeable {
+
+    private final List<InetSocketAddress> nodes;
+    private final Duration patience;
+    private InetSocketAddress target;
+    private int next;
+    private Socket socket;
+    private RespReader in;
+    private RespWriter out;
+
+    /** A client of the cluster whose nodes (some or all) are {@code nodes}, patient for 10 s. */
+    public ClusterClient(List<InetSocketAddress> nodes) {
+        this(nodes, Duration.ofSeconds(10));
+    }
+
+    /** A client that waits up to {@code patience} for a leader before giving up on a command. */
+    public ClusterClient(List<InetSocketAddress> nodes, Duration patience) {
+        if (nodes.isEmpty()) {
+            throw new IllegalArgumentException("a client needs at least one node's address");
+        }
+        this.nodes = List.copyOf(nodes);
+        this.patience = patience;
+    }
+
+    /** Sends a command of text words and returns the reply. */
+    public Reply call(String... words) throws IOException {
+        return call(Arrays.stream(words).map(Bytes::of).toList());
+    }
+
+    /**
+     * Sends a command to the leader, wherever it is, and returns its reply.
+     *
+     * @throws IOException if the connection broke with the command sent (its outcome is unknown),
+     *     or no node could be reached, or no leader was found within the patience
+     */
+    public Reply call(List<Bytes> args) throws IOException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        IOException unreachable = null;
+        boolean answered = false;
+        while (System.nanoTime() < deadline) {
+            if (socket == null) {
+                try {
+                    connect();
+                } catch (IOException e) {
+                    unreachable = e;
+                    target = null;
+                    pause();
+                    continue;
+                }
+            }
+            Reply reply;
+            try {
+                out.writeCommand(args).flush();
+                reply = in.readReply();
+                if (reply == null) {
+                    throw new IOException("the node closed the connection");
+                }
+            } catch (IOException e) {
+                disconnect();
+                target = null;
+                throw e;
+            }
+            answered = true;
+            if (reply instanceof Reply.Error error && error.message().startsWith("MOVED ")) {
+                disconnect();
+                target = ClusterConfig.parse(error.message().substring(error.message().lastIndexOf(' ') + 1));
+                continue;
+            }
+            if (reply instanceof Reply.Error error && error.message().startsWith("CLUSTERDOWN")) {
+                disconnect();
+                target = null;
+                pause();
+                continue;
+            }
+            return reply;
+        }
+        if (!answered && unreachable != null) {
+            throw new IOException("no node answered at " + nodes.stream().map(ClusterConfig::hostPort).toList() + " ("
+                    + unreachable.getMessage() + "); is the cluster running? ./raftkv cluster starts one");
+        }
+        throw new IOException("no leader found within " + patience.toMillis() + " ms"
+                + (unreachable == null ? "" : "; last error: " + unreachable.getMessage()));
+    }
+
+    /** The node this client is talking to now, or null between connections. */
+    public InetSocketAddress connectedTo() {
+        return socket == null ? null : (InetSocketAddress) socket.getRemoteSocketAddress();
+    }
+
+    private void connect() throws IOException {
+        InetSocketAddress address = target != null ? target : nodes.get(next++ % nodes.size());
+        var s = new Socket();
+        try {
+            s.setTcpNoDelay(true);
+            s.connect(address, 1000);
+            s.setSoTimeout((int) Math.max(1000, patience.toMillis() * 4));
+        } catch (IOException e) {
+            s.close();
+            throw e;
+        }
+        socket = s;
+        in = new RespReader(new BufferedInputStream(s.getInputStream()));
+        out = new RespWriter(s.getOutputStream());
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void disconnect() {
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // nothing more to do with it
+            }
+        }
+        socket = null;
+    }
+
+    @Override
+    public void close() {
+        disconnect();
+    }
+
+    /** The nodes this client knows: those given, as {@code host:port}. */
+    @Override
+    public String toString() {
+        var names = new ArrayList<String>();
+        nodes.forEach(node -> names.add(ClusterConfig.hostPort(node)));
+        return "ClusterClient" + names;
+    }
+}

@@ -1,0 +1,94 @@
+package rafting.system;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code ./raftkv demo}: a three-node cluster in this process, on the default ports, and a client
+ * prompt. Besides the store's commands, {@code stop 2} stops node 2, {@code start 2} starts it
+ * again from its files, and {@code status} shows every node, so one terminal shows a cluster
+ * losing its leader, electing another and a node catching up.
+ */
+final class Demo {
+
+    private static final String HELP = """
+            commands: set x 1 | get x | del x | exists x | cas x 1 2 | info raft
+                      status            every node's role, term, leader, commit and applied index
+                      stop N / start N  stop node N / start it again from its files
+                      help | quit""";
+
+    private Demo() {
+    }
+
+    static int run(Map<String, String> options) throws IOException {
+        ClusterConfig cluster = ClusterConfig.local(3);
+        Path data = options.containsKey("--data") ? Path.of(options.get("--data")) : Files.createTempDirectory("raftkv-demo");
+        var nodes = new TreeMap<Integer, KvNode>();
+        try {
+            for (int id : cluster.nodes().keySet()) {
+                nodes.put(id, KvNode.start(id, cluster, data.resolve("node-" + id)));
+            }
+            System.out.println("three nodes running, clients on 127.0.0.1:7001-7003, data in " + data);
+            System.out.println(HELP);
+            try (var client = new ClusterClient(RaftKv.clientAddresses(cluster))) {
+                var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                while (true) {
+                    System.out.print("raftkv> ");
+                    System.out.flush();
+                    String line = in.readLine();
+                    if (line == null) {
+                        return 0;
+                    }
+                    List<String> words = RaftKv.words(line);
+                    if (words.isEmpty()) {
+                        continue;
+                    }
+                    String verb = words.get(0).toLowerCase();
+                    switch (verb) {
+                        case "quit", "exit" -> {
+                            return 0;
+                        }
+                        case "help" -> System.out.println(HELP);
+                        case "status" -> System.out.println(RaftKv.statusTable(cluster));
+                        case "stop", "start" -> System.out.println(startOrStop(verb, words, cluster, nodes, data));
+                        default -> System.out.println(RaftKv.callSafely(client, words));
+                    }
+                }
+            }
+        } finally {
+            nodes.values().forEach(KvNode::close);
+        }
+    }
+
+    private static String startOrStop(String verb, List<String> words, ClusterConfig cluster,
+            Map<Integer, KvNode> nodes, Path data) {
+        if (words.size() != 2 || !words.get(1).matches("\\d") || !cluster.nodes().containsKey(Integer.parseInt(words.get(1)))) {
+            return "say " + verb + " 1, 2 or 3";
+        }
+        int id = Integer.parseInt(words.get(1));
+        if (verb.equals("stop")) {
+            KvNode node = nodes.remove(id);
+            if (node == null) {
+                return "node " + id + " is not running";
+            }
+            node.close();
+            return "node " + id + " stopped";
+        }
+        if (nodes.containsKey(id)) {
+            return "node " + id + " is running already";
+        }
+        try {
+            nodes.put(id, KvNode.start(id, cluster, data.resolve("node-" + id)));
+            return "node " + id + " started from its files";
+        } catch (IOException | RuntimeException e) {
+            return "node " + id + " cannot start: " + e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,330 @@
+package rafting.system;
+
+import static java.lang.System.Logger.Level.ERROR;
+import static java.lang.System.Logger.Level.INFO;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import rafting.consensus.Applied;
+import rafting.election.Config;
+import rafting.election.NodeState;
+import rafting.election.Proposal;
+import rafting.election.RaftNode;
+import rafting.election.Ready;
+import rafting.election.Role;
+import rafting.events.EventLoop;
+import rafting.kv.KvCommand;
+import rafting.kv.Reply;
+import rafting.kv.TcpServer;
+import rafting.log.RaftLog;
+import rafting.replication.AppendEntries;
+import rafting.replication.Message;
+
+/**
+ * One node of the key-value cluster: the Raft core, its files, its peers and its clients, wired
+ * together.
+ *
+ * <pre>
+ *   client threads ──commands──┐                      ┌──> DataFolder: term-vote, log segments (1 fsync)
+ *   peer threads ───messages───┼──> event loop thread ┤
+ *   tick timer (10 ms) ────────┘    RaftNode, KvStore └──> then: PeerLinks (messages), client replies
+ * </pre>
+ *
+ * One event-loop thread owns the {@link RaftNode} and the store; nothing else touches them. Each
+ * batch of the loop feeds the core every input that was waiting, and then, once, in the loop's
+ * after-batch hook: asks the core what it wants done ({@link RaftNode#ready()}), writes the
+ * term/vote record and syncs the log (one {@code fsync} for the whole batch), and only then sends
+ * the messages and hands each client its own result. That order is the durability contract: no
+ * vote, no acknowledgement of entries and no reply leaves before the state behind it is on disk.
+ *
+ * <p>Clients: a command that reads or writes goes through the log, reads included, so every
+ * reply reflects all the writes acknowledged before the read began (linearizable, at the price of
+ * one replication round per read batch). A node that is not the leader answers
+ * {@code -MOVED 0 host:port} with the leader's client address, as {@code redis-cli -c} expects, or
+ * {@code -CLUSTERDOWN} while no leader is known.
+ */
+public final class KvNode implements Closeable {
+
+    /**
+     * 10 ms a tick: heartbeats every 50 ms, elections after 250 to 500 ms of silence. The paper's
+     * 150 to 300 ms is enough on a quiet machine; on a busy one a single slow {@code fsync} on the
+     * leader can last 100 ms, and a follower should not take that for a dead leader.
+     */
+    public static final Duration DEFAULT_TICK = Duration.ofMillis(10);
+    public static final Config DEFAULT_RAFT = Config.defaults().withElectionTicks(25, 50).withHeartbeatTicks(5)
+            .withMaxBatch(512);
+
+    static final byte[] LOST = KvStateMachine.resp(Reply.error(
+            "ERR lost: a new leader replaced this command's log entry before it committed; it did not take effect"));
+    static final byte[] STOPPING = KvStateMachine.resp(Reply.error(
+            "ERR this node is shutting down; the command may or may not have taken effect"));
+    private static final byte[] NO_LEADER = KvStateMachine.resp(Reply.error(
+            "CLUSTERDOWN no leader elected yet; try again shortly"));
+    private static final System.Logger LOG = System.getLogger(KvNode.class.getName());
+
+    /** A command proposed by this node as leader, waiting for its entry to be applied. */
+    private record Pending(long term, CompletableFuture<byte[]> reply) {
+    }
+
+    private final int id;
+    private final ClusterConfig cluster;
+    private final DataFolder data;
+    private final RaftNode node;
+    private final EventLoop loop;
+    private final Map<Long, Pending> pending = new HashMap<>(); // owned by the loop thread
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private PeerTransport transport;
+    private TcpServer clients;
+    private volatile NodeState state;
+    private volatile Throwable failure;
+
+    private KvNode(int id, ClusterConfig cluster, DataFolder data, Duration tick, Config raft) {
+        this.id = id;
+        this.cluster = cluster;
+        this.data = data;
+        this.node = new RaftNode(id, cluster.configuration(), raft, new RaftLog(data.log()), data.termVote(),
+                new KvStateMachine(), new SplittableRandom());
+        this.state = node.state();
+        this.loop = EventLoop.create("n" + id).afterEachBatch(this::afterBatch);
+        loop.scheduleEvery(tick, node::tick);
+    }
+
+    /** Starts node {@code id} of {@code cluster} on the data in {@code dataDir}, with the default timing. */
+    public static KvNode start(int id, ClusterConfig cluster, Path dataDir) throws IOException {
+        return start(id, cluster, dataDir, DEFAULT_TICK, DEFAULT_RAFT);
+    }
+
+    /**
+     * Starts a node: opens and recovers its data folder, binds its peer and client ports, connects
+     * to its peers. Fails, having released everything, with a message that says what to do.
+     */
+    public static KvNode start(int id, ClusterConfig cluster, Path dataDir, Duration tick, Config raft)
+            throws IOException {
+        ClusterConfig.Addresses addresses = cluster.addresses(id);
+        DataFolder data = DataFolder.open(dataDir);
+        KvNode kv;
+        try {
+            kv = new KvNode(id, cluster, data, tick, raft);
+        } catch (RuntimeException e) {
+            data.close();
+            throw e;
+        }
+        try {
+            var peers = new TreeMap<Integer, InetSocketAddress>();
+            cluster.nodes().forEach((peer, a) -> {
+                if (peer != id) {
+                    peers.put(peer, a.peer());
+                }
+            });
+            kv.transport = PeerTransport.start(cluster.clusterId(), id, bind(addresses.peer(), "peer"), peers,
+                    burst -> kv.loop.post(() -> burst.forEach(kv.node::receive)));
+            kv.clients = TcpServer.start("n" + id + "-clients", bind(addresses.client(), "client"),
+                    socket -> new ClientSession(kv, socket).serve());
+            kv.loop.start();
+        } catch (IOException | RuntimeException e) {
+            kv.close();
+            throw e;
+        }
+        LOG.log(INFO, () -> "n" + id + " serving clients on " + ClusterConfig.hostPort(addresses.client())
+                + ", peers on " + ClusterConfig.hostPort(addresses.peer()) + ", data in " + dataDir + ", log 1.."
+                + data.log().lastIndex() + ", " + data.termVote());
+        return kv;
+    }
+
+    private static InetSocketAddress bind(InetSocketAddress address, String what) throws BindException {
+        try (var probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(address);
+        } catch (IOException e) {
+            throw new BindException("cannot listen for " + what + "s on " + ClusterConfig.hostPort(address) + " ("
+                    + e.getMessage() + "): is another node running? Stop it, or choose other ports with --config");
+        }
+        return address;
+    }
+
+    // ---------------------------------------------------------------- the loop
+
+    /**
+     * Hands {@code commands} to the core from any thread; each future completes with the command's
+     * RESP reply. One post for a whole pipeline of commands: the loop takes them in one batch.
+     */
+    void submit(List<KvCommand> commands, List<CompletableFuture<byte[]>> replies) {
+        boolean posted = loop.post(() -> {
+            for (int i = 0; i < commands.size(); i++) {
+                propose(commands.get(i), replies.get(i));
+            }
+        });
+        if (!posted) {
+            replies.forEach(reply -> reply.complete(STOPPING));
+        }
+    }
+
+    private void propose(KvCommand command, CompletableFuture<byte[]> reply) {
+        if (failure != null) {
+            reply.complete(STOPPING);
+            return;
+        }
+        Proposal proposal = node.propose(KvStateMachine.encode(command));
+        if (proposal.accepted()) {
+            Pending replaced = pending.put(proposal.index(), new Pending(proposal.term(), reply));
+            if (replaced != null) {
+                // We lead again and append at that index: the entry made there before is gone.
+                replaced.reply.complete(LOST);
+            }
+        } else if (proposal.leaderId() == RaftNode.NONE) {
+            reply.complete(NO_LEADER);
+        } else {
+            reply.complete(moved(proposal.leaderId()));
+        }
+    }
+
+    /** Group commit: runs once after every batch of inputs, on the loop's thread. */
+    private void afterBatch() {
+        if (failure != null || transport == null) {
+            return; // stopped by a disk failure, or closed before it was fully started
+        }
+        Ready ready = node.ready();
+        // A leader's AppendEntries may leave before its own fsync (thesis §10.2.1: the leader writes
+        // its log in parallel with replicating it). That is safe because nothing counts on them yet:
+        // the answers they bring are handled in a later batch, after this sync has finished, so the
+        // leader's own copy is durable before it counts itself in a majority. Everything else waits.
+        boolean leads = node.role() == Role.LEADER;
+        if (leads) {
+            for (Message message : ready.messages()) {
+                if (message instanceof AppendEntries) {
+                    transport.send(message);
+                }
+            }
+        }
+        try {
+            // The system never enables Flaw.ACKNOWLEDGE_BEFORE_DURABLE, so mustSync holds whenever
+            // either changed. The term/vote file is synced as it is replaced.
+            if (ready.termVote() != null) {
+                data.save(ready.termVote());
+            }
+            if (ready.logChanged()) {
+                data.sync();
+            }
+        } catch (IOException | UncheckedIOException e) {
+            fail(e);
+            return;
+        }
+        for (Message message : ready.messages()) {
+            if (!(leads && message instanceof AppendEntries)) {
+                transport.send(message);
+            }
+        }
+        for (Applied applied : ready.applied()) {
+            Pending waiting = pending.remove(applied.index());
+            if (waiting != null) {
+                // The command is committed only if the entry applied at its index is the one it made.
+                // A leader that stepped down keeps waiting: as a follower it learns which entry the
+                // new leader committed at that index, and the client gets a definite answer.
+                waiting.reply.complete(applied.entry().term() == waiting.term ? applied.result() : LOST);
+            }
+        }
+        state = node.state();
+    }
+
+    /** The disk failed: nothing more may be promised. The node stops; its process should exit. */
+    private void fail(Exception e) {
+        failure = e;
+        LOG.log(ERROR, () -> "n" + id + " stops: its data can no longer be made durable: " + e.getMessage());
+        pending.values().forEach(waiting -> waiting.reply.complete(STOPPING));
+        pending.clear();
+        Thread closer = new Thread(this::close, "n" + id + "-stop");
+        closer.start();
+    }
+
+    // ---------------------------------------------------------------- status
+
+    public int id() {
+        return id;
+    }
+
+    /** The node's state after its last batch: role, term, leader, commit and applied index. */
+    public NodeState state() {
+        return state;
+    }
+
+    public ClusterConfig cluster() {
+        return cluster;
+    }
+
+    public InetSocketAddress clientAddress() {
+        return cluster.addresses(id).client();
+    }
+
+    /** The reply to {@code INFO raft}: Redis's {@code field:value} lines. */
+    String info() {
+        NodeState s = state;
+        String role = s.role() == Role.PRE_CANDIDATE ? "candidate" : s.role().toString();
+        return "# Raft\r\n"
+                + "node_id:" + s.id() + "\r\n"
+                + "role:" + role + "\r\n"
+                + "term:" + s.term() + "\r\n"
+                + "leader_id:" + s.leaderId() + "\r\n"
+                + "commit_index:" + s.commitIndex() + "\r\n"
+                + "last_applied:" + s.lastApplied() + "\r\n"
+                + "last_log_index:" + s.lastLogIndex() + "\r\n"
+                + "voted_for:" + s.votedFor() + "\r\n"
+                + "cluster:" + cluster.clusterId() + "\r\n"
+                + "cluster_size:" + cluster.nodes().size() + "\r\n";
+    }
+
+    private byte[] moved(int leader) {
+        return KvStateMachine.resp(Reply.error("MOVED 0 " + ClusterConfig.hostPort(cluster.addresses(leader).client())));
+    }
+
+    /** Why the node stopped on its own (a disk failure), or null. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /** Blocks until the node has been closed. */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Stops serving: peers and clients are disconnected, waiting commands get an error, files are closed. */
+    @Override
+    public synchronized void close() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        if (transport != null) {
+            transport.close();
+        }
+        loop.close();
+        // The loop has ended: its state is ours now.
+        pending.values().forEach(waiting -> waiting.reply.complete(STOPPING));
+        pending.clear();
+        if (clients != null) {
+            clients.close();
+        }
+        try {
+            data.close();
+        } catch (IOException e) {
+            LOG.log(ERROR, () -> "n" + id + ": closing " + data.path() + ": " + e.getMessage());
+        }
+        stopped.countDown();
+        LOG.log(INFO, () -> "n" + id + " stopped");
+    }
+
+    @Override
+    public String toString() {
+        return "KvNode(" + state + ")";
+    }
+}

@@ -1,0 +1,83 @@
+package rafting.system;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ./raftkv cluster}: the default local cluster as N node processes of this same program,
+ * their log lines interleaved on this terminal, each behind its node's name. Ctrl-C (or the end of
+ * this process) stops them all; a node that dies is reported and the others go on.
+ */
+final class LocalCluster {
+
+    private LocalCluster() {
+    }
+
+    static int run(Map<String, String> options) throws IOException, InterruptedException {
+        ClusterConfig cluster = RaftKv.cluster(options);
+        Path base = Path.of(options.getOrDefault("--data", "data"));
+        List<Process> processes = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(processes), "cluster-shutdown"));
+        for (int id : cluster.nodes().keySet()) {
+            processes.add(start(id, cluster.nodes().size(), base.resolve("node-" + id)));
+        }
+        System.out.println("cluster of " + processes.size() + " nodes; clients on "
+                + RaftKv.clientAddresses(cluster).stream().map(ClusterConfig::hostPort).toList()
+                + "; data in " + base + "; Ctrl-C stops them all");
+        int failed = 0;
+        for (Process process : processes) {
+            if (process.waitFor() != 0) {
+                failed++;
+            }
+        }
+        return failed == 0 ? 0 : 1;
+    }
+
+    /** Starts node {@code id} as a child process of this JVM's program, copying its output with a prefix. */
+    static Process start(int id, int nodes, Path data) throws IOException {
+        var command = new ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(RaftKv.class.getName());
+        command.addAll(List.of("node", Integer.toString(id), "--nodes", Integer.toString(nodes), "--data", data.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Thread pump = new Thread(() -> copy(id, process), "n" + id + "-output");
+        pump.setDaemon(true);
+        pump.start();
+        return process;
+    }
+
+    private static void copy(int id, Process process) {
+        try (var in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                System.out.println("n" + id + " | " + line);
+            }
+            System.out.println("n" + id + " | exited with status " + process.waitFor());
+        } catch (IOException | InterruptedException e) {
+            // the process is gone; so is its output
+        }
+    }
+
+    /** Asks every node to stop (their shutdown hooks close files and sockets), then insists. */
+    static void stopAll(List<Process> processes) {
+        processes.forEach(Process::destroy);
+        for (Process process : processes) {
+            try {
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}

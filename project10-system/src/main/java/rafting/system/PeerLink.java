@@ -1,0 +1,133 @@
+package rafting.system;
+
+import static java.lang.System.Logger.Level.DEBUG;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import rafting.replication.Message;
+
+/**
+ * The outgoing connection to one peer, with a thread of its own: it connects (again and again,
+ * backing off from 20 ms to 1 s while the peer is down), sends the handshake, then writes
+ * whatever is queued, every message waiting in one flush. The queue is bounded: a dead or slow
+ * peer costs at most {@code capacity} messages of memory, and what does not fit is dropped.
+ */
+final class PeerLink implements Closeable {
+
+    static final int DEFAULT_QUEUE = 4096;
+    private static final long MIN_BACKOFF_MS = 20;
+    private static final long MAX_BACKOFF_MS = 1000;
+    private static final System.Logger LOG = System.getLogger(PeerLink.class.getName());
+
+    private final int id;
+    private final int peer;
+    private final InetSocketAddress address;
+    private final byte[] handshake;
+    private final BlockingQueue<Message> queue;
+    private final AtomicLong dropped = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean closed;
+    private volatile Socket socket;
+
+    PeerLink(int id, int peer, InetSocketAddress address, byte[] handshake, int capacity) {
+        this.id = id;
+        this.peer = peer;
+        this.address = address;
+        this.handshake = handshake;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.thread = new Thread(this::run, "n" + id + "-to-n" + peer);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void offer(Message message) {
+        if (!queue.offer(message)) {
+            dropped.incrementAndGet();
+        }
+    }
+
+    long dropped() {
+        return dropped.get();
+    }
+
+    private void run() {
+        long backoff = MIN_BACKOFF_MS;
+        boolean wasDown = false;
+        while (!closed) {
+            try (Socket s = new Socket()) {
+                socket = s;
+                s.setTcpNoDelay(true);
+                s.connect(address, 1000);
+                var out = new BufferedOutputStream(s.getOutputStream(), 1 << 16);
+                PeerTransport.writeFrame(out, handshake);
+                out.flush();
+                PeerTransport.logConnected(id, peer, address);
+                backoff = MIN_BACKOFF_MS;
+                wasDown = false;
+                pump(out);
+            } catch (IOException e) {
+                if (!wasDown) {
+                    LOG.log(DEBUG, () -> "n" + id + " cannot reach n" + peer + " at " + address + ": " + e.getMessage());
+                }
+                wasDown = true;
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!closed) {
+                // While the peer is down, messages for it are stale by the time it is back.
+                queue.clear();
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+            }
+        }
+    }
+
+    private void pump(BufferedOutputStream out) throws IOException, InterruptedException {
+        List<Message> batch = new ArrayList<>();
+        while (!closed) {
+            Message first = queue.poll(200, TimeUnit.MILLISECONDS);
+            if (first == null) {
+                continue;
+            }
+            batch.add(first);
+            queue.drainTo(batch);
+            for (Message message : batch) {
+                PeerTransport.writeFrame(out, MessageCodec.encode(message));
+            }
+            out.flush();
+            batch.clear();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Socket s = socket;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing is best effort
+            }
+        }
+        thread.interrupt();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

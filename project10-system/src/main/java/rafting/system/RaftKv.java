@@ -1,0 +1,290 @@
+package rafting.system;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import rafting.events.Logging;
+import rafting.kv.Reply;
+
+/**
+ * The {@code raftkv} command: run a node, a local cluster, a demo, a client, a status table or a
+ * benchmark. Mistakes in the arguments, ports in use and unusable data folders end the program
+ * with one line on standard error that says what to do, and a non-zero status.
+ */
+public final class RaftKv {
+
+    static final String USAGE = """
+            usage: ./raftkv <command> [options]
+              demo [--data DIR]                          three nodes and a client in this terminal
+              cluster [--nodes N] [--data DIR]           N node processes (default 3), Ctrl-C stops them all
+              node <id> [--nodes N] [--data DIR] [--config FILE]   one node in the foreground
+              cli [host:port] [command words...]        a client; without a command, an interactive one
+              status [--nodes N] [--config FILE]         every node's role, term, leader, commit and applied index
+              bench [--clients N] [--requests N] [--value-size B] [--nodes N] [--config FILE]
+            Node i of the default cluster serves clients on 127.0.0.1:700i, peers on 127.0.0.1:710i,
+            and keeps its data in data/node-i.""";
+
+    /** A mistake in the command line: its message says what to type instead. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    private RaftKv() {
+    }
+
+    public static void main(String[] args) {
+        Logging.useOneLinePerRecord();
+        try {
+            System.exit(run(args));
+        } catch (UsageException e) {
+            System.err.println("raftkv: " + e.getMessage() + " (./raftkv help shows the commands)");
+            System.exit(2);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("raftkv: " + e.getMessage());
+            System.exit(1);
+        } catch (InterruptedException e) {
+            System.exit(130);
+        }
+    }
+
+    static int run(String[] args) throws IOException, InterruptedException {
+        if (args.length == 0 || List.of("help", "-h", "--help").contains(args[0])) {
+            System.out.println(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        List<String> rest = List.of(args).subList(1, args.length);
+        return switch (args[0]) {
+            case "node" -> node(rest);
+            case "cluster" -> LocalCluster.run(options(rest, "--nodes", "--data"));
+            case "demo" -> Demo.run(options(rest, "--data"));
+            case "cli" -> cli(rest);
+            case "status" -> status(options(rest, "--nodes", "--config"));
+            case "bench" -> Bench.run(options(rest, "--clients", "--requests", "--value-size", "--nodes", "--config"));
+            default -> throw new UsageException("unknown command '" + args[0] + "'");
+        };
+    }
+
+    private static int node(List<String> args) throws IOException, InterruptedException {
+        if (args.isEmpty() || args.get(0).startsWith("--")) {
+            throw new UsageException("node needs its id: ./raftkv node 1");
+        }
+        int id = number(args.get(0), "a node id");
+        Map<String, String> options = options(args.subList(1, args.size()), "--nodes", "--data", "--config");
+        ClusterConfig cluster = cluster(options);
+        if (!cluster.nodes().containsKey(id)) {
+            throw new UsageException("node " + id + " is not in the cluster, whose nodes are " + cluster.nodes().keySet());
+        }
+        Path data = Path.of(options.getOrDefault("--data", "data/node-" + id));
+        KvNode node;
+        try {
+            node = KvNode.start(id, cluster, data);
+        } catch (IOException | CorruptLogException e) {
+            throw new IOException("node " + id + " cannot start: " + e.getMessage(), e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(node::close, "n" + id + "-shutdown"));
+        node.awaitStopped();
+        return node.failure() == null ? 0 : 1;
+    }
+
+    private static int cli(List<String> args) throws IOException {
+        List<InetSocketAddress> nodes;
+        List<String> words = args;
+        if (!args.isEmpty() && args.get(0).matches("[^\\s]+:\\d+")) {
+            nodes = List.of(address(args.get(0)));
+            words = args.subList(1, args.size());
+        } else {
+            nodes = clientAddresses(ClusterConfig.local(3));
+        }
+        try (var client = new ClusterClient(nodes, java.time.Duration.ofSeconds(5))) {
+            if (!words.isEmpty()) {
+                Reply reply = client.call(words.toArray(String[]::new));
+                System.out.println(reply);
+                return reply instanceof Reply.Error ? 1 : 0;
+            }
+            System.out.println("raftkv client of " + nodes.stream().map(ClusterConfig::hostPort).toList()
+                    + ": commands as in redis-cli (set x 1, get x, del x, cas x 1 2, info raft); quit to leave");
+            var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            while (true) {
+                System.out.print("raftkv> ");
+                System.out.flush();
+                String line = in.readLine();
+                if (line == null || line.trim().equalsIgnoreCase("quit") || line.trim().equalsIgnoreCase("exit")) {
+                    return 0;
+                }
+                List<String> command = words(line);
+                if (!command.isEmpty()) {
+                    System.out.println(callSafely(client, command));
+                }
+            }
+        }
+    }
+
+    /** A command's reply as {@code redis-cli} shows it, or what went wrong. */
+    static String callSafely(ClusterClient client, List<String> command) {
+        String[] words = command.toArray(String[]::new);
+        try {
+            return client.call(words).toString();
+        } catch (IOException e) {
+            if (READS.contains(words[0].toLowerCase(java.util.Locale.ROOT))) {
+                try {
+                    return client.call(words).toString(); // a read changes nothing: sending it again is safe
+                } catch (IOException again) {
+                    return "(no reply: " + again.getMessage() + ")";
+                }
+            }
+            return "(no reply: " + e.getMessage() + "; the command may or may not have taken effect)";
+        }
+    }
+
+    private static final List<String> READS = List.of("get", "exists", "ping", "info");
+
+    private static int status(Map<String, String> options) {
+        ClusterConfig cluster = cluster(options);
+        System.out.println(statusTable(cluster));
+        return 0;
+    }
+
+    /** One line per node: its INFO raft fields, or "down". */
+    static String statusTable(ClusterConfig cluster) {
+        var table = new StringBuilder(String.format("%-5s %-16s %-10s %5s %7s %8s %8s%n",
+                "node", "client address", "role", "term", "leader", "commit", "applied"));
+        cluster.nodes().forEach((id, addresses) -> {
+            Map<String, String> info = info(addresses.client());
+            String where = ClusterConfig.hostPort(addresses.client());
+            if (info == null) {
+                table.append(String.format("%-5s %-16s %-10s%n", id, where, "down"));
+            } else {
+                table.append(String.format("%-5s %-16s %-10s %5s %7s %8s %8s%n", id, where, info.get("role"),
+                        info.get("term"), info.get("leader_id"), info.get("commit_index"), info.get("last_applied")));
+            }
+        });
+        return table.toString().stripTrailing();
+    }
+
+    /** The fields of a node's {@code INFO raft}, or null when it does not answer within half a second. */
+    static Map<String, String> info(InetSocketAddress address) {
+        try (var socket = new java.net.Socket()) {
+            socket.connect(address, 500);
+            socket.setSoTimeout(500);
+            var out = new rafting.kv.RespWriter(socket.getOutputStream());
+            out.writeCommand(List.of(rafting.kv.Bytes.of("INFO"), rafting.kv.Bytes.of("raft"))).flush();
+            Reply reply = new rafting.kv.RespReader(socket.getInputStream()).readReply();
+            if (!(reply instanceof Reply.Bulk bulk)) {
+                return null;
+            }
+            var fields = new HashMap<String, String>();
+            for (String line : bulk.value().asString().split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    fields.put(line.substring(0, colon), line.substring(colon + 1));
+                }
+            }
+            return fields;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    // ---------------------------------------------------------------- arguments
+
+    /** {@code --name value} pairs, only of the names given. */
+    static Map<String, String> options(List<String> args, String... allowed) {
+        var options = new TreeMap<String, String>();
+        for (int i = 0; i < args.size(); i += 2) {
+            String name = args.get(i);
+            if (!List.of(allowed).contains(name)) {
+                throw new UsageException("unexpected '" + name + "'; this command takes " + String.join(", ", allowed));
+            }
+            if (i + 1 >= args.size()) {
+                throw new UsageException(name + " needs a value");
+            }
+            options.put(name, args.get(i + 1));
+        }
+        return options;
+    }
+
+    /** The cluster of {@code --config FILE}, or the default local one of {@code --nodes N} (3) nodes. */
+    static ClusterConfig cluster(Map<String, String> options) {
+        if (options.containsKey("--config")) {
+            if (options.containsKey("--nodes")) {
+                throw new UsageException("give --nodes or --config, not both");
+            }
+            Path file = Path.of(options.get("--config"));
+            if (!Files.isReadable(file)) {
+                throw new UsageException("cannot read the cluster file " + file);
+            }
+            try {
+                return ClusterConfig.read(file);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new UsageException("bad cluster file: " + e.getMessage());
+            }
+        }
+        int size = number(options.getOrDefault("--nodes", "3"), "--nodes");
+        if (size < 1 || size > 9) {
+            throw new UsageException("--nodes is 1 to 9 for the local cluster; use --config for more");
+        }
+        return ClusterConfig.local(size);
+    }
+
+    static int number(String text, String what) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException(what + " is a whole number, got '" + text + "'");
+        }
+    }
+
+    static InetSocketAddress address(String hostPort) {
+        try {
+            return ClusterConfig.parse(hostPort);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    static List<InetSocketAddress> clientAddresses(ClusterConfig cluster) {
+        return cluster.nodes().values().stream().map(ClusterConfig.Addresses::client).toList();
+    }
+
+    /** A line split into words at spaces; double quotes keep spaces inside a word. */
+    static List<String> words(String line) {
+        var words = new ArrayList<String>();
+        var word = new StringBuilder();
+        boolean quoted = false;
+        boolean any = false;
+        for (char c : line.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+                any = true;
+            } else if (Character.isWhitespace(c) && !quoted) {
+                if (any) {
+                    words.add(word.toString());
+                }
+                word.setLength(0);
+                any = false;
+            } else {
+                word.append(c);
+                any = true;
+            }
+        }
+        if (any) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+}

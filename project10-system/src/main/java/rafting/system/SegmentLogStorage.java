@@ -1,0 +1,377 @@
+package rafting.system;
+
+import static java.lang.System.Logger.Level.WARNING;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+import rafting.log.LogEntry;
+import rafting.log.LogStorage;
+
+/**
+ * The Raft log on disk: a folder of segment files, each named after the index of its first entry
+ * ({@code 00000000000000000001.log}), each a sequence of records:
+ *
+ * <pre>
+ *   int length   bytes of the payload (8 + command bytes)
+ *   int crc      CRC32C of the length field and the payload
+ *   long term    the payload: the entry's term ...
+ *   byte[]       ... and its command
+ * </pre>
+ *
+ * Appends go to a buffer in memory; {@link #sync()} writes them and calls {@code FileChannel.force},
+ * once for everything appended since the last sync (group commit). Every entry is also kept in
+ * memory, so reads never touch the disk.
+ *
+ * <p>On open, the storage recovers. A record that ends early or fails its checksum, with no
+ * valid record anywhere after it in the last segment, is a torn write of the last batch before a
+ * crash: it was never synced, so never acknowledged, and is cut off with a warning. A bad record
+ * followed by good ones, or in any segment but the last, is damage to data that was durable:
+ * opening fails with {@link CorruptLogException} rather than serve a log with a hole in it.
+ */
+public final class SegmentLogStorage implements LogStorage, Closeable {
+
+    /** Segments roll over at 64 MiB. */
+    public static final long DEFAULT_SEGMENT_BYTES = 64L << 20;
+    static final int HEADER_BYTES = 8;
+    private static final int MIN_PAYLOAD = Long.BYTES;
+    private static final Pattern SEGMENT_NAME = Pattern.compile("\\d{20}\\.log");
+    private static final System.Logger LOG = System.getLogger(SegmentLogStorage.class.getName());
+
+    /** A segment file: the index of its first entry, its path, and its size including unwritten bytes. */
+    private static final class Segment {
+        final long firstIndex;
+        final Path path;
+        long size;
+
+        Segment(long firstIndex, Path path, long size) {
+            this.firstIndex = firstIndex;
+            this.path = path;
+            this.size = size;
+        }
+    }
+
+    private final Path dir;
+    private final long segmentBytes;
+    private final List<LogEntry> entries = new ArrayList<>();
+    private long[] positions = new long[1024]; // where entry i+1 starts in its segment
+    private final List<Segment> segments = new ArrayList<>();
+    private FileChannel active;
+    private ByteBuffer pending = ByteBuffer.allocate(1 << 16); // records not yet written to the active segment
+    private long written; // bytes of the active segment already handed to the file
+    private boolean dirChanged;
+
+    private SegmentLogStorage(Path dir, long segmentBytes) {
+        this.dir = dir;
+        this.segmentBytes = segmentBytes;
+    }
+
+    /** Opens (or creates) the log in {@code dir}, recovering it as described above. */
+    public static SegmentLogStorage open(Path dir) throws IOException {
+        return open(dir, DEFAULT_SEGMENT_BYTES);
+    }
+
+    /** Opens the log with segments of at most about {@code segmentBytes} (tests use small ones). */
+    public static SegmentLogStorage open(Path dir, long segmentBytes) throws IOException {
+        Files.createDirectories(dir);
+        var storage = new SegmentLogStorage(dir, segmentBytes);
+        storage.recover();
+        return storage;
+    }
+
+    // ---------------------------------------------------------------- LogStorage
+
+    @Override
+    public long firstIndex() {
+        return 1;
+    }
+
+    @Override
+    public long lastIndex() {
+        return entries.size();
+    }
+
+    @Override
+    public long baseTerm() {
+        return 0;
+    }
+
+    @Override
+    public LogEntry get(long index) {
+        Objects.checkIndex(index - 1, entries.size());
+        return entries.get((int) (index - 1));
+    }
+
+    @Override
+    public void append(List<LogEntry> more) {
+        try {
+            for (LogEntry entry : more) {
+                byte[] command = entry.command();
+                int length = MIN_PAYLOAD + command.length;
+                Segment last = segments.get(segments.size() - 1);
+                if (last.size > 0 && last.size + HEADER_BYTES + length > segmentBytes) {
+                    last = roll();
+                }
+                ByteBuffer record = ByteBuffer.allocate(HEADER_BYTES + length);
+                record.putInt(length).putInt(0).putLong(entry.term()).put(command);
+                record.putInt(Integer.BYTES, crc(record.array(), 0, record.capacity()));
+                record.flip();
+                ensurePending(record.remaining());
+                pending.put(record);
+                remember(entries.size() + 1, last.size);
+                entries.add(entry);
+                last.size += HEADER_BYTES + length;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to the log in " + dir, e);
+        }
+    }
+
+    @Override
+    public void truncateFrom(long index) {
+        if (index < 1 || index > lastIndex() + 1) {
+            throw new IndexOutOfBoundsException("cannot truncate from " + index + ": entries are 1.." + lastIndex());
+        }
+        if (index > lastIndex()) {
+            return;
+        }
+        try {
+            int keep = segments.size() - 1;
+            while (segments.get(keep).firstIndex > index) {
+                keep--;
+            }
+            if (keep < segments.size() - 1) {
+                // Whole segments after the cut go first, and that is made durable at once: a crash
+                // must never leave a later segment behind an earlier one that lost its end.
+                pending.clear();
+                active.close();
+                while (segments.size() - 1 > keep) {
+                    Files.delete(segments.remove(segments.size() - 1).path);
+                }
+                syncDirectory(dir);
+                Segment last = segments.get(keep);
+                active = FileChannel.open(last.path, StandardOpenOption.WRITE);
+                written = last.size;
+            }
+            Segment last = segments.get(keep);
+            long cut = positions[(int) (index - 1)];
+            if (cut >= written) {
+                pending.position((int) (cut - written)); // the cut falls in bytes not written yet
+            } else {
+                pending.clear();
+                active.truncate(cut);
+                written = cut;
+            }
+            active.position(written);
+            last.size = cut;
+            entries.subList((int) (index - 1), entries.size()).clear();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot truncate the log in " + dir + " from " + index, e);
+        }
+    }
+
+    // ---------------------------------------------------------------- durability
+
+    /** Writes every appended record to its file and forces it to the disk: one fsync for many appends. */
+    public void sync() {
+        try {
+            flush();
+            active.force(false);
+            if (dirChanged) {
+                syncDirectory(dir);
+                dirChanged = false;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot sync the log in " + dir, e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (active != null && active.isOpen()) {
+            flush();
+            active.close();
+        }
+    }
+
+    /** The folder holding the segments. */
+    public Path directory() {
+        return dir;
+    }
+
+    /** Makes a file's creation, rename or deletion in {@code dir} durable. */
+    static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    private void flush() throws IOException {
+        pending.flip();
+        while (pending.hasRemaining()) {
+            written += active.write(pending);
+        }
+        pending.clear();
+    }
+
+    private Segment roll() throws IOException {
+        flush();
+        active.force(false);
+        active.close();
+        Segment next = create(entries.size() + 1);
+        dirChanged = true;
+        return next;
+    }
+
+    private Segment create(long firstIndex) throws IOException {
+        Path path = dir.resolve(String.format("%020d.log", firstIndex));
+        active = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        written = 0;
+        Segment segment = new Segment(firstIndex, path, 0);
+        segments.add(segment);
+        return segment;
+    }
+
+    private void ensurePending(int more) {
+        if (pending.remaining() < more) {
+            ByteBuffer bigger = ByteBuffer.allocate(Math.max(pending.capacity() * 2, pending.position() + more));
+            pending.flip();
+            bigger.put(pending);
+            pending = bigger;
+        }
+    }
+
+    private void remember(long index, long position) {
+        if (index > positions.length) {
+            positions = Arrays.copyOf(positions, positions.length * 2);
+        }
+        positions[(int) (index - 1)] = position;
+    }
+
+    // ---------------------------------------------------------------- recovery
+
+    private void recover() throws IOException {
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(dir)) {
+            files = listing.filter(p -> SEGMENT_NAME.matcher(p.getFileName().toString()).matches()).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            create(1);
+            dirChanged = true;
+            return;
+        }
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            long first = Long.parseLong(file.getFileName().toString().substring(0, 20));
+            if (first != entries.size() + 1) {
+                throw new CorruptLogException(file + " starts at index " + first + " but the log before it ends at "
+                        + entries.size() + ": a segment is missing. Refusing to start: restore the data folder "
+                        + dir.getParent() + " from a backup, or remove it to rejoin the cluster as a new, empty node");
+            }
+            long good = readSegment(file, first, i == files.size() - 1);
+            segments.add(new Segment(first, file, good));
+        }
+        Segment last = segments.get(segments.size() - 1);
+        active = FileChannel.open(last.path, StandardOpenOption.WRITE);
+        if (active.size() > last.size) {
+            LOG.log(WARNING, () -> "log " + last.path + ": cut off a torn tail of " + sizeOf(last.path, last.size)
+                    + " bytes after index " + entries.size() + " (written but never synced before a crash)");
+            active.truncate(last.size);
+            active.force(false);
+        }
+        written = last.size;
+        active.position(written);
+    }
+
+    /** Reads one segment's records into memory; returns the length of its good prefix. */
+    private long readSegment(Path file, long firstIndex, boolean isLast) throws IOException {
+        byte[] data = Files.readAllBytes(file);
+        int pos = 0;
+        long index = firstIndex;
+        long lastTerm = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).term();
+        while (pos < data.length) {
+            int length = validRecordAt(data, pos);
+            long term = length < 0 ? 0 : ByteBuffer.wrap(data, pos + HEADER_BYTES, Long.BYTES).getLong();
+            if (length < 0 || term < lastTerm) {
+                String problem = length < 0 ? "a torn or corrupt record" : "term " + term + " after term " + lastTerm;
+                if (isLast && length < 0 && !anyValidRecordAfter(data, pos + 1)) {
+                    return pos;
+                }
+                throw new CorruptLogException(file + ": " + problem + " at byte " + pos + " (index " + index
+                        + ") with good data after it. The log is damaged before its end; refusing to start rather"
+                        + " than serve a log with a hole. Restore the data folder " + dir.getParent() + " from a backup,"
+                        + " or remove it to rejoin the cluster as a new, empty node");
+            }
+            byte[] command = Arrays.copyOfRange(data, pos + HEADER_BYTES + MIN_PAYLOAD, pos + HEADER_BYTES + length);
+            remember(index, pos);
+            entries.add(new LogEntry(term, command));
+            lastTerm = term;
+            index++;
+            pos += HEADER_BYTES + length;
+        }
+        return pos;
+    }
+
+    /** The payload length of the record at {@code pos} if it is whole, checks out and has a term; else -1. */
+    private static int validRecordAt(byte[] data, int pos) {
+        if (data.length - pos < HEADER_BYTES + MIN_PAYLOAD) {
+            return -1;
+        }
+        ByteBuffer header = ByteBuffer.wrap(data, pos, HEADER_BYTES);
+        int length = header.getInt();
+        int crc = header.getInt();
+        if (length < MIN_PAYLOAD || length > data.length - pos - HEADER_BYTES) {
+            return -1;
+        }
+        CRC32C checksum = new CRC32C();
+        checksum.update(data, pos, Integer.BYTES);
+        checksum.update(data, pos + HEADER_BYTES, length);
+        if ((int) checksum.getValue() != crc) {
+            return -1;
+        }
+        long term = ByteBuffer.wrap(data, pos + HEADER_BYTES, Long.BYTES).getLong();
+        return term >= 1 ? length : -1;
+    }
+
+    /** True when a valid record starts anywhere from {@code from} on: then the damage is not a torn tail. */
+    private static boolean anyValidRecordAfter(byte[] data, int from) {
+        for (int pos = from; pos <= data.length - HEADER_BYTES - MIN_PAYLOAD; pos++) {
+            if (validRecordAt(data, pos) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int crc(byte[] record, int offset, int size) {
+        CRC32C checksum = new CRC32C();
+        checksum.update(record, offset, Integer.BYTES);
+        checksum.update(record, offset + HEADER_BYTES, size - HEADER_BYTES);
+        return (int) checksum.getValue();
+    }
+
+    private static long sizeOf(Path file, long good) {
+        try {
+            return Files.size(file) - good;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SegmentLogStorage(" + dir + ", " + segments.size() + " segments, entries 1.." + lastIndex() + ")";
+    }
+}

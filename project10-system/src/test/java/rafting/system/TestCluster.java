@@ -1,0 +1,105 @@
+package rafting.system;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import rafting.election.Role;
+
+/** Nodes of one cluster in this JVM, on probed-free loopback ports, with data in {@code dir}. */
+final class TestCluster implements AutoCloseable {
+
+    final ClusterConfig config;
+    final Path dir;
+    final Map<Integer, KvNode> running = new TreeMap<>();
+
+    TestCluster(int size, Path dir) throws IOException {
+        this.dir = dir;
+        this.config = config("test-" + System.nanoTime(), size);
+        for (int id = 1; id <= size; id++) {
+            start(id);
+        }
+    }
+
+    /** A cluster of {@code size} nodes on ports free right now. */
+    static ClusterConfig config(String clusterId, int size) throws IOException {
+        var nodes = new TreeMap<Integer, ClusterConfig.Addresses>();
+        for (int id = 1; id <= size; id++) {
+            nodes.put(id, new ClusterConfig.Addresses(freeAddress(), freeAddress()));
+        }
+        return new ClusterConfig(clusterId, nodes);
+    }
+
+    static InetSocketAddress freeAddress() throws IOException {
+        try (var probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return new InetSocketAddress("127.0.0.1", probe.getLocalPort());
+        }
+    }
+
+    KvNode start(int id) throws IOException {
+        KvNode node = KvNode.start(id, config, dir.resolve("node-" + id));
+        running.put(id, node);
+        return node;
+    }
+
+    void stop(int id) {
+        running.remove(id).close();
+    }
+
+    ClusterClient client() {
+        return new ClusterClient(config.nodes().values().stream().map(ClusterConfig.Addresses::client).toList());
+    }
+
+    /** A client of one node only, which it never leaves. */
+    ClusterClient clientOf(int id) {
+        return new ClusterClient(List.of(config.addresses(id).client()), Duration.ofSeconds(10));
+    }
+
+    Optional<KvNode> leader() {
+        var leaders = new ArrayList<KvNode>();
+        for (KvNode node : running.values()) {
+            if (node.state().role() == Role.LEADER) {
+                leaders.add(node);
+            }
+        }
+        // Two leaders can coexist for a moment in different terms; the newest counts.
+        return leaders.stream().max((a, b) -> Long.compare(a.state().term(), b.state().term()));
+    }
+
+    KvNode awaitLeader() throws InterruptedException {
+        await("a leader", () -> leader().isPresent());
+        return leader().orElseThrow();
+    }
+
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("gave up waiting for " + what);
+            }
+            Thread.sleep(10); // polling a condition, with a deadline
+        }
+    }
+
+    /** Waits until {@code value} gives something other than 0, and returns it. */
+    static int awaitValue(java.util.function.IntSupplier value) throws InterruptedException {
+        int[] seen = new int[1];
+        await("a value", () -> (seen[0] = value.getAsInt()) != 0);
+        return seen[0];
+    }
+
+    @Override
+    public void close() {
+        for (KvNode node : running.values()) {
+            node.close();
+        }
+        running.clear();
+    }
+}
