@@ -3,10 +3,8 @@ package rafting.kv;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.util.List;
 
 /**
@@ -90,7 +88,7 @@ public final class KvServer implements Closeable {
                 LOG.log(System.Logger.Level.DEBUG, "kv: closing " + socket.getRemoteSocketAddress()
                         + " after " + e.getMessage());
                 out.write(Reply.error("ERR " + e.getMessage())).flush();
-                lingerAndClose(socket);
+                TcpServer.lingerAndClose(socket);
                 return;
             } catch (EOFException e) {
                 LOG.log(System.Logger.Level.DEBUG, "kv: " + socket.getRemoteSocketAddress()
@@ -122,26 +120,6 @@ public final class KvServer implements Closeable {
         }
     }
 
-    /**
-     * Sends our end-of-stream, then discards what the client still sends for a moment before
-     * closing. Closing a socket that holds unread input makes TCP send a reset, and a reset can
-     * destroy the error reply before the client has read it.
-     */
-    private static void lingerAndClose(Socket socket) throws IOException {
-        socket.shutdownOutput();
-        socket.setSoTimeout(1000);
-        InputStream in = socket.getInputStream();
-        byte[] sink = new byte[8192];
-        long budget = 1 << 20;
-        try {
-            int n;
-            while (budget > 0 && (n = in.read(sink)) >= 0) {
-                budget -= n;
-            }
-        } catch (SocketTimeoutException e) {
-            // the client keeps the connection open; we have waited long enough
-        }
-    }
 
     public static void main(String[] args) throws Exception {
         int port = Ports.fromArgs("KvServer", args, DEFAULT_PORT);

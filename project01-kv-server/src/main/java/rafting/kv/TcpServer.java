@@ -2,10 +2,12 @@ package rafting.kv;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -116,6 +118,27 @@ public final class TcpServer implements Closeable {
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();
+        }
+    }
+
+    /**
+     * Sends our end-of-stream, then discards what the client still sends for a moment before
+     * closing. Closing a socket that holds unread input makes TCP send a reset, and a reset can
+     * destroy the error reply before the client has read it.
+     */
+    public static void lingerAndClose(Socket socket) throws IOException {
+        socket.shutdownOutput();
+        socket.setSoTimeout(1000);
+        InputStream in = socket.getInputStream();
+        byte[] sink = new byte[8192];
+        long budget = 1 << 20;
+        try {
+            int n;
+            while (budget > 0 && (n = in.read(sink)) >= 0) {
+                budget -= n;
+            }
+        } catch (SocketTimeoutException e) {
+            // the client keeps the connection open; we have waited long enough
         }
     }
 

@@ -5,10 +5,8 @@ import static java.lang.System.Logger.Level.DEBUG;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +20,7 @@ import rafting.kv.KvCommand;
 import rafting.kv.Reply;
 import rafting.kv.RespException;
 import rafting.kv.RespReader;
+import rafting.kv.TcpServer;
 
 /**
  * One client connection, on a thread of its own: read every command that has arrived (a client
@@ -103,7 +102,7 @@ final class ClientSession {
                 out.flush();
                 LOG.log(DEBUG, () -> "n" + node.id() + ": closing client " + socket.getRemoteSocketAddress()
                         + " after malformed input");
-                lingerAndClose();
+                TcpServer.lingerAndClose(socket);
                 return;
             }
             out.flush();
@@ -133,26 +132,6 @@ final class ClientSession {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return KvNode.STOPPING;
-        }
-    }
-
-    /**
-     * Ends our side, then reads what the client still sends for a moment before closing: closing a
-     * socket with unread input sends a reset, which can destroy the error reply before it is read.
-     */
-    private void lingerAndClose() throws IOException {
-        socket.shutdownOutput();
-        socket.setSoTimeout(1000);
-        InputStream in = socket.getInputStream();
-        byte[] sink = new byte[8192];
-        long budget = 1 << 20;
-        try {
-            int n;
-            while (budget > 0 && (n = in.read(sink)) >= 0) {
-                budget -= n;
-            }
-        } catch (SocketTimeoutException e) {
-            // the client keeps the connection open; we have waited long enough
         }
     }
 }
