@@ -1,0 +1,149 @@
+package rafting.replication;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import rafting.log.LogEntry;
+import rafting.log.RaftLog;
+
+/**
+ * The leader's side of replication for one term: appends clients' commands to its log and brings
+ * every follower's log up to date, however far behind or divergent (§5.3). It keeps a
+ * {@link Progress} per follower and sends at most {@code maxBatch} entries per request.
+ *
+ * <p>It does not decide commitment: whoever owns the commit index passes it in, and it travels
+ * in every request as {@code leaderCommit}.
+ */
+public final class Leader {
+
+    private final int id;
+    private final long term;
+    private final RaftLog log;
+    private final int maxBatch;
+    private final Map<Integer, Progress> followers = new TreeMap<>();
+
+    /** Leader {@code id} of {@code term}, replicating {@code log} to {@code followers}, {@code maxBatch} entries per request. */
+    public Leader(int id, long term, RaftLog log, Collection<Integer> followers, int maxBatch) {
+        if (term < 1 || maxBatch < 1) {
+            throw new IllegalArgumentException("a leader needs a term >= 1 and maxBatch >= 1, got " + term + ", " + maxBatch);
+        }
+        this.id = id;
+        this.term = term;
+        this.log = log;
+        this.maxBatch = maxBatch;
+        for (int follower : followers) {
+            if (follower == id) {
+                throw new IllegalArgumentException("the leader " + id + " is not its own follower");
+            }
+            this.followers.put(follower, new Progress(log.lastIndex() + 1));
+        }
+    }
+
+    /** Appends a client's command as an entry of this term; returns its index. */
+    public long propose(byte[] command) {
+        return log.append(LogEntry.of(term, command));
+    }
+
+    /** Appends a client's text command; returns its index. */
+    public long propose(String command) {
+        return propose(command.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Appends an entry of this term, such as a new leader's no-op; returns its index. */
+    public long append(LogEntry entry) {
+        if (entry.term() != term) {
+            throw new IllegalArgumentException("a leader of term " + term + " appends only entries of its term, not " + entry);
+        }
+        return log.append(entry);
+    }
+
+    /** One request per follower, carrying whatever it is missing (or nothing): the heartbeat. */
+    public List<AppendEntries> heartbeat(long commitIndex) {
+        var out = new ArrayList<AppendEntries>(followers.size());
+        for (int follower : followers.keySet()) {
+            out.add(request(follower, commitIndex));
+        }
+        return out;
+    }
+
+    /** Requests for the replicating followers that have not been sent the newest entries yet. */
+    public List<AppendEntries> replicate(long commitIndex) {
+        var out = new ArrayList<AppendEntries>();
+        followers.forEach((follower, progress) -> {
+            if (!progress.probing() && progress.nextIndex() <= log.lastIndex()) {
+                out.add(request(follower, commitIndex));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Handles a follower's answer and returns what to send it next, if anything. Answers from
+     * other terms, from strangers, or claiming entries this log does not have, change nothing.
+     *
+     * @return true in {@link Handled#matchGrew()} when the follower's {@code matchIndex} grew, which
+     *     is when the commit index may move
+     */
+    public Handled handle(AppendEntriesResponse response, long commitIndex) {
+        Progress progress = followers.get(response.from());
+        if (progress == null || response.term() != term || response.to() != id) {
+            return Handled.NOTHING;
+        }
+        if (!response.success()) {
+            progress.refused(response.hintIndex());
+            return new Handled(false, List.of(request(response.from(), commitIndex)));
+        }
+        if (response.matchIndex() > log.lastIndex()) {
+            return Handled.NOTHING; // we never sent that much: not an answer to us
+        }
+        boolean grew = progress.succeeded(response.matchIndex());
+        var next = progress.nextIndex() <= log.lastIndex()
+                ? List.of(request(response.from(), commitIndex))
+                : List.<AppendEntries>of();
+        return new Handled(grew, next);
+    }
+
+    /** What handling an answer gave: whether the follower's {@code matchIndex} grew, and what to send it. */
+    public record Handled(boolean matchGrew, List<AppendEntries> toSend) {
+        static final Handled NOTHING = new Handled(false, List.of());
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public long term() {
+        return term;
+    }
+
+    /** The followers' progress, by id, read-only. */
+    public Map<Integer, Progress> progress() {
+        return Collections.unmodifiableMap(followers);
+    }
+
+    /** How far {@code follower}'s log is known to match this leader's. */
+    public long matchIndex(int follower) {
+        Progress progress = followers.get(follower);
+        if (progress == null) {
+            throw new IllegalArgumentException(follower + " is not a follower of " + id);
+        }
+        return progress.matchIndex();
+    }
+
+    private AppendEntries request(int follower, long commitIndex) {
+        Progress progress = followers.get(follower);
+        long prevIndex = progress.nextIndex() - 1;
+        List<LogEntry> entries = log.entries(prevIndex + 1, maxBatch);
+        progress.sent(prevIndex + entries.size());
+        return new AppendEntries(id, follower, term, prevIndex, log.termAt(prevIndex), entries, commitIndex);
+    }
+
+    @Override
+    public String toString() {
+        return "leader " + id + " t=" + term + " " + followers;
+    }
+}

@@ -1,0 +1,161 @@
+package rafting.consensus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import rafting.log.LogEntry;
+import rafting.log.RaftLog;
+import rafting.replication.AppendEntries;
+import rafting.replication.AppendEntriesResponse;
+import rafting.replication.Leader;
+
+class CommitTest {
+
+    static RaftLog withTerms(long... terms) {
+        var log = new RaftLog();
+        for (int i = 0; i < terms.length; i++) {
+            log.append(LogEntry.of(terms[i], "e" + (i + 1)));
+        }
+        return log;
+    }
+
+    record Case(String name, long[] leaderLog, long term, long[] followerMatch, long expected) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Case> majorities() {
+        return Stream.of(
+                new Case("3 nodes: nobody else has anything", new long[] {2, 2, 2}, 2, new long[] {0, 0}, 0),
+                new Case("3 nodes: one follower makes a majority", new long[] {2, 2, 2}, 2, new long[] {3, 0}, 3),
+                new Case("3 nodes: the leader and the furthest behind of a majority", new long[] {2, 2, 2}, 2, new long[] {1, 2}, 2),
+                new Case("5 nodes: two followers make a majority", new long[] {1, 3, 3, 3}, 3, new long[] {4, 3, 0, 0}, 3),
+                new Case("5 nodes: one follower is not enough", new long[] {1, 3, 3, 3}, 3, new long[] {4, 0, 0, 0}, 0),
+                new Case("5 nodes: everyone has everything", new long[] {1, 3, 3, 3}, 3, new long[] {4, 4, 4, 4}, 4),
+                new Case("5 nodes: a majority holds only an earlier term", new long[] {1, 3}, 4, new long[] {2, 2, 1, 0}, 0),
+                new Case("5 nodes: a majority reaches the current term", new long[] {1, 3, 4}, 4, new long[] {3, 3, 2, 0}, 3));
+    }
+
+    @ParameterizedTest
+    @MethodSource("majorities")
+    void theLeaderCommitsTheHighestIndexAMajorityHoldsCountingItself(Case c) {
+        var log = withTerms(c.leaderLog());
+        var config = Configuration.ofSize(c.followerMatch().length + 1);
+        var leader = new Leader(1, c.term(), log, config.others(1), 64);
+        for (int i = 0; i < c.followerMatch().length; i++) {
+            leader.handle(AppendEntriesResponse.success(i + 2, 1, c.term(), c.followerMatch()[i]), 0);
+        }
+
+        assertThat(CommitRule.leaderCommit(leader, log, config, 0)).as(Arrays.toString(c.followerMatch())).isEqualTo(c.expected());
+    }
+
+    @Test
+    void theCommitIndexNeverGoesBackWhenTheMajorityIndexIsLower() {
+        var log = withTerms(2, 2, 2);
+        var config = Configuration.ofSize(3);
+        var leader = new Leader(1, 2, log, config.others(1), 64);
+        leader.handle(AppendEntriesResponse.success(2, 1, 2, 1), 0);
+        assertThat(CommitRule.leaderCommit(leader, log, config, 3)).isEqualTo(3);
+    }
+
+    @Test
+    void figure8_anEntryOfAnEarlierTermIsNotCommittedByCountingReplicas_untilOneOfTheCurrentTermIs() {
+        // Figure 8 (c): S1 leads in term 4 and has replicated its entry of term 2 to S2 and S3, a
+        // majority of five. S5 still holds an entry of term 3 at index 2.
+        var cluster = new Cluster(4, withTerms(1, 2), withTerms(1, 2), withTerms(1), withTerms(1), withTerms(1, 3));
+        cluster.net.isolate(4);
+        cluster.net.isolate(5);
+        cluster.replicateAndSettle();
+
+        assertThat(cluster.server(3).log.entries()).isEqualTo(cluster.server(1).log.entries());
+        assertThat(CommitRule.replicatedOnQuorum(cluster.leader, cluster.server(1).log, cluster.config)).isEqualTo(2);
+        assertThat(cluster.server(1).commitIndex).as("index 2 is on a majority but is of term 2").isZero();
+
+        // Why: S5 could still win an election with the votes of S2, S3 and S4 (its last term, 3,
+        // beats their 2), and overwrite index 2 everywhere, as in Figure 8 (d).
+        var s5 = cluster.server(5).log;
+        for (int voter = 2; voter <= 4; voter++) {
+            assertThat(cluster.server(voter).log.isUpToDate(s5.lastIndex(), s5.lastTerm())).isTrue();
+        }
+
+        // Figure 8 (e): once an entry of term 4 is on a majority, it commits, and everything before it.
+        cluster.propose("x<-4");
+        cluster.replicateAndSettle();
+
+        assertThat(cluster.server(1).commitIndex).isEqualTo(3);
+        for (int id = 1; id <= 3; id++) {
+            assertThat(cluster.server(id).machine.applied).as("server " + id).containsExactly("1:e1", "2:e2", "3:x<-4");
+        }
+        assertThat(cluster.server(2).log.isUpToDate(s5.lastIndex(), s5.lastTerm()))
+                .as("S5 can no longer win S2's vote").isFalse();
+    }
+
+    @Test
+    void followersLearnTheCommitIndexFromTheNextRequest() {
+        var cluster = new Cluster(1, new RaftLog(), new RaftLog(), new RaftLog());
+        cluster.propose("set x 1");
+        cluster.propose("set y 2");
+
+        cluster.heartbeat();
+        cluster.net.deliverAll();
+        assertThat(cluster.server(1).commitIndex).isEqualTo(2);
+        assertThat(cluster.server(2).commitIndex).as("not told yet").isZero();
+
+        cluster.heartbeat();
+        cluster.net.deliverAll();
+        for (int id = 1; id <= 3; id++) {
+            assertThat(cluster.server(id).commitIndex).isEqualTo(2);
+            assertThat(cluster.server(id).machine.applied).containsExactly("1:set x 1", "2:set y 2");
+        }
+    }
+
+    @ParameterizedTest(name = "commit {0}, leaderCommit {1}, confirmed {2} -> {3}")
+    @CsvSource({
+            "0, 5, 7, 5",  // the leader's commit, when the request confirmed more
+            "0, 5, 3, 3",  // only what the request confirmed: what follows may be junk
+            "4, 2, 9, 4",  // a late request with a lower commit changes nothing
+            "4, 9, 2, 4",  // a late request confirming less changes nothing
+            "0, 0, 6, 0"})
+    void aFollowerCommitsUpToTheSmallerOfLeaderCommitAndWhatTheRequestConfirmed(
+            long commit, long leaderCommit, long confirmed, long expected) {
+        assertThat(CommitRule.followerCommit(commit, leaderCommit, confirmed)).isEqualTo(expected);
+    }
+
+    @Test
+    void aFollowerWithJunkAfterWhatTheRequestConfirmedDoesNotCommitTheJunk() {
+        // Server 2 holds old entries of term 2 at 3..5; the leader of term 3 has entry 3 of term 3 too.
+        var cluster = new Cluster(3, withTerms(1, 1, 3), withTerms(1, 1, 2, 2, 2), new RaftLog());
+        var server2 = cluster.server(2);
+        var heartbeat = new AppendEntries(1, 2, 3, 2, 1, List.of(), 5); // confirms only up to 2
+        cluster.net.send(heartbeat);
+        cluster.net.deliverAll();
+
+        assertThat(server2.commitIndex).isEqualTo(2);
+        assertThat(server2.machine.applied).containsExactly("1:e1", "2:e2");
+    }
+
+    @Test
+    void aLateRequestWithALowerCommitIndexChangesNothing() {
+        var cluster = new Cluster(1, new RaftLog(), new RaftLog(), new RaftLog());
+        cluster.propose("a");
+        var early = cluster.leader.heartbeat(0);
+        cluster.replicateAndSettle();
+        var server2 = cluster.server(2);
+        assertThat(server2.commitIndex).isEqualTo(1);
+
+        cluster.net.send(early); // prev=0, commit=0, entries [a], arriving late
+        cluster.net.deliverAll();
+
+        assertThat(server2.commitIndex).isEqualTo(1);
+        assertThat(server2.log.lastIndex()).isEqualTo(1);
+        assertThat(server2.machine.applied).containsExactly("1:a");
+    }
+}

@@ -1,0 +1,233 @@
+package rafting.election;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import rafting.consensus.Applied;
+import rafting.consensus.Configuration;
+import rafting.log.LogEntry;
+import rafting.log.MemoryLogStorage;
+import rafting.log.RaftLog;
+import rafting.replication.Message;
+import rafting.replication.Network;
+
+/**
+ * A whole cluster of {@link RaftNode}s in memory, on the {@link Network} of Project 5: for tests
+ * and for jshell. It is a small driver that keeps the driver's contract: after each input it takes
+ * the node's {@link Ready}, writes the term/vote, "syncs" when told to, and only then sends.
+ *
+ * <p>Each server has a pretend disk that keeps only what was synced: {@link #crash(int)} loses
+ * everything else and {@link #restart(int)} rebuilds the node from what is left, as a real crash
+ * would. Everything is seeded: the same calls give the same run.
+ */
+public final class Cluster {
+
+    private static final byte[] OK = "ok".getBytes(StandardCharsets.UTF_8);
+
+    /** One server: its node, whether it runs, and its disk. */
+    private static final class Server {
+        RaftNode node;
+        boolean up = true;
+        int incarnation;
+        TermVote written = TermVote.INITIAL;
+        TermVote durableTermVote = TermVote.INITIAL;
+        List<LogEntry> durableLog = List.of();
+        List<Applied> applied = new ArrayList<>();
+    }
+
+    private final Configuration members;
+    private final Config config;
+    private final long seed;
+    private final Network net;
+    private final Map<Integer, Server> servers = new TreeMap<>();
+
+    private Cluster(int size, Config config, long seed) {
+        this.members = Configuration.ofSize(size);
+        this.config = config;
+        this.seed = seed;
+        this.net = Network.of(size);
+        for (int id : members.members()) {
+            var server = new Server();
+            servers.put(id, server);
+            start(id, server);
+            net.attach(id, message -> server.up ? afterInput(server, () -> server.node.receive(message)) : List.of());
+        }
+    }
+
+    /** Servers 1..{@code size} with the default {@link Config}, their timeouts drawn from {@code seed}. */
+    public static Cluster of(int size, long seed) {
+        return of(size, Config.defaults(), seed);
+    }
+
+    /** Servers 1..{@code size} configured by {@code config}. */
+    public static Cluster of(int size, Config config, long seed) {
+        return new Cluster(size, config, seed);
+    }
+
+    // ---------------------------------------------------------------- time and messages
+
+    /** One tick for every running server; what they send goes in flight, undelivered. */
+    public void tick() {
+        servers.keySet().forEach(this::tick);
+    }
+
+    /** One tick for server {@code id} alone. */
+    public void tick(int id) {
+        Server server = servers.get(id);
+        if (server.up) {
+            net.send(afterInput(server, server.node::tick));
+        }
+    }
+
+    /** Delivers every message, and every answer, until the network is quiet; returns how many. */
+    public int deliverAll() {
+        return net.deliverAll();
+    }
+
+    /** {@code ticks} rounds of: every server ticks, then every message is delivered. */
+    public void run(int ticks) {
+        for (int i = 0; i < ticks; i++) {
+            tick();
+            deliverAll();
+        }
+    }
+
+    /** Runs until some server leads (at most {@code maxTicks}); returns it. */
+    public RaftNode awaitLeader(int maxTicks) {
+        for (int i = 0; i <= maxTicks; i++) {
+            var leader = leader();
+            if (leader.isPresent()) {
+                return leader.get();
+            }
+            run(1);
+        }
+        throw new IllegalStateException("no leader after " + maxTicks + " ticks:\n" + this);
+    }
+
+    /**
+     * Ticks server {@code id} alone until its election timeout elapses and it starts an election
+     * (or a pre-vote), then delivers everything: a scripted "this server times out now".
+     */
+    public void timeout(int id) {
+        RaftNode node = node(id);
+        if (node.role() == Role.LEADER) {
+            throw new IllegalStateException("n" + id + " leads: leaders have no election timeout");
+        }
+        long term = node.term();
+        for (int i = 0; i <= config.electionTicksMax() && node.role() == Role.FOLLOWER && node.term() == term; i++) {
+            tick(id);
+        }
+        deliverAll();
+    }
+
+    /** Proposes {@code command} to server {@code id}; what the node sends goes in flight. */
+    public Proposal propose(int id, String command) {
+        Server server = servers.get(id);
+        if (!server.up) {
+            throw new IllegalStateException("n" + id + " is down");
+        }
+        var proposal = new Proposal[1];
+        net.send(afterInput(server, () -> proposal[0] = server.node.propose(command)));
+        return proposal[0];
+    }
+
+    // ---------------------------------------------------------------- crashes
+
+    /** Stops server {@code id} at once: messages to and from it are lost, and so is all it did not sync. */
+    public void crash(int id) {
+        servers.get(id).up = false;
+        net.dropIf(message -> message.from() == id || message.to() == id);
+    }
+
+    /** Starts server {@code id} again from what its disk kept. */
+    public void restart(int id) {
+        Server server = servers.get(id);
+        server.incarnation++;
+        start(id, server);
+        server.up = true;
+    }
+
+    /** Starts server {@code id} again as if its disk held {@code termVote} and {@code log}: to set up a scenario. */
+    public void restart(int id, TermVote termVote, List<LogEntry> log) {
+        Server server = servers.get(id);
+        server.durableTermVote = termVote;
+        server.written = termVote;
+        server.durableLog = List.copyOf(log);
+        restart(id);
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    public RaftNode node(int id) {
+        Server server = servers.get(id);
+        if (server == null) {
+            throw new IllegalArgumentException("no server " + id + " in " + members);
+        }
+        return server.node;
+    }
+
+    public boolean isUp(int id) {
+        return servers.get(id).up;
+    }
+
+    /** The running server that leads at the highest term, if any. */
+    public Optional<RaftNode> leader() {
+        return servers.values().stream()
+                .filter(server -> server.up && server.node.role() == Role.LEADER)
+                .map(server -> server.node)
+                .max((a, b) -> Long.compare(a.term(), b.term()));
+    }
+
+    /** What server {@code id}'s state machine was given since it last started, in order. */
+    public List<Applied> applied(int id) {
+        return List.copyOf(servers.get(id).applied);
+    }
+
+    public Network net() {
+        return net;
+    }
+
+    public Configuration members() {
+        return members;
+    }
+
+    /** One line per server, then the messages in flight. */
+    @Override
+    public String toString() {
+        var text = new StringBuilder();
+        servers.forEach((id, server) -> text.append(server.node).append(server.up ? "" : " (down)")
+                .append(" log=").append(server.node.log()).append('\n'));
+        return text.append(net).toString();
+    }
+
+    // ---------------------------------------------------------------- the driver's contract
+
+    private void start(int id, Server server) {
+        var storage = new MemoryLogStorage();
+        storage.append(server.durableLog);
+        server.written = server.durableTermVote;
+        server.applied = new ArrayList<>();
+        var random = new SplittableRandom(seed * 1_000_003L + id * 7_919L + server.incarnation);
+        server.node = new RaftNode(id, members, config, new RaftLog(storage), server.durableTermVote,
+                (index, command) -> OK, random);
+    }
+
+    /** Runs one input, then keeps the contract: write, sync if told, and only then hand out the messages. */
+    private List<Message> afterInput(Server server, Runnable input) {
+        input.run();
+        Ready ready = server.node.ready();
+        if (ready.termVote() != null) {
+            server.written = ready.termVote();
+        }
+        if (ready.mustSync()) {
+            server.durableTermVote = server.written;
+            server.durableLog = server.node.log().entries();
+        }
+        server.applied.addAll(ready.applied());
+        return ready.messages();
+    }
+}

@@ -1,0 +1,519 @@
+package rafting.election;
+
+import static java.lang.System.Logger.Level.DEBUG;
+import static java.lang.System.Logger.Level.INFO;
+import static java.lang.System.Logger.Level.WARNING;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.random.RandomGenerator;
+import rafting.consensus.Applied;
+import rafting.consensus.Applier;
+import rafting.consensus.CommitRule;
+import rafting.consensus.Configuration;
+import rafting.consensus.StateMachine;
+import rafting.log.LogEntry;
+import rafting.log.RaftLog;
+import rafting.replication.AppendEntries;
+import rafting.replication.AppendEntriesResponse;
+import rafting.replication.Follower;
+import rafting.replication.Leader;
+import rafting.replication.Message;
+import rafting.replication.Progress;
+import rafting.replication.RequestVote;
+import rafting.replication.RequestVoteResponse;
+
+/**
+ * One Raft server: the complete core, deterministic and single-threaded. It does no I/O and
+ * reads no clock. Three inputs drive it: {@link #receive(Message)} a message from a peer,
+ * {@link #tick()} one tick of logical time, and {@link #propose(byte[])} a client's command.
+ * Everything it wants done comes out of {@link #ready()} as data.
+ *
+ * <h2>The contract with the driver</h2>
+ *
+ * <ol>
+ *   <li>Feed it any number of inputs, then call {@link #ready()} once.</li>
+ *   <li>Write the {@link Ready#termVote()} if there is one. The log's changes are already in the
+ *       {@link rafting.log.LogStorage} this node was given.</li>
+ *   <li>If {@link Ready#mustSync()}, make the term/vote record and the log storage durable: one
+ *       sync covers every input of step 1 (group commit).</li>
+ *   <li>Only then send {@link Ready#messages()} and hand out {@link Ready#applied()} to clients.
+ *       So a vote, or an AppendEntries success, never leaves before the state it promises is
+ *       durable, and the leader's own log is durable before it counts itself in a majority.</li>
+ * </ol>
+ *
+ * The driver tells the node nothing back: it is the driver's job to finish step 3 before step 4.
+ * After a crash, build a new node from what is durable: the storage and the last term/vote record
+ * written and synced. It starts as a follower with a commit index of 0, and re-applies the log to
+ * a fresh state machine as it learns the commit index again.
+ */
+public final class RaftNode {
+
+    /** No server: no vote yet, or no known leader. Servers are numbered from 1. */
+    public static final int NONE = 0;
+
+    private static final System.Logger LOG = System.getLogger(RaftNode.class.getName());
+
+    private final int id;
+    private final Configuration cluster;
+    private final Config config;
+    private final RaftLog log;
+    private final Applier applier;
+    private final RandomGenerator random;
+
+    // Persistent state (Figure 2): written through ready() before anything depends on it.
+    private long term;
+    private int votedFor;
+
+    // Volatile state.
+    private Role role = Role.FOLLOWER;
+    private int leaderId = NONE;
+    private long commitIndex;
+    private int electionElapsed;
+    private int electionTimeout;
+    private int heartbeatElapsed;
+    private final Set<Integer> votes = new TreeSet<>();
+    private final Set<Integer> heardFrom = new TreeSet<>();
+    private Leader leader;
+
+    // Output, until the next ready().
+    private final List<Message> outbox = new ArrayList<>();
+    private final List<Applied> applied = new ArrayList<>();
+    private boolean termVoteChanged;
+    private boolean replicatePending;
+    private long reportedLogVersion;
+
+    /**
+     * Server {@code id} of {@code cluster}, restarting from its durable state: the {@code log} over
+     * its storage and the last {@code termVote} written. Committed commands go to {@code machine};
+     * election timeouts are drawn from {@code random}.
+     */
+    public RaftNode(int id, Configuration cluster, Config config, RaftLog log, TermVote termVote,
+            StateMachine machine, RandomGenerator random) {
+        if (!cluster.contains(id)) {
+            throw new IllegalArgumentException("server " + id + " is not a member of " + cluster);
+        }
+        if (termVote.votedFor() != NONE && !cluster.contains(termVote.votedFor())) {
+            throw new IllegalArgumentException("a vote for " + termVote.votedFor() + ", who is not a member of " + cluster);
+        }
+        if (log.lastTerm() > termVote.term()) {
+            throw new IllegalArgumentException("the log holds term " + log.lastTerm() + ", after the current term "
+                    + termVote.term() + ": the term/vote record is older than the log");
+        }
+        this.id = id;
+        this.cluster = cluster;
+        this.config = Objects.requireNonNull(config, "config");
+        this.log = log;
+        this.applier = new Applier(machine);
+        this.random = Objects.requireNonNull(random, "random");
+        this.term = termVote.term();
+        this.votedFor = termVote.votedFor();
+        this.reportedLogVersion = log.version();
+        resetElectionTimer();
+    }
+
+    /** A new server {@code id} of {@code cluster}: empty log in memory, a state machine that answers nothing. */
+    public static RaftNode create(int id, Configuration cluster, Config config, RandomGenerator random) {
+        return new RaftNode(id, cluster, config, new RaftLog(), TermVote.INITIAL, (index, command) -> new byte[0], random);
+    }
+
+    // ---------------------------------------------------------------- inputs
+
+    /** One tick of logical time: followers and candidates count towards an election, leaders towards a heartbeat. */
+    public void tick() {
+        electionElapsed++;
+        if (role != Role.LEADER) {
+            if (electionElapsed >= electionTimeout) {
+                // §5.2: if election timeout elapses without hearing from the leader or granting a vote, start an election
+                startElection();
+            }
+            return;
+        }
+        if (electionElapsed >= config.electionTicksMin()) {
+            electionElapsed = 0;
+            heardFrom.add(id);
+            // Check-quorum: a leader that has not heard from a majority in an election timeout may
+            // be cut off; stepping down lets the rest elect a leader that clients can reach.
+            if (config.checkQuorum() && !cluster.isQuorum(heardFrom)) {
+                LOG.log(INFO, () -> "n" + id + " heard from only " + heardFrom + " in " + config.electionTicksMin() + " ticks");
+                becomeFollower(term, NONE);
+                return;
+            }
+            heardFrom.clear();
+        }
+        if (++heartbeatElapsed >= config.heartbeatTicks()) {
+            heartbeatElapsed = 0;
+            // §5.2: leaders send periodic heartbeats to maintain their authority
+            outbox.addAll(leader.heartbeat(commitIndex));
+        }
+    }
+
+    /** A client's command. A leader appends it; any other server says who leads, if it knows. */
+    public Proposal propose(byte[] command) {
+        if (command.length == 0) {
+            throw new IllegalArgumentException("an empty command is the leader's no-op; a client proposes something");
+        }
+        if (role != Role.LEADER) {
+            return Proposal.notLeader(leaderId);
+        }
+        long index = leader.propose(command);
+        replicatePending = true;
+        advanceCommit(); // a cluster of one commits at once
+        return Proposal.accepted(index, term, id);
+    }
+
+    /** A client's text command, as UTF-8. */
+    public Proposal propose(String command) {
+        return propose(command.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A message from a peer. Messages to another server, or from a stranger, are ignored. */
+    public void receive(Message message) {
+        if (message.to() != id || !cluster.contains(message.from())) {
+            LOG.log(WARNING, () -> "n" + id + " ignores a message not meant for it: " + message);
+            return;
+        }
+        if (message.term() < term) {
+            answerStale(message);
+            return;
+        }
+        if (message.term() > term && !isPreVote(message)) {
+            if (message instanceof RequestVote && leaseHolds()) {
+                // A leader was heard from within the minimum election timeout: this candidate was
+                // cut off, not the leader. Ignore it rather than depose a working leader (thesis §4.2.3).
+                LOG.log(DEBUG, () -> "n" + id + " ignores " + message + ": its leader is alive");
+                return;
+            }
+            // §5.1: if a message holds a term higher than ours, adopt it and become a follower
+            becomeFollower(message.term(), message instanceof AppendEntries ? message.from() : NONE);
+        }
+        if (message instanceof AppendEntries request) {
+            onAppendEntries(request);
+        } else if (message instanceof AppendEntriesResponse response) {
+            onAppendEntriesResponse(response);
+        } else if (message instanceof RequestVote request) {
+            onRequestVote(request);
+        } else if (message instanceof RequestVoteResponse response) {
+            onVote(response);
+        }
+    }
+
+    // ---------------------------------------------------------------- output
+
+    /** Everything to write, sync, send and hand out since the last call: see the contract above. */
+    public Ready ready() {
+        if (replicatePending && role == Role.LEADER) {
+            outbox.addAll(leader.replicate(commitIndex));
+        }
+        replicatePending = false;
+        TermVote written = termVoteChanged ? termVote() : null;
+        boolean logChanged = log.version() != reportedLogVersion;
+        boolean mustSync = (written != null || logChanged) && !config.has(Flaw.ACKNOWLEDGE_BEFORE_DURABLE);
+        var ready = new Ready(written, logChanged, mustSync, outbox, applied);
+        termVoteChanged = false;
+        reportedLogVersion = log.version();
+        outbox.clear();
+        applied.clear();
+        return ready;
+    }
+
+    // ---------------------------------------------------------------- messages
+
+    private void onAppendEntries(AppendEntries request) {
+        if (role == Role.LEADER) {
+            // Two leaders in one term: impossible while every rule holds.
+            LOG.log(WARNING, () -> "n" + id + ", leader at term " + term + ", ignores another leader: " + request);
+            return;
+        }
+        if (role != Role.FOLLOWER || leaderId != request.from()) {
+            // §5.2: a candidate that hears from a leader of its term steps down
+            becomeFollower(term, request.from());
+        }
+        electionElapsed = 0;
+        if (config.has(Flaw.TRUNCATE_ON_MATCHING_APPEND) && request.prevLogIndex() >= log.firstIndex() - 1
+                && log.matches(request.prevLogIndex(), request.prevLogTerm())) {
+            log.truncateFrom(request.prevLogIndex() + 1);
+        }
+        AppendEntriesResponse answer = Follower.append(log, request);
+        if (answer.success()) {
+            long confirmed = config.has(Flaw.FOLLOWER_COMMITS_PAST_CONFIRMED) ? log.lastIndex() : answer.matchIndex();
+            long commit = config.has(Flaw.LOWER_COMMIT_INDEX)
+                    ? Math.min(request.leaderCommit(), confirmed)
+                    : CommitRule.followerCommit(commitIndex, request.leaderCommit(), confirmed);
+            commitTo(commit);
+        }
+        outbox.add(answer);
+    }
+
+    private void onAppendEntriesResponse(AppendEntriesResponse response) {
+        if (role != Role.LEADER) {
+            return;
+        }
+        heardFrom.add(response.from());
+        Leader.Handled handled = leader.handle(response, commitIndex);
+        outbox.addAll(handled.toSend());
+        if (handled.matchGrew()) {
+            advanceCommit();
+        }
+    }
+
+    private void onRequestVote(RequestVote request) {
+        boolean upToDate = config.has(Flaw.IGNORE_UP_TO_DATE_RULE)
+                || log.isUpToDate(request.lastLogIndex(), request.lastLogTerm()); // §5.4.1
+        if (request.preVote()) {
+            // Would we vote at that term? Nobody changes term or vote to answer (thesis §9.6).
+            boolean granted = request.term() > term && upToDate && !leaseHolds();
+            outbox.add(new RequestVoteResponse(id, request.from(), granted ? request.term() : term, granted, true));
+            return;
+        }
+        // §5.2: each server votes for at most one candidate in a given term, first come first served
+        boolean free = votedFor == NONE || votedFor == request.from() || config.has(Flaw.VOTE_TWICE_IN_A_TERM);
+        boolean granted = free && upToDate;
+        if (granted) {
+            votedFor = request.from();
+            termVoteChanged = true;
+            resetElectionTimer();
+        }
+        LOG.log(DEBUG, () -> "n" + id + (granted ? " votes for n" : " refuses its vote to n") + request.from() + " at term " + term);
+        outbox.add(new RequestVoteResponse(id, request.from(), term, granted, false));
+    }
+
+    private void onVote(RequestVoteResponse response) {
+        if (!response.granted()) {
+            return;
+        }
+        if (response.preVote()) {
+            if (role == Role.PRE_CANDIDATE && response.term() == term + 1) {
+                countVote(response.from());
+            }
+        } else if (role == Role.CANDIDATE) {
+            // Only votes of our own term count: a grant from an earlier election is not a vote now.
+            if (response.term() == term || config.has(Flaw.COUNT_VOTES_FROM_OTHER_TERMS)) {
+                countVote(response.from());
+            }
+        }
+    }
+
+    /** A message from an older term: tell its sender our term, so a stale leader or candidate steps down. */
+    private void answerStale(Message message) {
+        if (message instanceof AppendEntries request) {
+            outbox.add(AppendEntriesResponse.refusal(id, request.from(), term, log.lastIndex() + 1));
+        } else if (message instanceof RequestVote request) {
+            outbox.add(new RequestVoteResponse(id, request.from(), term, false, request.preVote()));
+        } else if (message instanceof RequestVoteResponse response && config.has(Flaw.COUNT_VOTES_FROM_OTHER_TERMS)) {
+            onVote(response);
+        }
+    }
+
+    // ---------------------------------------------------------------- roles
+
+    private void startElection() {
+        if (config.preVote()) {
+            becomePreCandidate();
+        } else {
+            becomeCandidate();
+        }
+    }
+
+    private void becomeFollower(long newTerm, int newLeader) {
+        if (newTerm > term) {
+            term = newTerm;
+            votedFor = NONE;
+            termVoteChanged = true;
+        }
+        role = Role.FOLLOWER;
+        leaderId = newLeader;
+        leader = null;
+        votes.clear();
+        resetElectionTimer();
+        LOG.log(INFO, () -> "n" + id + " became follower at term " + term + (newLeader == NONE ? "" : " of n" + newLeader));
+    }
+
+    private void becomePreCandidate() {
+        role = Role.PRE_CANDIDATE;
+        leaderId = NONE;
+        startCounting();
+        LOG.log(INFO, () -> "n" + id + " became pre-candidate at term " + term);
+        askForVotes(term + 1, true);
+    }
+
+    private void becomeCandidate() {
+        // §5.2: increment currentTerm, vote for self, reset election timer, send RequestVote to all others
+        term++;
+        votedFor = id;
+        termVoteChanged = true;
+        role = Role.CANDIDATE;
+        leaderId = NONE;
+        startCounting();
+        LOG.log(INFO, () -> "n" + id + " became candidate at term " + term);
+        askForVotes(term, false);
+    }
+
+    private void becomeLeader() {
+        role = Role.LEADER;
+        leaderId = id;
+        votes.clear();
+        heardFrom.clear();
+        electionElapsed = 0;
+        heartbeatElapsed = 0;
+        leader = new Leader(id, term, log, cluster.others(id), config.maxBatch());
+        LOG.log(INFO, () -> "n" + id + " became leader at term " + term);
+        // §8: a new leader commits a blank entry of its own term, through which the entries of
+        // earlier terms become committed (§5.4.2 forbids committing them by counting replicas).
+        leader.append(LogEntry.noop(term));
+        outbox.addAll(leader.heartbeat(commitIndex));
+        advanceCommit();
+    }
+
+    private void startCounting() {
+        leader = null;
+        votes.clear();
+        resetElectionTimer();
+        countVote(id);
+    }
+
+    /** Counts {@code voter} once; with a majority, takes the next step. */
+    private void countVote(int voter) {
+        votes.add(voter);
+        if (!cluster.isQuorum(votes)) {
+            return;
+        }
+        if (role == Role.PRE_CANDIDATE) {
+            becomeCandidate();
+        } else if (role == Role.CANDIDATE) {
+            becomeLeader();
+        }
+    }
+
+    private void askForVotes(long electionTerm, boolean preVote) {
+        if (role == Role.LEADER) {
+            return; // a cluster of one: our own vote made us leader
+        }
+        for (int peer : cluster.others(id)) {
+            outbox.add(new RequestVote(id, peer, electionTerm, log.lastIndex(), log.lastTerm(), preVote));
+        }
+    }
+
+    // ---------------------------------------------------------------- commitment
+
+    private void advanceCommit() {
+        long majority = config.has(Flaw.COMMIT_EARLIER_TERM_BY_COUNTING)
+                ? Math.max(commitIndex, CommitRule.replicatedOnQuorum(leader, log, cluster))
+                : CommitRule.leaderCommit(leader, log, cluster, commitIndex);
+        if (majority > commitIndex) {
+            commitTo(majority);
+        }
+    }
+
+    private void commitTo(long index) {
+        commitIndex = index;
+        applied.addAll(applier.applyUpTo(commitIndex, log));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private boolean isPreVote(Message message) {
+        return message instanceof RequestVote request && request.preVote()
+                || message instanceof RequestVoteResponse response && response.preVote() && response.granted();
+    }
+
+    /** True while a leader is known to be alive: it was heard from within the minimum election timeout. */
+    private boolean leaseHolds() {
+        return (config.checkQuorum() || config.preVote()) && leaderId != NONE && electionElapsed < config.electionTicksMin();
+    }
+
+    private void resetElectionTimer() {
+        electionElapsed = 0;
+        // §5.2: election timeouts are chosen randomly from a fixed interval, so split votes are rare
+        electionTimeout = config.electionTicksMin() + random.nextInt(config.electionTicksMax() - config.electionTicksMin() + 1);
+    }
+
+    // ---------------------------------------------------------------- state, read-only
+
+    public int id() {
+        return id;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public long term() {
+        return term;
+    }
+
+    public int votedFor() {
+        return votedFor;
+    }
+
+    /** The leader this node follows at its term, itself when leading, or {@link #NONE}. */
+    public int leaderId() {
+        return leaderId;
+    }
+
+    public long commitIndex() {
+        return commitIndex;
+    }
+
+    public long lastApplied() {
+        return applier.lastApplied();
+    }
+
+    /** The current term and vote, as the driver must keep them. */
+    public TermVote termVote() {
+        return new TermVote(term, votedFor);
+    }
+
+    /** The node's log. Read it; only the node changes it. */
+    public RaftLog log() {
+        return log;
+    }
+
+    public Configuration configuration() {
+        return cluster;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** While leading, each follower's progress by id, read-only; otherwise empty. */
+    public Map<Integer, Progress> progress() {
+        return leader == null ? Map.of() : leader.progress();
+    }
+
+    /** The votes counted in the current (pre-)election, this node's own included. */
+    public Set<Integer> votes() {
+        return Collections.unmodifiableSet(votes);
+    }
+
+    /** Ticks since the election timer was last reset (for a leader: since its last check-quorum). */
+    public int electionElapsed() {
+        return electionElapsed;
+    }
+
+    /** The randomized number of quiet ticks after which this node starts an election. */
+    public int electionTimeout() {
+        return electionTimeout;
+    }
+
+    public int heartbeatElapsed() {
+        return heartbeatElapsed;
+    }
+
+    /** The state a status report shows. */
+    public NodeState state() {
+        return new NodeState(id, role, term, votedFor, leaderId, commitIndex, lastApplied(), log.lastIndex(), log.lastTerm());
+    }
+
+    @Override
+    public String toString() {
+        return state().toString();
+    }
+}
