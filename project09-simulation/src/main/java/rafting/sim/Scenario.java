@@ -44,6 +44,11 @@ public record Scenario(long seed, int nodes, int steps, Set<Flaw> flaws, String 
         return new Scenario(seed, nodes, steps, flaws, mixName, true, config, mix);
     }
 
+    /** A cluster configured by {@code config} with no scheduler of its own: for runs written event by event. */
+    static Scenario scripted(int nodes, Config config) {
+        return new Scenario(1, nodes, 0, config.flaws(), "none", false, config, FaultMix.none());
+    }
+
     /** The same run without the recovery check at the end. */
     public Scenario withoutLiveness() {
         return new Scenario(seed, nodes, steps, flaws, mixName, false, config, mix);
