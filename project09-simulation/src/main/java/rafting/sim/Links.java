@@ -59,17 +59,24 @@ record Links(long bits) {
         return 1L << ((from - 1) * MAX_NODES + (to - 1));
     }
 
-    /** {@code 1->2 1->3 3->1}: the cut links, in order. */
+    /** {@code cut 1<->2 3->1}: the cut links, both ways as {@code <->}, in order. */
     @Override
     public String toString() {
+        if (bits == 0) {
+            return "nothing cut";
+        }
         var text = new StringJoiner(" ", "cut ", "");
         for (int a = 1; a <= MAX_NODES; a++) {
             for (int b = 1; b <= MAX_NODES; b++) {
-                if (a != b && isCut(a, b)) {
+                boolean there = isCut(a, b);
+                boolean back = isCut(b, a);
+                if (a < b && there && back) {
+                    text.add(a + "<->" + b);
+                } else if (a != b && there && !back) {
                     text.add(a + "->" + b);
                 }
             }
         }
-        return bits == 0 ? "nothing cut" : text.toString();
+        return text.toString();
     }
 }
