@@ -11,7 +11,7 @@ import rafting.replication.Message;
  * then flushes: takes {@code ready()}, syncs and sends. An input left unflushed waits for the
  * node's next flush, as in a runtime that groups inputs before one fsync; a crash loses it.
  */
-sealed interface Event {
+public sealed interface Event {
 
     /** Node {@code node}'s next timer fires: it ticks until its election timeout, or as a leader its next heartbeat. */
     record Fire(int node, boolean flush) implements Event {

@@ -45,7 +45,7 @@ public record Scenario(long seed, int nodes, int steps, Set<Flaw> flaws, String 
     }
 
     /** A cluster configured by {@code config} with no scheduler of its own: for runs written event by event. */
-    static Scenario scripted(int nodes, Config config) {
+    public static Scenario scripted(int nodes, Config config) {
         return new Scenario(1, nodes, 0, config.flaws(), "none", false, config, FaultMix.none());
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
  * event at a time until no single event can go, then flushes every input it can. A replay skips
  * events that no longer apply, so any subsequence is a run.
  */
-final class Shrinker {
+public final class Shrinker {
 
     private final Scenario scenario;
     private final String invariant;
@@ -22,7 +22,7 @@ final class Shrinker {
     }
 
     /** The shortest failing run found from {@code failing}, which breaks {@code failing.violation()}. */
-    static Shrunk shrink(Run failing) {
+    public static Shrunk shrink(Run failing) {
         var shrinker = new Shrinker(failing.scenario(), failing.violation().invariant());
         List<Event> events = shrinker.fails(failing.events());
         if (events == null) {
@@ -35,7 +35,7 @@ final class Shrinker {
     }
 
     /** A shrunk run, how many events the original had, and how many replays shrinking took. */
-    record Shrunk(Run run, int originalEvents, int replays) {
+    public record Shrunk(Run run, int originalEvents, int replays) {
     }
 
     private List<Event> chunks(List<Event> events) {

@@ -26,7 +26,7 @@ import rafting.replication.Message;
 public final class Simulation {
 
     /** What an event did. */
-    enum Outcome {
+    public enum Outcome {
         /** It happened. */
         DONE,
         /** A delivery that was lost on the way: a cut link, or a stopped server. */
@@ -75,7 +75,7 @@ public final class Simulation {
     // ---------------------------------------------------------------- events
 
     /** Applies one event and checks the invariants. */
-    Outcome apply(Event event) {
+    public Outcome apply(Event event) {
         step++;
         handled = null;
         invariants.atStep(step);
