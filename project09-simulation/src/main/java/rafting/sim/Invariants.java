@@ -88,9 +88,19 @@ final class Invariants implements SimDisk.Watcher {
         }
     }
 
-    /** How many distinct indexes were committed so far. */
-    int committedCount() {
-        return committed.size();
+    /** What the checks remember of the past, as text: part of a state's canonical key. */
+    void history(StringBuilder key) {
+        key.append("leaders=");
+        for (int term = 1; term < leaderOfTerm.length; term++) {
+            if (leaderOfTerm[term] != RaftNode.NONE) {
+                key.append(term).append(':').append(leaderOfTerm[term]).append(',');
+            }
+        }
+        key.append(" committed=");
+        for (Committed entry : committed) {
+            key.append(entry.entry).append('@').append(entry.term).append(';');
+        }
+        key.append(" applied=").append(applied.size());
     }
 
     // ---------------------------------------------------------------- as the disks change
@@ -99,7 +109,7 @@ final class Invariants implements SimDisk.Watcher {
     public void appended(int node, long index, long prevTerm, LogEntry entry) {
         // Log Matching, by induction: if every (index, term) ever stored names one entry and one
         // term before it, then two logs that share an (index, term) share everything up to it.
-        long key = index << 24 | entry.term();
+        long key = index << 32 | entry.term();
         Seen before = seen.putIfAbsent(key, new Seen(node, entry, prevTerm));
         if (before != null && (before.prevTerm != prevTerm || !before.entry.equals(entry))) {
             fail(LOG_MATCHING, "n" + node + " stores " + entry + " at index " + index + " after term " + prevTerm

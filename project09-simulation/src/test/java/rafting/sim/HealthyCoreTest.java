@@ -29,8 +29,10 @@ class HealthyCoreTest {
     private static void assertAllPass(FlawSearch.Options options) {
         FlawSearch.Result result = FlawSearch.run(options);
         assertThat(result.failure())
-                .withFailMessage(() -> "a healthy run failed:\n" + result.failure() + "\n"
-                        + Story.of(Shrinker.shrink(result.failure()).run().scenario(), Shrinker.shrink(result.failure()).run().events()))
+                .withFailMessage(() -> {
+                    Run shrunk = Shrinker.shrink(result.failure()).run();
+                    return "a healthy run failed:\n" + result.failure() + "\nshrunk:\n" + Story.of(shrunk.scenario(), shrunk.events());
+                })
                 .isNull();
         assertThat(result.seedsRun()).isEqualTo(options.seeds());
     }
