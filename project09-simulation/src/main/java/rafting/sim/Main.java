@@ -30,7 +30,7 @@ public final class Main {
                   Replays one seed with its whole trace (or, with --shrink, its shrunk story).
             defaults: --seeds 1000 --from 1 --steps 2000 --nodes 3 --mix varied (a mix drawn from each seed)
             mixes: none, lossy, chaos, varied
-            flaws: """ + EnumSet.allOf(Flaw.class);
+            flaws:""" + " " + EnumSet.allOf(Flaw.class);
 
     /** The nodes log every role change; a simulation makes thousands a second. Held here so the setting stays. */
     private static final Logger CORE_LOGS = Logger.getLogger("rafting");

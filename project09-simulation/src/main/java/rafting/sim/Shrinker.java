@@ -15,18 +15,20 @@ public final class Shrinker {
     private final String invariant;
     private int replays;
 
-    private Shrinker(Scenario scenario, String invariant) {
-        // Safety violations need no recovery phase, and replays are faster without it.
-        this.scenario = invariant.equals(Invariants.LIVENESS) ? scenario : scenario.withoutLiveness();
+    private Shrinker(Scenario scenario, String invariant, boolean duringRecovery) {
+        // A violation among the events needs no recovery phase, and replays are faster without it.
+        this.scenario = duringRecovery ? scenario : scenario.withoutLiveness();
         this.invariant = invariant;
     }
 
     /** The shortest failing run found from {@code failing}, which breaks {@code failing.violation()}. */
     public static Shrunk shrink(Run failing) {
-        var shrinker = new Shrinker(failing.scenario(), failing.violation().invariant());
+        Violation violation = failing.violation();
+        boolean duringRecovery = violation.step() > failing.events().size();
+        var shrinker = new Shrinker(failing.scenario(), violation.invariant(), duringRecovery);
         List<Event> events = shrinker.fails(failing.events());
         if (events == null) {
-            throw new IllegalArgumentException("the run does not fail again when replayed: " + failing);
+            throw new IllegalStateException("the run does not fail again when replayed: " + failing);
         }
         events = shrinker.chunks(events);
         events = shrinker.oneByOne(events);

@@ -40,10 +40,11 @@ public final class Story {
         }
         if (sim.violation() == null && scenario.liveness()) {
             int ticks = sim.settle(Scenario.LIVENESS_BOUND_TICKS);
+            text.append("then the faults stop: the network heals, every server runs, every message arrives in order");
             if (ticks >= 0) {
-                text.append("then the faults stop: a leader commits a new command after ").append(ticks).append(" ticks")
-                        .append(sim.states()).append('\n');
+                text.append("; a leader commits a new command after ").append(ticks).append(" ticks");
             }
+            text.append(sim.states()).append('\n');
         }
         Violation violation = sim.violation();
         text.append(violation == null ? "every invariant held" : "VIOLATED " + violation);

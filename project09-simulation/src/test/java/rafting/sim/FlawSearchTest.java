@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import rafting.election.Flaw;
@@ -47,6 +48,18 @@ class FlawSearchTest {
         assertThat(Story.of(story.scenario(), story.events()))
                 .contains("VIOLATED " + story.violation().invariant())
                 .contains("n1", "n2", "n3");
+    }
+
+    @Test
+    void aViolationAfterTheFaultsStoppedShrinksWithTheRecoveryPhase() {
+        // No fault at all: the recovery phase elects a leader, which commits what no disk holds.
+        Run failing = Simulator.run(Scenario.of(1, 3, 0, Set.of(Flaw.ACKNOWLEDGE_BEFORE_DURABLE), "none"));
+        assertThat(failing.violation().step()).as("broken after the faults stopped").isGreaterThan(failing.events().size());
+
+        Run shrunk = Shrinker.shrink(failing).run();
+
+        assertThat(shrunk.violation().invariant()).isEqualTo(Invariants.COMMITTED_NEVER_LOST);
+        assertThat(Story.of(shrunk.scenario(), shrunk.events())).contains("then the faults stop", "VIOLATED");
     }
 
     @ParameterizedTest
