@@ -1,0 +1,292 @@
+package rafting.sim;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import rafting.consensus.Applied;
+import rafting.election.RaftNode;
+import rafting.election.Role;
+import rafting.log.LogEntry;
+import rafting.replication.Progress;
+
+/**
+ * The safety properties of Raft (Figure 3 of the paper) and Project 8's "no committed entry is
+ * ever lost", checked after every event of a simulated run. Each check is incremental: it looks
+ * only at what the event changed (the node that flushed, the entries just stored, the part of a
+ * durable log just synced), so checking costs little more than simulating.
+ *
+ * <p>The first violation is kept; later ones are ignored.
+ *
+ * <p>Across restarts: a node's commit index and last applied index live in memory, so a restart
+ * sets them back to 0 and they only have to grow again within each life. What must never go back
+ * is the cluster's committed prefix: once an index is committed with an entry, every node that
+ * commits that index, in any life, commits that same entry, and a majority keeps it on disk.
+ */
+final class Invariants implements SimDisk.Watcher {
+
+    static final String ELECTION_SAFETY = "Election Safety";
+    static final String LOG_MATCHING = "Log Matching";
+    static final String LEADER_COMPLETENESS = "Leader Completeness";
+    static final String STATE_MACHINE_SAFETY = "State Machine Safety";
+    static final String COMMIT_NEVER_GOES_BACK = "Commit index never goes back";
+    static final String COMMITTED_NEVER_LOST = "No committed entry is lost";
+    static final String MATCH_INDEX = "matchIndex never claims too much";
+    static final String LIVENESS = "Liveness";
+    static final String CORE_FAILURE = "The core failed";
+
+    /** An entry seen at one (index, term), and the term of the entry before it. */
+    private record Seen(int node, LogEntry entry, long prevTerm) {
+    }
+
+    /** A committed index: its entry, the term in which it was first committed, which servers hold it on disk. */
+    private static final class Committed {
+        final LogEntry entry;
+        final long term;
+        int holders;
+
+        Committed(LogEntry entry, long term) {
+            this.entry = entry;
+            this.term = term;
+        }
+    }
+
+    private final SimServer[] servers;
+    private final int quorum;
+    private final Map<Long, Seen> seen = new HashMap<>();
+    private final List<Committed> committed = new ArrayList<>();
+    private final List<LogEntry> applied = new ArrayList<>();
+    private int[] leaderOfTerm = new int[16];
+    private final long[] seenCommit;
+    private final long[] seenApplied;
+    private long step;
+    private Violation violation;
+
+    /** Checks the servers {@code servers[1..]} ({@code servers[0]} is unused). */
+    Invariants(SimServer[] servers) {
+        this.servers = servers;
+        this.quorum = (servers.length - 1) / 2 + 1;
+        this.seenCommit = new long[servers.length];
+        this.seenApplied = new long[servers.length];
+    }
+
+    /** The first violation, or null. */
+    Violation violation() {
+        return violation;
+    }
+
+    /** The events applied so far, to date a violation. */
+    void atStep(long step) {
+        this.step = step;
+    }
+
+    /** Reports a violation found elsewhere (liveness, or the core throwing). */
+    void fail(String invariant, String detail) {
+        if (violation == null) {
+            violation = new Violation(invariant, step, detail);
+        }
+    }
+
+    /** What the checks remember of the past, as text: part of a state's canonical key. */
+    void history(StringBuilder key) {
+        key.append("leaders=");
+        for (int term = 1; term < leaderOfTerm.length; term++) {
+            if (leaderOfTerm[term] != RaftNode.NONE) {
+                key.append(term).append(':').append(leaderOfTerm[term]).append(',');
+            }
+        }
+        key.append(" committed=");
+        for (Committed entry : committed) {
+            key.append(entry.entry).append('@').append(entry.term).append(';');
+        }
+        key.append(" applied=").append(applied.size());
+    }
+
+    // ---------------------------------------------------------------- as the disks change
+
+    @Override
+    public void appended(int node, long index, long prevTerm, LogEntry entry) {
+        // Log Matching, by induction: if every (index, term) ever stored names one entry and one
+        // term before it, then two logs that share an (index, term) share everything up to it.
+        long key = index << 32 | entry.term();
+        Seen before = seen.putIfAbsent(key, new Seen(node, entry, prevTerm));
+        if (before != null && (before.prevTerm != prevTerm || !before.entry.equals(entry))) {
+            fail(LOG_MATCHING, "n" + node + " stores " + entry + " at index " + index + " after term " + prevTerm
+                    + ", but n" + before.node + " stored " + before.entry + " there after term " + before.prevTerm);
+        }
+    }
+
+    @Override
+    public void synced(int node, long from) {
+        for (long index = from; index <= committed.size(); index++) {
+            Committed entry = committed.get((int) index - 1);
+            boolean holds = servers[node].disk.durableLastIndex() >= index && servers[node].disk.durable(index).equals(entry.entry);
+            entry.holders = holds ? entry.holders | 1 << node : entry.holders & ~(1 << node);
+            checkHeldByQuorum(index, entry, "n" + node + " synced a log without it");
+        }
+    }
+
+    // ---------------------------------------------------------------- as the nodes act
+
+    /** Node {@code server} flushed: it wrote and synced what {@code ready} asked and sent its messages. */
+    void flushed(SimServer server, List<Applied> newlyApplied) {
+        RaftNode node = server.node;
+        int id = server.id;
+        if (node.role() == Role.LEADER) {
+            becameOrIsLeader(node);
+        }
+        checkCommit(server, node);
+        checkApplied(id, node, newlyApplied);
+        checkMatchIndexes(server);
+    }
+
+    /** Node {@code server} crashed: what its leader believes it holds must still be on its disk. */
+    void crashed(SimServer server) {
+        checkMatchIndexes(server);
+    }
+
+    /** Node {@code server} restarted: a new life, whose commit and applied indexes start again from 0. */
+    void restarted(SimServer server) {
+        seenCommit[server.id] = 0;
+        seenApplied[server.id] = 0;
+    }
+
+    private void becameOrIsLeader(RaftNode node) {
+        int term = (int) node.term();
+        if (term >= leaderOfTerm.length) {
+            leaderOfTerm = Arrays.copyOf(leaderOfTerm, Math.max(term + 1, leaderOfTerm.length * 2));
+        }
+        int known = leaderOfTerm[term];
+        if (known == node.id()) {
+            return;
+        }
+        if (known != RaftNode.NONE) {
+            fail(ELECTION_SAFETY, "n" + known + " and n" + node.id() + " both lead term " + term);
+            return;
+        }
+        leaderOfTerm[term] = node.id();
+        // Leader Completeness: a leader holds every entry committed in an earlier term.
+        for (int index = 1; index <= committed.size(); index++) {
+            Committed entry = committed.get(index - 1);
+            if (entry.term < term && !holds(node, index, entry.entry)) {
+                fail(LEADER_COMPLETENESS, "n" + node.id() + " leads term " + term + " without entry " + index + " ("
+                        + entry.entry + "), committed in term " + entry.term + "; its log is " + node.log());
+                return;
+            }
+        }
+    }
+
+    private void checkCommit(SimServer server, RaftNode node) {
+        int id = server.id;
+        long commit = node.commitIndex();
+        if (commit < seenCommit[id]) {
+            fail(COMMIT_NEVER_GOES_BACK, "n" + id + "'s commit index went from " + seenCommit[id] + " back to " + commit);
+            return;
+        }
+        if (commit > node.log().lastIndex()) {
+            fail(COMMITTED_NEVER_LOST, "n" + id + " has committed up to " + commit + " but its log now ends at "
+                    + node.log().lastIndex() + ": committed entries were deleted");
+            return;
+        }
+        for (long index = seenCommit[id] + 1; index <= commit; index++) {
+            LogEntry entry = node.log().entry(index);
+            if (index <= committed.size()) {
+                LogEntry first = committed.get((int) index - 1).entry;
+                if (!first.equals(entry)) {
+                    fail(COMMITTED_NEVER_LOST, "index " + index + " was committed holding " + first + ", but n" + id
+                            + " commits " + entry + " there");
+                    return;
+                }
+                continue;
+            }
+            var fresh = new Committed(entry, node.term());
+            committed.add(fresh);
+            for (int other = 1; other < servers.length; other++) {
+                SimDisk disk = servers[other].disk;
+                if (disk.durableLastIndex() >= index && disk.durable(index).equals(entry)) {
+                    fresh.holders |= 1 << other;
+                }
+            }
+            checkHeldByQuorum(index, fresh, "n" + id + " commits it");
+            // Leader Completeness, the other way round: leaders of later terms already hold it.
+            for (int other = 1; other < servers.length; other++) {
+                RaftNode peer = servers[other].node;
+                if (servers[other].up && peer.role() == Role.LEADER && peer.term() > fresh.term && !holds(peer, index, entry)) {
+                    fail(LEADER_COMPLETENESS, "n" + id + " commits " + entry + " at " + index + " in term " + fresh.term
+                            + ", but n" + other + ", leader of term " + peer.term() + ", does not hold it: " + peer.log());
+                    return;
+                }
+            }
+        }
+        seenCommit[id] = commit;
+    }
+
+    private void checkApplied(int id, RaftNode node, List<Applied> newlyApplied) {
+        if (node.lastApplied() < seenApplied[id]) {
+            fail(COMMIT_NEVER_GOES_BACK, "n" + id + "'s last applied index went from " + seenApplied[id] + " back to " + node.lastApplied());
+            return;
+        }
+        seenApplied[id] = node.lastApplied();
+        for (Applied entry : newlyApplied) {
+            int index = (int) entry.index();
+            if (index <= applied.size()) {
+                LogEntry first = applied.get(index - 1);
+                if (!first.equals(entry.entry())) {
+                    fail(STATE_MACHINE_SAFETY, "n" + id + " applies " + entry.entry() + " at index " + index
+                            + ", where " + first + " was applied before");
+                    return;
+                }
+            } else if (index == applied.size() + 1) {
+                applied.add(entry.entry());
+            } else {
+                fail(STATE_MACHINE_SAFETY, "n" + id + " applies index " + index + " before index " + (applied.size() + 1));
+                return;
+            }
+        }
+    }
+
+    /** A leader's matchIndex for a follower in its term must not exceed what that follower holds. */
+    private void checkMatchIndexes(SimServer server) {
+        RaftNode node = server.node;
+        if (server.up && node.role() == Role.LEADER) {
+            for (Map.Entry<Integer, Progress> follower : node.progress().entrySet()) {
+                checkMatch(node, servers[follower.getKey()], follower.getValue().matchIndex());
+            }
+            return;
+        }
+        long term = server.term();
+        int leaderId = term < leaderOfTerm.length ? leaderOfTerm[(int) term] : RaftNode.NONE;
+        if (leaderId != RaftNode.NONE && leaderId != server.id) {
+            SimServer leader = servers[leaderId];
+            if (leader.up && leader.node.role() == Role.LEADER && leader.node.term() == term) {
+                Progress progress = leader.node.progress().get(server.id);
+                checkMatch(leader.node, server, progress.matchIndex());
+            }
+        }
+    }
+
+    private void checkMatch(RaftNode leader, SimServer follower, long match) {
+        if (match == 0 || follower.term() != leader.term()) {
+            return; // a follower that moved to a later term may rightly have dropped what it matched
+        }
+        SimDisk disk = follower.disk;
+        if (disk.lastIndex() < match || disk.termAt(match) != leader.log().termAt(match)) {
+            fail(MATCH_INDEX, "n" + leader.id() + ", leader of term " + leader.term() + ", counts n" + follower.id
+                    + " as matching up to " + match + ", but n" + follower.id + " holds "
+                    + (disk.lastIndex() < match ? "only " + disk.lastIndex() + " entries" : "term " + disk.termAt(match) + " there"));
+        }
+    }
+
+    private void checkHeldByQuorum(long index, Committed entry, String why) {
+        int count = Integer.bitCount(entry.holders);
+        if (count < quorum) {
+            fail(COMMITTED_NEVER_LOST, "committed entry " + index + " (" + entry.entry + ") is on the disk of only "
+                    + count + " of " + (servers.length - 1) + " servers after " + why + "; a crash can lose it");
+        }
+    }
+
+    private static boolean holds(RaftNode node, long index, LogEntry entry) {
+        return node.log().lastIndex() >= index && node.log().entry(index).equals(entry);
+    }
+}

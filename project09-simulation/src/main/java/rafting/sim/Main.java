@@ -1,0 +1,233 @@
+package rafting.sim;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import rafting.election.Flaw;
+
+/**
+ * The simulator's command line: search for a flaw, check the healthy core over many seeds, or
+ * replay one seed.
+ *
+ * <pre>
+ * sim search [--flaw NAME|all] [--seeds N] [--from SEED] [--steps N] [--nodes N] [--mix none|lossy|chaos|varied]
+ * sim replay --seed SEED [--flaw NAME] [--steps N] [--nodes N] [--mix ...] [--shrink]
+ * </pre>
+ */
+public final class Main {
+
+    static final String USAGE = """
+            usage:
+              sim search [--flaw NAME|all] [--seeds N] [--from SEED] [--steps N] [--nodes N] [--mix MIX]
+                  Without --flaw, checks the healthy core: every seed must pass.
+                  With --flaw, searches for a run that breaks an invariant, shrinks it and tells it.
+              sim replay --seed SEED [--flaw NAME] [--steps N] [--nodes N] [--mix MIX] [--shrink]
+                  Replays one seed with its whole trace (or, with --shrink, its shrunk story).
+            defaults: --seeds 1000 --from 1 --steps 2000 --nodes 3 --mix varied (a mix drawn from each seed)
+            mixes: none, lossy, chaos, varied
+            flaws:""" + " " + EnumSet.allOf(Flaw.class);
+
+    /** The nodes log every role change; a simulation makes thousands a second. Held here so the setting stays. */
+    private static final Logger CORE_LOGS = Logger.getLogger("rafting");
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        if (System.getProperty("java.util.logging.config.file") == null) {
+            CORE_LOGS.setLevel(Level.SEVERE);
+        }
+        System.exit(new Main(System.out, System.err).run(args));
+    }
+
+    /** Runs the command; returns the exit status: 0 done (a flaw found, or every seed passed), 1 not, 2 bad usage. */
+    int run(String[] args) {
+        try {
+            if (args.length == 0) {
+                throw new IllegalArgumentException("name a command: search or replay");
+            }
+            var options = new Args(args);
+            return switch (args[0]) {
+                case "search" -> search(options);
+                case "replay" -> replay(options);
+                case "help", "--help", "-h" -> {
+                    out.println(USAGE);
+                    yield 0;
+                }
+                default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'");
+            };
+        } catch (IllegalArgumentException e) {
+            err.println("sim: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+    }
+
+    private int search(Args args) {
+        args.allow("--flaw", "--seeds", "--from", "--steps", "--nodes", "--mix");
+        var base = FlawSearch.Options.of(Set.of())
+                .withSeeds(args.number("--from", 1), (int) args.number("--seeds", 1000))
+                .withSteps((int) args.number("--steps", 2000))
+                .withNodes((int) args.number("--nodes", 3))
+                .withMix(args.mix());
+        String flaw = args.value("--flaw", null);
+        if (flaw == null) {
+            return healthy(base);
+        }
+        if (!flaw.equals("all")) {
+            return searchFlaw(base, Args.flaw(flaw), true) != null ? 0 : 1;
+        }
+        var table = new ArrayList<String>();
+        for (Flaw each : Flaw.values()) {
+            table.add(searchFlaw(base, each, false));
+        }
+        out.println();
+        out.println("| flaw | seeds run | search time | invariant broken | events: found, shrunk |");
+        out.println("|---|---|---|---|---|");
+        table.forEach(out::println);
+        return table.contains(null) ? 1 : 0;
+    }
+
+    private int healthy(FlawSearch.Options options) {
+        out.println("checking the healthy core on seeds " + options.firstSeed() + ".." + (options.firstSeed() + options.seeds() - 1)
+                + " (" + options.nodes() + " nodes, " + options.steps() + " steps each, mix " + options.mix() + ")");
+        FlawSearch.Result result = FlawSearch.run(options, err::println);
+        if (result.failure() == null) {
+            out.printf(Locale.ROOT, "all %d seeds passed: %d events in %.1f s (%.0f events/s)%n",
+                    result.seedsRun(), result.events(), result.seconds(), result.eventsPerSecond());
+            return 0;
+        }
+        out.println("FAILED: " + result.failure());
+        tell(Shrinker.shrink(result.failure()));
+        return 1;
+    }
+
+    /** Searches for one flaw; returns its row of the summary table, or null when no seed found it. */
+    private String searchFlaw(FlawSearch.Options base, Flaw flaw, boolean story) {
+        var options = new FlawSearch.Options(Set.of(flaw), base.firstSeed(), base.seeds(), base.nodes(), base.steps(), base.mix());
+        out.println("searching for a run that " + flaw + " breaks, seeds " + options.firstSeed() + ".."
+                + (options.firstSeed() + options.seeds() - 1));
+        FlawSearch.Result result = FlawSearch.run(options, err::println);
+        if (result.failure() == null) {
+            out.printf(Locale.ROOT, "not found in %d seeds (%.1f s)%n", result.seedsRun(), result.seconds());
+            return null;
+        }
+        Run failure = result.failure();
+        out.printf(Locale.ROOT, "found after %d seeds, %d events, %.2f s: %s%n", result.seedsRun(), result.events(),
+                result.seconds(), failure);
+        long start = System.nanoTime();
+        Shrinker.Shrunk shrunk = Shrinker.shrink(failure);
+        double shrinkSeconds = (System.nanoTime() - start) / 1e9;
+        if (story) {
+            tell(shrunk);
+        } else {
+            out.printf(Locale.ROOT, "shrunk from %d to %d events in %.2f s%n", shrunk.originalEvents(),
+                    shrunk.run().events().size(), shrinkSeconds);
+        }
+        return String.format(Locale.ROOT, "| `%s` | %d (seed %d) | %.2f s | %s | %d, %d |", flaw, result.seedsRun(),
+                failure.scenario().seed(), result.seconds(), failure.violation().invariant(), failure.events().size(),
+                shrunk.run().events().size());
+    }
+
+    private void tell(Shrinker.Shrunk shrunk) {
+        Run run = shrunk.run();
+        out.println("shrunk from " + shrunk.originalEvents() + " to " + run.events().size() + " events ("
+                + shrunk.replays() + " replays):");
+        out.print(Story.of(run.scenario(), run.events()));
+        out.println("replay the whole run: " + run.scenario().replayCommand());
+    }
+
+    private int replay(Args args) {
+        args.allow("--seed", "--flaw", "--steps", "--nodes", "--mix", "--shrink");
+        if (args.value("--seed", null) == null) {
+            throw new IllegalArgumentException("replay needs --seed");
+        }
+        Set<Flaw> flaws = args.value("--flaw", null) == null ? Set.of() : Set.of(Args.flaw(args.value("--flaw", null)));
+        var scenario = Scenario.of(args.number("--seed", 0), (int) args.number("--nodes", 3),
+                (int) args.number("--steps", 2000), flaws, args.mix());
+        Run run = Simulator.run(scenario);
+        if (args.has("--shrink")) {
+            if (!run.failed()) {
+                out.println(run);
+                out.println("nothing to shrink: every invariant held");
+                return 0;
+            }
+            tell(Shrinker.shrink(run));
+            return 0;
+        }
+        out.print(Story.of(scenario, run.events()));
+        return 0;
+    }
+
+    /** {@code --name value} pairs, and flags without a value. */
+    private static final class Args {
+        private final List<String> words;
+
+        Args(String[] args) {
+            this.words = List.of(args).subList(1, args.length);
+        }
+
+        void allow(String... names) {
+            var known = List.of(names);
+            for (int i = 0; i < words.size(); i++) {
+                String word = words.get(i);
+                if (!known.contains(word)) {
+                    throw new IllegalArgumentException("unknown option '" + word + "'");
+                }
+                if (!word.equals("--shrink")) {
+                    if (i + 1 >= words.size()) {
+                        throw new IllegalArgumentException(word + " needs a value");
+                    }
+                    i++;
+                }
+            }
+        }
+
+        boolean has(String name) {
+            return words.contains(name);
+        }
+
+        String value(String name, String otherwise) {
+            int at = words.indexOf(name);
+            return at < 0 ? otherwise : words.get(at + 1);
+        }
+
+        long number(String name, long otherwise) {
+            String text = value(name, null);
+            if (text == null) {
+                return otherwise;
+            }
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " takes a whole number, got '" + text + "'");
+            }
+        }
+
+        String mix() {
+            String mix = value("--mix", "varied");
+            if (!mix.equals("varied")) {
+                FaultMix.named(mix); // fails now, with the names it knows
+            }
+            return mix;
+        }
+
+        static Flaw flaw(String name) {
+            try {
+                return Flaw.valueOf(name.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("no flaw named '" + name + "'; the flaws are " + EnumSet.allOf(Flaw.class));
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package rafting.sim;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.StringJoiner;
+import rafting.election.Config;
+import rafting.election.Flaw;
+
+/**
+ * Everything a simulated run depends on. The seed alone picks the run: the nodes' configuration
+ * (entries per request, pre-vote, check-quorum), the fault mix when {@code mixName} is
+ * {@code varied}, the scheduler's choices and the nodes' election timeouts.
+ *
+ * @param steps the number of events with faults; then, if {@code liveness}, the faults stop and
+ *     the run checks that the cluster recovers
+ */
+public record Scenario(long seed, int nodes, int steps, Set<Flaw> flaws, String mixName, boolean liveness,
+        Config config, FaultMix mix) {
+
+    /** Ticks after the faults stop within which a leader must be elected and a new command committed. */
+    public static final int LIVENESS_BOUND_TICKS = 200;
+
+    public Scenario {
+        if (nodes < 1 || nodes > Links.MAX_NODES) {
+            throw new IllegalArgumentException("a simulated cluster has 1 to " + Links.MAX_NODES + " nodes, got " + nodes);
+        }
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps is at least 0, got " + steps);
+        }
+        flaws = flaws.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flaws));
+    }
+
+    /** The run of {@code seed}: {@code mixName} is none, lossy, chaos, or varied (a mix drawn from the seed). */
+    public static Scenario of(long seed, int nodes, int steps, Set<Flaw> flaws, String mixName) {
+        var random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        int[] batches = {1, 2, 64};
+        Config config = Config.defaults()
+                .withMaxBatch(batches[random.nextInt(batches.length)])
+                .withPreVote(random.nextBoolean())
+                .withCheckQuorum(random.nextBoolean())
+                .withFlaws(flaws.toArray(Flaw[]::new));
+        FaultMix mix = mixName.equals("varied") ? FaultMix.random(random) : FaultMix.named(mixName);
+        return new Scenario(seed, nodes, steps, flaws, mixName, true, config, mix);
+    }
+
+    /** A cluster configured by {@code config} with no scheduler of its own: for runs written event by event. */
+    public static Scenario scripted(int nodes, Config config) {
+        return new Scenario(1, nodes, 0, config.flaws(), "none", false, config, FaultMix.none());
+    }
+
+    /** The same run without the recovery check at the end. */
+    public Scenario withoutLiveness() {
+        return new Scenario(seed, nodes, steps, flaws, mixName, false, config, mix);
+    }
+
+    /** The command that replays this run with its whole trace, from the repository's root. */
+    public String replayCommand() {
+        var command = new StringJoiner(" ");
+        command.add("project09-simulation/sim replay --seed " + seed + " --nodes " + nodes + " --steps " + steps);
+        flaws.forEach(flaw -> command.add("--flaw " + flaw));
+        if (!mixName.equals("varied")) {
+            command.add("--mix " + mixName);
+        }
+        return command.toString();
+    }
+
+    /** {@code seed 7, 3 nodes, 2000 steps, batch 1, pre-vote on, check-quorum off, flaws [..], mix drop=...}. */
+    @Override
+    public String toString() {
+        return "seed " + seed + ", " + nodes + " nodes, " + steps + " steps, batch " + config.maxBatch()
+                + ", pre-vote " + (config.preVote() ? "on" : "off") + ", check-quorum " + (config.checkQuorum() ? "on" : "off")
+                + (flaws.isEmpty() ? "" : ", flaws " + flaws) + ", mix " + mixName + " (" + mix + ")";
+    }
+}

@@ -1,0 +1,119 @@
+package rafting.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Shrinks a failing run to a short one that breaks the same invariant: delta debugging over its
+ * events (Zeller's ddmin: leave out ever smaller chunks while the run still fails), then one
+ * event at a time until no single event can go, then flushes every input it can. A replay skips
+ * events that no longer apply, so any subsequence is a run.
+ */
+public final class Shrinker {
+
+    private final Scenario scenario;
+    private final String invariant;
+    private int replays;
+
+    private Shrinker(Scenario scenario, String invariant, boolean duringRecovery) {
+        // A violation among the events needs no recovery phase, and replays are faster without it.
+        this.scenario = duringRecovery ? scenario : scenario.withoutLiveness();
+        this.invariant = invariant;
+    }
+
+    /** The shortest failing run found from {@code failing}, which breaks {@code failing.violation()}. */
+    public static Shrunk shrink(Run failing) {
+        Violation violation = failing.violation();
+        boolean duringRecovery = violation.step() > failing.events().size();
+        var shrinker = new Shrinker(failing.scenario(), violation.invariant(), duringRecovery);
+        List<Event> events = shrinker.fails(failing.events());
+        if (events == null) {
+            throw new IllegalStateException("the run does not fail again when replayed: " + failing);
+        }
+        events = shrinker.chunks(events);
+        events = shrinker.oneByOne(events);
+        events = shrinker.flushed(events);
+        return new Shrunk(Simulator.replay(shrinker.scenario, events), failing.events().size(), shrinker.replays);
+    }
+
+    /** A shrunk run, how many events the original had, and how many replays shrinking took. */
+    public record Shrunk(Run run, int originalEvents, int replays) {
+    }
+
+    private List<Event> chunks(List<Event> events) {
+        int parts = 2;
+        while (events.size() >= 2) {
+            int size = (events.size() + parts - 1) / parts;
+            List<Event> smaller = null;
+            for (int start = 0; start < events.size() && smaller == null; start += size) {
+                var without = new ArrayList<Event>(events.subList(0, start));
+                without.addAll(events.subList(Math.min(events.size(), start + size), events.size()));
+                smaller = fails(without);
+            }
+            if (smaller != null) {
+                events = smaller;
+                parts = Math.max(parts - 1, 2);
+            } else if (parts >= events.size()) {
+                break;
+            } else {
+                parts = Math.min(events.size(), parts * 2);
+            }
+        }
+        return events;
+    }
+
+    private List<Event> oneByOne(List<Event> events) {
+        boolean shrank = true;
+        while (shrank) {
+            shrank = false;
+            for (int i = events.size() - 1; i >= 0; i--) {
+                var without = new ArrayList<Event>(events);
+                without.remove(i);
+                List<Event> smaller = fails(without);
+                if (smaller != null) {
+                    events = smaller;
+                    shrank = true;
+                    i = Math.min(i, events.size());
+                }
+            }
+        }
+        return events;
+    }
+
+    /** Inputs the driver left unflushed are flushed at once where the run still fails: a simpler story. */
+    private List<Event> flushed(List<Event> events) {
+        for (int i = 0; i < events.size(); i++) {
+            Event flushedNow = flushedVersion(events.get(i));
+            if (flushedNow != null) {
+                var candidate = new ArrayList<Event>(events);
+                candidate.set(i, flushedNow);
+                List<Event> still = fails(candidate);
+                if (still != null && still.size() == events.size()) {
+                    events = still;
+                }
+            }
+        }
+        return events;
+    }
+
+    /** The same input, flushed at once; null if it is not an unflushed input. */
+    private static Event flushedVersion(Event event) {
+        if (event instanceof Event.Fire fire && !fire.flush()) {
+            return new Event.Fire(fire.node(), true);
+        }
+        if (event instanceof Event.Deliver deliver && !deliver.flush()) {
+            return new Event.Deliver(deliver.message(), true);
+        }
+        if (event instanceof Event.Propose propose && !propose.flush()) {
+            return new Event.Propose(propose.node(), propose.command(), true);
+        }
+        return null;
+    }
+
+    /** The events the replay of {@code events} applied before breaking the invariant, or null if it does not break it. */
+    private List<Event> fails(List<Event> events) {
+        replays++;
+        Run run = Simulator.replay(scenario, events);
+        return run.failed() && run.violation().invariant().equals(invariant) ? run.events() : null;
+    }
+}

@@ -1,0 +1,428 @@
+package rafting.sim;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import rafting.consensus.Configuration;
+import rafting.consensus.StateMachine;
+import rafting.election.Config;
+import rafting.election.Proposal;
+import rafting.election.RaftNode;
+import rafting.election.Ready;
+import rafting.election.Role;
+import rafting.log.RaftLog;
+import rafting.replication.Message;
+
+/**
+ * A simulated cluster: {@link RaftNode}s over {@link SimDisk}s, messages in flight between them,
+ * and a network that may cut links. It does exactly what each {@link Event} says, and checks the
+ * {@link Invariants} as it goes; the same events give the same run, event for event. Nothing in
+ * it draws a random number except the nodes' election timeouts, seeded from the scenario.
+ *
+ * <p>Each server's driver keeps the contract of {@link RaftNode}: after its inputs it takes
+ * {@code ready()}, writes the term/vote record, syncs when told to, and only then sends.
+ */
+public final class Simulation {
+
+    /** What an event did. */
+    public enum Outcome {
+        /** It happened. */
+        DONE,
+        /** A delivery that was lost on the way: a cut link, or a stopped server. */
+        LOST,
+        /** It no longer applies: no such message in flight, or the server is not in that state. */
+        SKIPPED
+    }
+
+    /** A message in flight; the scheduler may hold it back until a later step. */
+    static final class Flight {
+        final Message message;
+        long heldUntil;
+
+        Flight(Message message) {
+            this.message = message;
+        }
+    }
+
+    private static final byte[] OK = "ok".getBytes(StandardCharsets.UTF_8);
+    private static final StateMachine MACHINE = (index, command) -> OK;
+    private static final int MAX_DELIVERIES_PER_TICK = 100_000;
+
+    private final Scenario scenario;
+    private final Config config;
+    private final Configuration members;
+    private final SimServer[] servers;
+    private final Invariants invariants;
+    private final List<Flight> flights = new ArrayList<>();
+    private Links cut = Links.NONE;
+    private long step;
+    private long sent;
+    private Message handled;
+
+    public Simulation(Scenario scenario) {
+        this.scenario = scenario;
+        this.config = scenario.config();
+        this.members = Configuration.ofSize(scenario.nodes());
+        this.servers = new SimServer[scenario.nodes() + 1];
+        this.invariants = new Invariants(servers);
+        for (int id = 1; id <= scenario.nodes(); id++) {
+            servers[id] = new SimServer(id, new SimDisk(id, invariants));
+            start(servers[id]);
+        }
+    }
+
+    // ---------------------------------------------------------------- events
+
+    /** Applies one event and checks the invariants. */
+    public Outcome apply(Event event) {
+        step++;
+        handled = null;
+        invariants.atStep(step);
+        try {
+            return dispatch(event);
+        } catch (RuntimeException e) {
+            invariants.fail(Invariants.CORE_FAILURE, e.toString());
+            return Outcome.DONE;
+        }
+    }
+
+    private Outcome dispatch(Event event) {
+        if (event instanceof Event.Deliver deliver) {
+            return deliver(find(deliver.message()), deliver.flush());
+        }
+        if (event instanceof Event.Fire fire) {
+            return fire(servers[fire.node()], fire.flush());
+        }
+        if (event instanceof Event.Drop drop) {
+            int at = find(drop.message());
+            if (at < 0) {
+                return Outcome.SKIPPED;
+            }
+            handled = flights.remove(at).message;
+            return Outcome.DONE;
+        }
+        if (event instanceof Event.Duplicate duplicate) {
+            int at = find(duplicate.message());
+            if (at < 0) {
+                return Outcome.SKIPPED;
+            }
+            handled = flights.get(at).message;
+            flights.add(new Flight(handled));
+            sent++;
+            return Outcome.DONE;
+        }
+        if (event instanceof Event.Propose propose) {
+            SimServer server = servers[propose.node()];
+            if (!server.up) {
+                return Outcome.SKIPPED;
+            }
+            server.node.propose(propose.command());
+            return input(server, propose.flush());
+        }
+        if (event instanceof Event.Crash crash) {
+            return crash(servers[crash.node()]);
+        }
+        if (event instanceof Event.Restart restart) {
+            SimServer server = servers[restart.node()];
+            if (server.up) {
+                return Outcome.SKIPPED;
+            }
+            server.incarnation++;
+            start(server);
+            invariants.restarted(server);
+            return Outcome.DONE;
+        }
+        if (event instanceof Event.Writeback writeback) {
+            SimServer server = servers[writeback.node()];
+            if (!server.up || server.pending || !server.disk.dirty()) {
+                return Outcome.SKIPPED; // a server between ready() calls has written nothing half-way
+            }
+            server.disk.sync();
+            return Outcome.DONE;
+        }
+        cut = ((Event.Partition) event).cut();
+        return Outcome.DONE;
+    }
+
+    private Outcome deliver(int at, boolean flush) {
+        if (at < 0) {
+            return Outcome.SKIPPED;
+        }
+        Message message = flights.remove(at).message;
+        handled = message;
+        SimServer server = servers[message.to()];
+        if (cut.isCut(message.from(), message.to()) || !server.up) {
+            return Outcome.LOST;
+        }
+        server.node.receive(message);
+        return input(server, flush);
+    }
+
+    /** Node {@code server}'s next timer fires: it ticks until its election timeout, or as a leader until its next heartbeat or quorum check. */
+    private Outcome fire(SimServer server, boolean flush) {
+        if (!server.up) {
+            return Outcome.SKIPPED;
+        }
+        RaftNode node = server.node;
+        int ticks = node.role() == Role.LEADER
+                ? Math.min(config.heartbeatTicks() - node.heartbeatElapsed(), config.electionTicksMin() - node.electionElapsed())
+                : node.electionTimeout() - node.electionElapsed();
+        for (int i = Math.max(1, ticks); i > 0; i--) {
+            node.tick();
+        }
+        return input(server, flush);
+    }
+
+    private Outcome crash(SimServer server) {
+        if (!server.up) {
+            return Outcome.SKIPPED;
+        }
+        server.up = false;
+        server.pending = false;
+        server.disk.crash();
+        invariants.crashed(server);
+        return Outcome.DONE;
+    }
+
+    private Outcome input(SimServer server, boolean flush) {
+        server.pending = true;
+        if (flush) {
+            flush(server);
+        }
+        return Outcome.DONE;
+    }
+
+    /** The driver's contract: write the term/vote, sync if told to, and only then send. */
+    private void flush(SimServer server) {
+        Ready ready = server.node.ready();
+        if (ready.termVote() != null) {
+            server.disk.write(ready.termVote());
+        }
+        if (ready.mustSync()) {
+            server.disk.sync();
+        }
+        for (Message message : ready.messages()) {
+            if (!cut.isCut(message.from(), message.to())) {
+                flights.add(new Flight(message));
+                sent++;
+            }
+        }
+        server.pending = false;
+        invariants.flushed(server, ready.applied());
+    }
+
+    private void start(SimServer server) {
+        var random = new SplittableRandom(scenario.seed() * 1_000_003L + server.id * 7_919L + server.incarnation * 104_729L);
+        server.node = new RaftNode(server.id, members, config, new RaftLog(server.disk), server.disk.durableTermVote(),
+                MACHINE, random);
+        server.up = true;
+        server.pending = false;
+    }
+
+    /**
+     * The message in flight that {@code message} names: the same object, else an equal message,
+     * else (when a shrunk run changed what was sent) the oldest of the same kind between the
+     * same servers in the same term, else the newest of that kind in any term (the terms of a
+     * shrunk run drift, and the oldest messages are stale ones). -1 when there is none.
+     */
+    private int find(Message message) {
+        for (int i = 0; i < flights.size(); i++) {
+            if (flights.get(i).message == message) {
+                return i;
+            }
+        }
+        for (int i = 0; i < flights.size(); i++) {
+            if (flights.get(i).message.equals(message)) {
+                return i;
+            }
+        }
+        int sameKind = -1;
+        for (int i = 0; i < flights.size(); i++) {
+            Message other = flights.get(i).message;
+            if (other.getClass() == message.getClass() && other.from() == message.from() && other.to() == message.to()) {
+                if (other.term() == message.term()) {
+                    return i;
+                }
+                sameKind = i;
+            }
+        }
+        return sameKind;
+    }
+
+    // ---------------------------------------------------------------- after the faults
+
+    /**
+     * The faults stop: the network heals, every stopped server restarts, and from then on every
+     * server ticks once a round and every message is delivered in order. Within {@code bound}
+     * ticks a leader that every server follows must be elected and commit a new command;
+     * otherwise the run fails {@link Invariants#LIVENESS}.
+     *
+     * @return the ticks it took, or -1 if it failed
+     */
+    int settle(int bound) {
+        step++;
+        invariants.atStep(step);
+        try {
+            return calm(bound);
+        } catch (RuntimeException e) {
+            invariants.fail(Invariants.CORE_FAILURE, e.toString());
+            return -1;
+        }
+    }
+
+    private int calm(int bound) {
+        cut = Links.NONE;
+        for (int id = 1; id < servers.length; id++) {
+            SimServer server = servers[id];
+            if (!server.up) {
+                server.incarnation++;
+                start(server);
+                invariants.restarted(server);
+            } else if (server.pending) {
+                flush(server);
+            }
+        }
+        int proposer = RaftNode.NONE;
+        Proposal proposal = null;
+        for (int tick = 1; tick <= bound && invariants.violation() == null; tick++) {
+            for (int id = 1; id < servers.length; id++) {
+                servers[id].node.tick();
+                flush(servers[id]);
+            }
+            deliverAll();
+            RaftNode leader = agreedLeader();
+            if (proposer != RaftNode.NONE && (leader == null || leader.id() != proposer || leader.term() != proposal.term())) {
+                proposer = RaftNode.NONE; // its leader lost office: the command may be lost, propose again
+            }
+            if (leader != null && proposer == RaftNode.NONE) {
+                proposal = leader.propose("after the storm");
+                proposer = leader.id();
+                flush(servers[proposer]);
+                deliverAll();
+            }
+            if (proposer != RaftNode.NONE && servers[proposer].node.commitIndex() >= proposal.index()) {
+                return tick;
+            }
+        }
+        invariants.fail(Invariants.LIVENESS, "no leader committed a new command within " + bound
+                + " ticks after the faults stopped: " + states());
+        return -1;
+    }
+
+    private void deliverAll() {
+        for (int count = 0; !flights.isEmpty() && invariants.violation() == null; count++) {
+            if (count == MAX_DELIVERIES_PER_TICK) {
+                throw new IllegalStateException("still delivering after " + count + " messages in one tick");
+            }
+            deliver(0, true);
+        }
+    }
+
+    /** The leader that every server follows at its own term, or null. */
+    private RaftNode agreedLeader() {
+        RaftNode leader = null;
+        for (int id = 1; id < servers.length; id++) {
+            if (servers[id].node.role() == Role.LEADER) {
+                leader = servers[id].node;
+            }
+        }
+        if (leader == null) {
+            return null;
+        }
+        for (int id = 1; id < servers.length; id++) {
+            RaftNode node = servers[id].node;
+            if (node.term() != leader.term() || node.leaderId() != leader.id()) {
+                return null;
+            }
+        }
+        return leader;
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    public Violation violation() {
+        return invariants.violation();
+    }
+
+    /** Events applied so far. */
+    public long step() {
+        return step;
+    }
+
+    public int nodes() {
+        return servers.length - 1;
+    }
+
+    /** Node {@code id} of the current life (or the last one, if it is down). */
+    public RaftNode node(int id) {
+        return servers[id].node;
+    }
+
+    public boolean isUp(int id) {
+        return servers[id].up;
+    }
+
+    /** The messages in flight, oldest first. */
+    public List<Message> inFlight() {
+        return flights.stream().map(flight -> flight.message).toList();
+    }
+
+    /** The canonical key of the cluster's state: see {@link CanonicalKey}. */
+    String canonicalKey() {
+        return CanonicalKey.of(servers, flights, cut, invariants, config.electionTicksMin());
+    }
+
+    /** The links cut now. */
+    Links cut() {
+        return cut;
+    }
+
+    /** The message the last event delivered, dropped or duplicated (a shrunk run may name it loosely), or null. */
+    Message handled() {
+        return handled;
+    }
+
+    /** Messages put in flight so far: the newest are at the end of the flight list. */
+    long sent() {
+        return sent;
+    }
+
+    int flightCount() {
+        return flights.size();
+    }
+
+    Flight flight(int index) {
+        return flights.get(index);
+    }
+
+    /** What server {@code id} would restart from: its durable term/vote and log. */
+    String disk(int id) {
+        SimDisk disk = servers[id].disk;
+        var log = new StringBuilder("[");
+        for (long index = 1; index <= disk.durableLastIndex(); index++) {
+            log.append(index == 1 ? "" : ", ").append(disk.durable(index));
+        }
+        return disk.durableTermVote() + " log=" + log.append(']');
+    }
+
+    /** One line per server: its state and log, or its disk when it is down. */
+    String states() {
+        var text = new StringBuilder();
+        for (int id = 1; id < servers.length; id++) {
+            text.append("\n  ").append(describe(id));
+        }
+        return text.toString();
+    }
+
+    /** {@code n1 leader t=3 vote=1 commit=2 log=[1:no-op, 1:c1]}, or {@code n2 down, disk t=2 vote=1 log=[...]}. */
+    String describe(int id) {
+        SimServer server = servers[id];
+        if (!server.up) {
+            return "n" + id + " down, disk " + disk(id);
+        }
+        RaftNode node = server.node;
+        return "n" + id + " " + node.role() + " " + node.termVote() + " commit=" + node.commitIndex() + " log=" + node.log()
+                + (server.pending ? " (unflushed)" : "");
+    }
+}

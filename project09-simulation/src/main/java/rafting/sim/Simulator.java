@@ -1,0 +1,48 @@
+package rafting.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs scenarios: from a seed, recording the events the scheduler chose, or from a list of events. */
+public final class Simulator {
+
+    private Simulator() {
+    }
+
+    /** The run of {@code scenario}: its steps of faults, then (if asked) the recovery check. */
+    public static Run run(Scenario scenario) {
+        var sim = new Simulation(scenario);
+        var scheduler = new Scheduler(sim, scenario);
+        var events = new ArrayList<Event>(scenario.steps());
+        for (int i = 0; i < scenario.steps() && sim.violation() == null; i++) {
+            Event event = scheduler.next();
+            long sentBefore = sim.sent();
+            sim.apply(event);
+            events.add(event);
+            scheduler.sent(sim.sent() - sentBefore);
+        }
+        return finish(sim, scenario, events);
+    }
+
+    /** Applies {@code events} in order, each that still applies, then (if asked) the recovery check. */
+    public static Run replay(Scenario scenario, List<Event> events) {
+        var sim = new Simulation(scenario);
+        var applied = new ArrayList<Event>(events.size());
+        for (Event event : events) {
+            if (sim.violation() != null) {
+                break;
+            }
+            sim.apply(event);
+            applied.add(event);
+        }
+        return finish(sim, scenario, applied);
+    }
+
+    private static Run finish(Simulation sim, Scenario scenario, List<Event> events) {
+        int ticks = 0;
+        if (sim.violation() == null && scenario.liveness()) {
+            ticks = sim.settle(Scenario.LIVENESS_BOUND_TICKS);
+        }
+        return new Run(scenario, events, sim.violation(), ticks);
+    }
+}

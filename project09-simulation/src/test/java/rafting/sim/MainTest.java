@@ -1,0 +1,80 @@
+package rafting.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Main main = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    @Test
+    void searchingForAFlawPrintsTheShrunkStoryAndTheReplayCommand() {
+        int status = main.run(new String[] {"search", "--flaw", "vote_twice_in_a_term", "--seeds", "50"});
+
+        assertThat(status).isZero();
+        assertThat(out()).contains("found after", "shrunk from", "VIOLATED Election Safety",
+                "replay the whole run: project09-simulation/sim replay --seed ");
+    }
+
+    @Test
+    void replayingASeedTellsEveryEvent() {
+        int status = main.run(new String[] {"replay", "--seed", "3", "--steps", "40", "--mix", "lossy"});
+
+        assertThat(status).isZero();
+        assertThat(out()).contains("seed 3, 3 nodes, 40 steps").contains("  40  ").contains("every invariant held");
+    }
+
+    @Test
+    void replayingWithShrinkTellsTheShortStory() {
+        int status = main.run(new String[] {"replay", "--seed", "1", "--flaw", "LOWER_COMMIT_INDEX", "--shrink"});
+
+        assertThat(status).isZero();
+        assertThat(out()).contains("shrunk from", "VIOLATED Commit index never goes back");
+    }
+
+    @Test
+    void aHealthySearchSaysHowManySeedsPassed() {
+        int status = main.run(new String[] {"search", "--seeds", "20", "--steps", "300"});
+
+        assertThat(status).isZero();
+        assertThat(out()).contains("all 20 seeds passed");
+    }
+
+    @Test
+    void aFlawNotFoundWithinTheBudgetExitsWithOne() {
+        int status = main.run(new String[] {"search", "--flaw", "COMMIT_EARLIER_TERM_BY_COUNTING", "--seeds", "1", "--steps", "10"});
+
+        assertThat(status).isEqualTo(1);
+        assertThat(out()).contains("not found in 1 seeds");
+    }
+
+    @Test
+    void badInputGetsAClearErrorAndTheUsage() {
+        assertThat(main.run(new String[] {})).isEqualTo(2);
+        assertThat(main.run(new String[] {"search", "--flaw", "NO_SUCH_RULE"})).isEqualTo(2);
+        assertThat(main.run(new String[] {"search", "--seeds", "many"})).isEqualTo(2);
+        assertThat(main.run(new String[] {"search", "--mix", "stormy"})).isEqualTo(2);
+        assertThat(main.run(new String[] {"search", "--nodes", "9"})).isEqualTo(2);
+        assertThat(main.run(new String[] {"replay"})).isEqualTo(2);
+        assertThat(main.run(new String[] {"replay", "--seed"})).isEqualTo(2);
+        assertThat(main.run(new String[] {"explode"})).isEqualTo(2);
+
+        assertThat(err()).contains("sim: name a command", "no flaw named 'NO_SUCH_RULE'", "--seeds takes a whole number, got 'many'",
+                "no fault mix named 'stormy'", "1 to 8 nodes, got 9", "replay needs --seed", "--seed needs a value",
+                "unknown command 'explode'", "usage:");
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}

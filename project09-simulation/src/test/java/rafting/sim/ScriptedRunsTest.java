@@ -1,0 +1,155 @@
+package rafting.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import rafting.election.Config;
+import rafting.election.Flaw;
+import rafting.election.Role;
+import rafting.replication.AppendEntries;
+import rafting.replication.AppendEntriesResponse;
+import rafting.replication.Message;
+import rafting.replication.RequestVote;
+import rafting.replication.RequestVoteResponse;
+
+/** Runs written event by event: each shows one invariant holding, or one broken rule caught. */
+class ScriptedRunsTest {
+
+    private static final Config PLAIN = Config.defaults().withPreVote(false).withCheckQuorum(false);
+
+    private Simulation sim;
+
+    @Test
+    void anInputTheDriverNeverFlushedDiesWithACrash() {
+        sim = new Simulation(Scenario.scripted(3, PLAIN));
+        sim.apply(new Event.Fire(1, false));
+        assertThat(sim.node(1).term()).isEqualTo(1);
+
+        sim.apply(new Event.Crash(1));
+        sim.apply(new Event.Restart(1));
+
+        assertThat(sim.node(1).term()).isZero();
+        assertThat(sim.node(1).votedFor()).isZero();
+        assertThat(sim.inFlight()).isEmpty();
+        assertThat(sim.violation()).isNull();
+    }
+
+    @Test
+    void aVoteSurvivesACrashOnceFlushed() {
+        sim = new Simulation(Scenario.scripted(3, PLAIN));
+        sim.apply(new Event.Fire(1, true));
+        deliver(RequestVote.class, 1, 2);
+
+        sim.apply(new Event.Crash(2));
+        sim.apply(new Event.Restart(2));
+
+        assertThat(sim.node(2).termVote().toString()).isEqualTo("t=1 vote=1");
+    }
+
+    @Test
+    void oneVoterRefusesASecondCandidateInTheSameTerm() {
+        sim = new Simulation(Scenario.scripted(3, PLAIN));
+        twoCandidatesAskTheSameVoter();
+
+        assertThat(sim.node(1).role()).isEqualTo(Role.LEADER);
+        assertThat(sim.node(2).role()).isEqualTo(Role.CANDIDATE);
+        assertThat(sim.violation()).isNull();
+    }
+
+    @Test
+    void aVoterThatVotesTwiceMakesTwoLeadersInOneTerm() {
+        sim = new Simulation(Scenario.scripted(3, PLAIN.withFlaws(Flaw.VOTE_TWICE_IN_A_TERM)));
+        twoCandidatesAskTheSameVoter();
+
+        assertThat(sim.violation().invariant()).isEqualTo(Invariants.ELECTION_SAFETY);
+        assertThat(sim.violation().detail()).isEqualTo("n1 and n2 both lead term 1");
+    }
+
+    @Test
+    void aFollowerThatDeletesACommittedEntryIsCaught() {
+        sim = new Simulation(Scenario.scripted(3, PLAIN.withFlaws(Flaw.TRUNCATE_ON_MATCHING_APPEND)));
+        electNode1();
+        Message noop = oldest(AppendEntries.class, 1, 2);
+        sim.apply(new Event.Duplicate(noop)); // the network will deliver this request twice
+        deliver(noop);
+        deliver(oldest(AppendEntriesResponse.class, 2, 1));
+        sim.apply(new Event.Propose(1, "set x 1", true));
+        deliver(newest(AppendEntries.class, 1, 2));
+        deliver(oldest(AppendEntriesResponse.class, 2, 1));
+        assertThat(sim.node(1).commitIndex()).isEqualTo(2);
+        assertThat(sim.violation()).isNull();
+
+        deliver(noop); // the late copy: the flawed follower deletes everything after index 0 and stores the no-op again
+
+        assertThat(sim.violation().invariant()).isEqualTo(Invariants.COMMITTED_NEVER_LOST);
+        assertThat(sim.violation().detail()).startsWith("committed entry 2 (1:set x 1) is on the disk of only 1 of 3 servers");
+    }
+
+    @Test
+    void committingWhatNoDiskHoldsIsCaught() {
+        sim = new Simulation(Scenario.scripted(3, PLAIN.withFlaws(Flaw.ACKNOWLEDGE_BEFORE_DURABLE)));
+        electNode1();
+        deliver(AppendEntries.class, 1, 2);
+        deliver(AppendEntriesResponse.class, 2, 1);
+
+        assertThat(sim.violation().invariant()).isEqualTo(Invariants.COMMITTED_NEVER_LOST);
+        assertThat(sim.violation().detail()).contains("on the disk of only 0 of 3 servers");
+    }
+
+    @Test
+    void theLivenessCheckFailsWhenNoLeaderCanBeElectedInTime() {
+        sim = new Simulation(Scenario.scripted(3, PLAIN));
+
+        assertThat(sim.settle(1)).isEqualTo(-1);
+
+        assertThat(sim.violation().invariant()).isEqualTo(Invariants.LIVENESS);
+    }
+
+    @Test
+    void afterTheFaultsACrashedPartitionedClusterRecovers() {
+        sim = new Simulation(Scenario.scripted(3, PLAIN));
+        electNode1();
+        sim.apply(new Event.Partition(Links.isolate(1, 3)));
+        sim.apply(new Event.Crash(2));
+
+        int ticks = sim.settle(Scenario.LIVENESS_BOUND_TICKS);
+
+        assertThat(ticks).isBetween(1, Scenario.LIVENESS_BOUND_TICKS);
+        assertThat(sim.violation()).isNull();
+    }
+
+    private void electNode1() {
+        sim.apply(new Event.Fire(1, true));
+        deliver(RequestVote.class, 1, 2);
+        deliver(RequestVoteResponse.class, 2, 1);
+        assertThat(sim.node(1).role()).isEqualTo(Role.LEADER);
+    }
+
+    private void twoCandidatesAskTheSameVoter() {
+        sim.apply(new Event.Fire(1, true));
+        sim.apply(new Event.Fire(2, true));
+        deliver(RequestVote.class, 1, 3);
+        deliver(RequestVoteResponse.class, 3, 1);
+        deliver(RequestVote.class, 2, 3);
+        deliver(RequestVoteResponse.class, 3, 2);
+    }
+
+    private void deliver(Class<? extends Message> kind, int from, int to) {
+        deliver(oldest(kind, from, to));
+    }
+
+    private void deliver(Message message) {
+        assertThat(sim.apply(new Event.Deliver(message, true))).isEqualTo(Simulation.Outcome.DONE);
+    }
+
+    private Message oldest(Class<? extends Message> kind, int from, int to) {
+        return sim.inFlight().stream().filter(m -> kind.isInstance(m) && m.from() == from && m.to() == to).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind.getSimpleName() + " " + from + "->" + to + " in " + sim.inFlight()));
+    }
+
+    private Message newest(Class<? extends Message> kind, int from, int to) {
+        return sim.inFlight().stream().filter(m -> kind.isInstance(m) && m.from() == from && m.to() == to)
+                .reduce((first, second) -> second)
+                .orElseThrow(() -> new AssertionError("no " + kind.getSimpleName() + " " + from + "->" + to + " in " + sim.inFlight()));
+    }
+}
