@@ -88,7 +88,7 @@ public final class Explore {
                 intOption(options, "--in-flight", d.maxInFlight()), flag(options, "--drops"));
         String flaw = stringOption(options, "--flaw", null);
         boolean symmetry = !flag(options, "--no-symmetry");
-        long maxStates = Long.parseLong(stringOption(options, "--max-states", Long.toString(Long.MAX_VALUE)));
+        long maxStates = longOption(options, "--max-states", Long.MAX_VALUE);
         refuseOthers(options);
         Config config = RaftExploration.exploredConfig();
         if (flaw != null) {
@@ -137,12 +137,16 @@ public final class Explore {
     }
 
     private static int intOption(List<String> options, String name, int fallback) {
+        return Math.toIntExact(longOption(options, name, fallback));
+    }
+
+    private static long longOption(List<String> options, String name, long fallback) {
         String value = stringOption(options, name, null);
         if (value == null) {
             return fallback;
         }
         try {
-            return Integer.parseInt(value);
+            return Long.parseLong(value.replace("_", "").replace(",", ""));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " takes a whole number, not " + value);
         }
