@@ -1,7 +1,6 @@
 package rafting.sim.explore.raft;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Collectors;
 import rafting.election.Config;
 import rafting.sim.explore.Exploration;
