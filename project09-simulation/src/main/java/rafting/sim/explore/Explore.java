@@ -1,0 +1,160 @@
+package rafting.sim.explore;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import rafting.election.Config;
+import rafting.election.Flaw;
+import rafting.sim.explore.Machine.Observed;
+import rafting.sim.explore.raft.Bounds;
+import rafting.sim.explore.raft.ClusterState;
+import rafting.sim.explore.raft.RaftEvent;
+import rafting.sim.explore.raft.RaftExploration;
+import rafting.sim.explore.traffic.TrafficLightExploration;
+import rafting.sim.explore.traffic.TrafficLightExploration.Waiting;
+import rafting.traffic.Controller;
+import rafting.traffic.Event;
+import rafting.traffic.State;
+import rafting.traffic.Timings;
+
+/**
+ * Project 9 from the command line: explores every state of the traffic light, or of a small Raft
+ * cluster within bounds, and prints what it found, the counts and the speed.
+ *
+ * <pre>
+ * java -cp ... rafting.sim.explore.Explore traffic [--ew-green 30] [--ns-green 60] [--yellow 5] [--min-green 15]
+ * java -cp ... rafting.sim.explore.Explore raft [--max-term 2] [--proposals 1] [--crashes 1] [--in-flight 2]
+ *                                               [--drops] [--flaw NAME] [--no-symmetry] [--max-states N]
+ * </pre>
+ */
+public final class Explore {
+
+    private static final String USAGE = """
+            usage: Explore traffic [--ew-green S] [--ns-green S] [--yellow S] [--min-green S]
+                   Explore raft [--max-term T] [--proposals P] [--crashes C] [--in-flight M] [--drops]
+                                [--flaw NAME] [--no-symmetry] [--max-states N]
+            traffic: every state of the traffic-light controller (default timings 30, 60, 5, 15)
+            raft:    every state of 3 real RaftNodes within the bounds (default: %s)
+            flaws:   %s""".formatted(Bounds.small(), Arrays.toString(Flaw.values()));
+
+    /** Kept, so that the level set on it stays: the nodes log every role change, millions of them here. */
+    private static final Logger CORE_LOGS = Logger.getLogger("rafting.election");
+
+    private Explore() {
+    }
+
+    public static void main(String[] args) {
+        CORE_LOGS.setLevel(Level.OFF);
+        try {
+            if (args.length == 0) {
+                throw new IllegalArgumentException("say what to explore: traffic or raft");
+            }
+            List<String> options = new ArrayList<>(List.of(args).subList(1, args.length));
+            switch (args[0]) {
+                case "traffic" -> traffic(options);
+                case "raft" -> raft(options);
+                default -> throw new IllegalArgumentException("nothing called " + args[0] + " to explore: traffic or raft");
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+        }
+    }
+
+    private static void traffic(List<String> options) {
+        Timings d = Timings.DEFAULT;
+        Timings timings = Timings.of(intOption(options, "--ew-green", d.ewGreen()), intOption(options, "--ns-green", d.nsGreen()),
+                intOption(options, "--yellow", d.yellow()), intOption(options, "--min-green", d.minGreen()));
+        refuseOthers(options);
+        Machine<State, Event> machine = TrafficLightExploration.machine(Controller.of(timings));
+        int bound = TrafficLightExploration.responseBound(timings);
+        System.out.println("traffic light, " + timings);
+        long start = System.nanoTime();
+        Exploration<State, Event> states = TrafficLightExploration.explore(machine);
+        report("states, never two directions not red, no deadlock", states, start);
+        start = System.nanoTime();
+        Exploration<Observed<State, Waiting>, Event> served = TrafficLightExploration.exploreResponse(machine, bound);
+        report("every press served within " + bound + " ticks", served, start);
+    }
+
+    private static void raft(List<String> options) {
+        Bounds d = Bounds.small();
+        var bounds = new Bounds(d.nodes(), intOption(options, "--max-term", d.maxTerm()),
+                intOption(options, "--proposals", d.maxProposals()), intOption(options, "--crashes", d.maxCrashes()),
+                intOption(options, "--in-flight", d.maxInFlight()), flag(options, "--drops"));
+        String flaw = stringOption(options, "--flaw", null);
+        boolean symmetry = !flag(options, "--no-symmetry");
+        long maxStates = longOption(options, "--max-states", Long.MAX_VALUE);
+        refuseOthers(options);
+        Config config = RaftExploration.exploredConfig();
+        if (flaw != null) {
+            config = config.withFlaws(parseFlaw(flaw));
+        }
+        System.out.println("raft: " + bounds + (flaw == null ? ", no flaw" : ", flaw " + flaw.toUpperCase(Locale.ROOT))
+                + (symmetry ? "" : ", no symmetry"));
+        long start = System.nanoTime();
+        Exploration<ClusterState, RaftEvent> result = RaftExploration.explore(config, bounds, symmetry, maxStates);
+        report("states", result, start);
+        result.counterexample().ifPresent(trace -> System.out.println(RaftExploration.story(trace)));
+    }
+
+    private static void report(String what, Exploration<?, ?> result, long start) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("%s: %s, %,d states, %,d transitions, depth %d, %.2f s, %,.0f states/s%n", what,
+                result.verdict(), result.states(), result.transitions(), result.depth(), seconds, result.states() / seconds);
+        if (result.trace() != null && !(result.trace().lastState() instanceof ClusterState)) {
+            System.out.println(result.trace());
+        }
+    }
+
+    private static Flaw parseFlaw(String name) {
+        try {
+            return Flaw.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("no flaw called " + name + "; the flaws are " + Arrays.toString(Flaw.values()));
+        }
+    }
+
+    private static boolean flag(List<String> options, String name) {
+        return options.remove(name);
+    }
+
+    private static String stringOption(List<String> options, String name, String fallback) {
+        int at = options.indexOf(name);
+        if (at < 0) {
+            return fallback;
+        }
+        if (at + 1 >= options.size()) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        String value = options.remove(at + 1);
+        options.remove(at);
+        return value;
+    }
+
+    private static int intOption(List<String> options, String name, int fallback) {
+        return Math.toIntExact(longOption(options, name, fallback));
+    }
+
+    private static long longOption(List<String> options, String name, long fallback) {
+        String value = stringOption(options, name, null);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.replace("_", "").replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " takes a whole number, not " + value);
+        }
+    }
+
+    private static void refuseOthers(List<String> options) {
+        if (!options.isEmpty()) {
+            throw new IllegalArgumentException("unknown option(s) " + options);
+        }
+    }
+}

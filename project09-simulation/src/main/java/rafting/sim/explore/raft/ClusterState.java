@@ -1,0 +1,179 @@
+package rafting.sim.explore.raft;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import rafting.election.NodeKey;
+import rafting.election.NodeState;
+import rafting.election.RaftNode;
+import rafting.election.Role;
+import rafting.election.TermVote;
+import rafting.log.LogEntry;
+import rafting.replication.Message;
+
+/**
+ * One state of an explored cluster, immutable: every server ({@link NodeRun}), the messages in
+ * flight (a multiset, kept sorted), and what the checks need to remember of the past: the leader
+ * of each term so far and every entry ever known committed, with the term in which it was. These
+ * last two are <em>history</em> (TLA+ would call them history variables): no server holds them,
+ * since a crash wipes a leader's commit index, yet "at most one leader per term" and "Leader
+ * Completeness" speak about the whole run.
+ */
+public final class ClusterState {
+
+    /** An entry known committed: which one, and the term of the server that first committed it. */
+    public record Committed(LogEntry entry, long term) {
+        @Override
+        public String toString() {
+            return entry + " (committed at term " + term + ")";
+        }
+    }
+
+    private final List<NodeRun> servers;
+    private final List<Message> inFlight;
+    private final SortedMap<Long, Integer> leaders;
+    private final SortedMap<Long, Committed> committed;
+    private final int proposals;
+    private final int crashes;
+
+    ClusterState(List<NodeRun> servers, List<Message> inFlight, SortedMap<Long, Integer> leaders,
+            SortedMap<Long, Committed> committed, int proposals, int crashes) {
+        this.servers = List.copyOf(servers);
+        this.inFlight = List.copyOf(inFlight);
+        this.leaders = Collections.unmodifiableSortedMap(leaders);
+        this.committed = Collections.unmodifiableSortedMap(committed);
+        this.proposals = proposals;
+        this.crashes = crashes;
+    }
+
+    static ClusterState initial(NodeRun.Setup setup) {
+        var servers = new ArrayList<NodeRun>();
+        for (int id : setup.members().members()) {
+            servers.add(NodeRun.fresh(id, setup));
+        }
+        return new ClusterState(servers, List.of(), new TreeMap<>(), new TreeMap<>(), 0, 0);
+    }
+
+    /**
+     * This state with server {@code run} replaced and {@code inFlight} as the messages in flight,
+     * less those to a server that is down (it receives nothing). The history learns from the
+     * server's new state: a leader of its term, entries committed.
+     */
+    ClusterState with(NodeRun run, List<Message> inFlight, int proposals, int crashes) {
+        var next = new ArrayList<>(servers);
+        next.set(run.id() - 1, run);
+        List<Message> reachable = CanonicalKey.sorted(inFlight.stream().filter(m -> next.get(m.to() - 1).isUp()).toList());
+        var leaders = new TreeMap<>(this.leaders);
+        var committed = new TreeMap<>(this.committed);
+        if (run.isUp()) {
+            NodeState state = run.key().state();
+            if (state.role() == Role.LEADER) {
+                leaders.putIfAbsent(state.term(), state.id()); // a second leader of a term is for the checks to see
+            }
+            List<LogEntry> log = run.key().log();
+            for (long index = 1; index <= Math.min(state.commitIndex(), log.size()); index++) {
+                committed.putIfAbsent(index, new Committed(log.get((int) index - 1), state.term()));
+            }
+        }
+        return new ClusterState(next, reachable, leaders, committed, proposals, crashes);
+    }
+
+    /** The servers' ids, 1..n. */
+    public List<Integer> ids() {
+        return servers.stream().map(NodeRun::id).toList();
+    }
+
+    public boolean isUp(int id) {
+        return server(id).isUp();
+    }
+
+    /** Everything that decides running server {@code id}'s next reactions (its role, term, log, ...). */
+    public NodeKey node(int id) {
+        NodeRun run = server(id);
+        if (!run.isUp()) {
+            throw new IllegalStateException("n" + id + " is down");
+        }
+        return run.key();
+    }
+
+    /** Server {@code id}'s log: the running node's, or what its disk kept while it is down. */
+    public List<LogEntry> log(int id) {
+        return server(id).log();
+    }
+
+    /** Server {@code id}'s current term: the running node's, or its disk's while it is down. */
+    public long term(int id) {
+        return server(id).term();
+    }
+
+    /** What server {@code id} synced: what a crash would leave of its term and vote. */
+    public TermVote durableTermVote(int id) {
+        return server(id).durableTermVote();
+    }
+
+    /** What server {@code id} synced: what a crash would leave of its log. */
+    public List<LogEntry> durableLog(int id) {
+        return server(id).durableLog();
+    }
+
+    /** The messages in flight, each copy once, in a canonical order. */
+    public List<Message> inFlight() {
+        return inFlight;
+    }
+
+    /** The leader of each term so far: the first server that led it. */
+    public SortedMap<Long, Integer> leaders() {
+        return leaders;
+    }
+
+    /** Every index ever known committed, with the entry committed there first. */
+    public SortedMap<Long, Committed> committed() {
+        return committed;
+    }
+
+    /** Client proposals so far. */
+    public int proposals() {
+        return proposals;
+    }
+
+    /** Crashes so far. */
+    public int crashes() {
+        return crashes;
+    }
+
+    NodeRun server(int id) {
+        if (id < 1 || id > servers.size()) {
+            throw new IllegalArgumentException("no server " + id + " among " + ids());
+        }
+        return servers.get(id - 1);
+    }
+
+    List<NodeRun> servers() {
+        return servers;
+    }
+
+    /**
+     * Server {@code id} in a few words: {@code n1 leader t=3 vote=1 commit=1 log=[1:no-op, 3:no-op]},
+     * or {@code n3 down, disk: t=2 vote=2 log=[2:no-op]}.
+     */
+    public String describe(int id) {
+        NodeRun run = server(id);
+        if (!run.isUp()) {
+            return "n" + id + " down, disk: " + run.durableTermVote() + " log=" + run.durableLog();
+        }
+        NodeState state = run.key().state();
+        return "n" + id + " " + state.role() + " t=" + state.term()
+                + " vote=" + (state.votedFor() == RaftNode.NONE ? "-" : state.votedFor())
+                + " commit=" + state.commitIndex() + " log=" + run.key().log();
+    }
+
+    /** Every server, then how many messages are in flight, on one line. */
+    @Override
+    public String toString() {
+        return ids().stream().map(this::describe).collect(Collectors.joining(" | "))
+                + " | " + inFlight.size() + " in flight";
+    }
+}

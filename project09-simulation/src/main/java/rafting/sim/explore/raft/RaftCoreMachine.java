@@ -1,0 +1,137 @@
+package rafting.sim.explore.raft;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import rafting.consensus.Configuration;
+import rafting.election.Config;
+import rafting.election.Role;
+import rafting.replication.Message;
+import rafting.sim.explore.Machine;
+
+/**
+ * A small cluster of real {@link rafting.election.RaftNode}s as a {@link Machine}: in every state,
+ * every event that may happen ({@link RaftEvent}), within the {@link Bounds}.
+ *
+ * <ul>
+ *   <li>a running server that does not lead may time out, and a leader may send heartbeats;</li>
+ *   <li>a client may propose to a leader (commands "a", "b", ... in order);</li>
+ *   <li>any message in flight may be delivered, or (if the bounds allow drops) lost;</li>
+ *   <li>a running server may crash, keeping what it synced; a crashed one may restart.</li>
+ * </ul>
+ *
+ * A crashed server receives nothing: the messages to it are lost, those in flight when it
+ * crashes and those sent while it is down. What it sent before crashing may still arrive.
+ * An event that would take a server past the term bound, or leave more messages in flight than
+ * the bound, does not happen.
+ */
+public final class RaftCoreMachine implements Machine<ClusterState, RaftEvent> {
+
+    private final NodeRun.Setup setup;
+    private final Bounds bounds;
+
+    /** Servers 1..{@code bounds.nodes()}, each configured by {@code config}. */
+    public RaftCoreMachine(Config config, Bounds bounds) {
+        Objects.requireNonNull(config, "config");
+        if (config.electionTicksMin() != config.electionTicksMax()) {
+            throw new IllegalArgumentException("explore with a fixed election timeout (electionTicksMin == electionTicksMax,"
+                    + " got " + config.electionTicksMin() + ".." + config.electionTicksMax() + "): a random one would make"
+                    + " a node's reactions depend on more than its state");
+        }
+        this.setup = new NodeRun.Setup(Configuration.ofSize(bounds.nodes()), config);
+        this.bounds = bounds;
+    }
+
+    public Bounds bounds() {
+        return bounds;
+    }
+
+    public Config config() {
+        return setup.config();
+    }
+
+    @Override
+    public List<ClusterState> initialStates() {
+        return List.of(ClusterState.initial(setup));
+    }
+
+    @Override
+    public List<RaftEvent> events(ClusterState state) {
+        var events = new ArrayList<RaftEvent>();
+        for (int id : state.ids()) {
+            if (!state.isUp(id)) {
+                events.add(new RaftEvent.Restart(id));
+                continue;
+            }
+            if (state.node(id).state().role() != Role.LEADER) {
+                events.add(new RaftEvent.Timeout(id));
+            } else {
+                events.add(new RaftEvent.Heartbeat(id));
+                if (state.proposals() < bounds.maxProposals()) {
+                    events.add(new RaftEvent.Propose(id, command(state.proposals())));
+                }
+            }
+            if (state.crashes() < bounds.maxCrashes()) {
+                events.add(new RaftEvent.Crash(id));
+            }
+        }
+        Message previous = null;
+        for (Message message : state.inFlight()) {
+            if (message.equals(previous)) {
+                continue; // a second copy: delivering either is the same event
+            }
+            previous = message;
+            events.add(new RaftEvent.Deliver(message));
+            if (bounds.drops()) {
+                events.add(new RaftEvent.Drop(message));
+            }
+        }
+        return events;
+    }
+
+    /** The command of the {@code n}-th proposal, from 0: "a", "b", ... */
+    static String command(int n) {
+        return String.valueOf((char) ('a' + n));
+    }
+
+    @Override
+    public Optional<ClusterState> next(ClusterState state, RaftEvent event) {
+        var inFlight = new ArrayList<>(state.inFlight());
+        int proposals = state.proposals();
+        int crashes = state.crashes();
+        NodeRun server = state.server(event.node());
+        NodeRun changed;
+        if (event instanceof RaftEvent.Drop drop) {
+            remove(inFlight, drop.message());
+            changed = server;
+        } else if (event instanceof RaftEvent.Crash) {
+            changed = server.crash();
+            crashes++;
+        } else if (event instanceof RaftEvent.Restart) {
+            changed = server.restart(setup);
+        } else {
+            if (event instanceof RaftEvent.Deliver deliver) {
+                remove(inFlight, deliver.message());
+            }
+            NodeRun.Stepped stepped = server.step(event, setup);
+            if (stepped == null) {
+                return Optional.empty();
+            }
+            changed = stepped.run();
+            inFlight.addAll(stepped.sent());
+            if (event instanceof RaftEvent.Propose) {
+                proposals++;
+            }
+        }
+        ClusterState next = state.with(changed, inFlight, proposals, crashes);
+        boolean termsWithin = next.ids().stream().allMatch(id -> next.term(id) <= bounds.maxTerm());
+        return termsWithin && next.inFlight().size() <= bounds.maxInFlight() ? Optional.of(next) : Optional.empty();
+    }
+
+    private static void remove(List<Message> inFlight, Message message) {
+        if (!inFlight.remove(message)) {
+            throw new IllegalArgumentException("not in flight: " + message);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package rafting.sim.explore.raft;
+
+import java.util.stream.Collectors;
+import rafting.replication.AppendEntries;
+import rafting.replication.Message;
+
+/**
+ * One thing that can happen to a small cluster of real {@code RaftNode}s: what the explorer
+ * chooses among in every state. Each prints as one line of a story.
+ */
+public sealed interface RaftEvent {
+
+    /** The server it happens to; for a message delivered or dropped, its receiver. */
+    int node();
+
+    /** Server {@code node} hears nothing until its election timeout elapses: it starts an election. */
+    record Timeout(int node) implements RaftEvent {
+        @Override
+        public String toString() {
+            return "n" + node + " times out";
+        }
+    }
+
+    /** Leader {@code node}'s clock ticks until it sends its heartbeats (with any entries a follower misses). */
+    record Heartbeat(int node) implements RaftEvent {
+        @Override
+        public String toString() {
+            return "n" + node + " sends heartbeats";
+        }
+    }
+
+    /** A client proposes {@code command} to leader {@code node}. */
+    record Propose(int node, String command) implements RaftEvent {
+        @Override
+        public String toString() {
+            return "a client proposes \"" + command + "\" to n" + node;
+        }
+    }
+
+    /** The network delivers {@code message} (one copy of it). */
+    record Deliver(Message message) implements RaftEvent {
+        @Override
+        public int node() {
+            return message.to();
+        }
+
+        @Override
+        public String toString() {
+            return "deliver " + describe(message);
+        }
+    }
+
+    /** The network loses {@code message} (one copy of it). */
+    record Drop(Message message) implements RaftEvent {
+        @Override
+        public int node() {
+            return message.to();
+        }
+
+        @Override
+        public String toString() {
+            return "drop " + describe(message);
+        }
+    }
+
+    /** Server {@code node} stops: it keeps only what it synced; messages to it are lost. */
+    record Crash(int node) implements RaftEvent {
+        @Override
+        public String toString() {
+            return "n" + node + " crashes";
+        }
+    }
+
+    /** Server {@code node} starts again from what it synced. */
+    record Restart(int node) implements RaftEvent {
+        @Override
+        public String toString() {
+            return "n" + node + " restarts";
+        }
+    }
+
+    /** A message on one line, with the entries an AppendEntries carries: {@code 1->3 AppendEntries t=3 prev=0/0 [1:no-op] commit=0}. */
+    static String describe(Message message) {
+        if (message instanceof AppendEntries request) {
+            return request.from() + "->" + request.to() + " AppendEntries t=" + request.term()
+                    + " prev=" + request.prevLogIndex() + "/" + request.prevLogTerm()
+                    + request.entries().stream().map(Object::toString).collect(Collectors.joining(", ", " [", "]"))
+                    + " commit=" + request.leaderCommit();
+        }
+        return message.toString();
+    }
+}
