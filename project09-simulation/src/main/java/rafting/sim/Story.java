@@ -46,8 +46,14 @@ public final class Story {
             }
             text.append(sim.states()).append('\n');
         }
+        var history = sim.violation() == null ? sim.checkHistory() : null;
         Violation violation = sim.violation();
-        text.append(violation == null ? "every invariant held" : "VIOLATED " + violation);
+        if (violation != null) {
+            text.append("VIOLATED ").append(violation);
+        } else {
+            text.append("every invariant held, and the clients' history of ").append(sim.history().operations().size())
+                    .append(" operations is ").append(history.isLinearizable() ? "linearizable" : "undecided: " + history.explanation());
+        }
         return text.append('\n').toString();
     }
 
