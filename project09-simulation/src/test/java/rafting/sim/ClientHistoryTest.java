@@ -40,6 +40,17 @@ class ClientHistoryTest {
         assertThat(open).as("calls whose server crashed or lost office first").isGreaterThan(500);
     }
 
+    @Test
+    void theSameEventsRecordTheSameHistory() {
+        Scenario scenario = Scenario.of(42, 3, 2000, Set.of(), "varied");
+        Run run = Simulator.run(scenario);
+
+        List<Operation> first = replayed(scenario, run.events()).history().operations();
+        List<Operation> second = replayed(scenario, run.events()).history().operations();
+
+        assertThat(first).hasSizeGreaterThan(20).isEqualTo(second);
+    }
+
     /** A flaw the history check catches on its own, within this many seeds. */
     record Case(Flaw flaw, int seedBudget) {
     }
