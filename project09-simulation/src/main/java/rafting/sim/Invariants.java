@@ -34,6 +34,7 @@ final class Invariants implements SimDisk.Watcher {
     static final String COMMITTED_NEVER_LOST = "No committed entry is lost";
     static final String MATCH_INDEX = "matchIndex never claims too much";
     static final String LIVENESS = "Liveness";
+    static final String LINEARIZABILITY = "Linearizability";
     static final String CORE_FAILURE = "The core failed";
 
     /** An entry seen at one (index, term), and the term of the entry before it. */
@@ -60,12 +61,20 @@ final class Invariants implements SimDisk.Watcher {
     private int[] leaderOfTerm = new int[16];
     private final long[] seenCommit;
     private final long[] seenApplied;
+    private final boolean structuralChecks;
     private long step;
     private Violation violation;
+    private Violation structuralViolation;
 
-    /** Checks the servers {@code servers[1..]} ({@code servers[0]} is unused). */
-    Invariants(SimServer[] servers) {
+    /**
+     * Checks the servers {@code servers[1..]} ({@code servers[0]} is unused). Without
+     * {@code structuralChecks}, a broken safety property of the servers' state is only noted (see
+     * {@link #structuralViolation}) and the run goes on, failing only on what clients can see
+     * (their history, liveness) or on the core throwing.
+     */
+    Invariants(SimServer[] servers, boolean structuralChecks) {
         this.servers = servers;
+        this.structuralChecks = structuralChecks;
         this.quorum = (servers.length - 1) / 2 + 1;
         this.seenCommit = new long[servers.length];
         this.seenApplied = new long[servers.length];
@@ -81,8 +90,20 @@ final class Invariants implements SimDisk.Watcher {
         this.step = step;
     }
 
-    /** Reports a violation found elsewhere (liveness, or the core throwing). */
+    /** The first violation of a safety property of the servers' state, stopping the run or not. */
+    Violation structuralViolation() {
+        return structuralViolation;
+    }
+
+    /** Reports a violation, found here or elsewhere (liveness, the clients' history, the core throwing). */
     void fail(String invariant, String detail) {
+        boolean structural = !invariant.equals(LIVENESS) && !invariant.equals(LINEARIZABILITY) && !invariant.equals(CORE_FAILURE);
+        if (structural && structuralViolation == null) {
+            structuralViolation = new Violation(invariant, step, detail);
+        }
+        if (structural && !structuralChecks) {
+            return;
+        }
         if (violation == null) {
             violation = new Violation(invariant, step, detail);
         }

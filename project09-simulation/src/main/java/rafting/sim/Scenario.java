@@ -14,9 +14,12 @@ import rafting.election.Flaw;
  *
  * @param steps the number of events with faults; then, if {@code liveness}, the faults stop and
  *     the run checks that the cluster recovers
+ * @param structuralChecks whether a broken safety property of the servers' state (Election
+ *     Safety, Log Matching, ...) fails the run; without them only what the clients see does (their
+ *     history is not linearizable, or the cluster does not recover)
  */
 public record Scenario(long seed, int nodes, int steps, Set<Flaw> flaws, String mixName, boolean liveness,
-        Config config, FaultMix mix) {
+        boolean structuralChecks, Config config, FaultMix mix) {
 
     /** Ticks after the faults stop within which a leader must be elected and a new command committed. */
     public static final int LIVENESS_BOUND_TICKS = 200;
@@ -41,17 +44,22 @@ public record Scenario(long seed, int nodes, int steps, Set<Flaw> flaws, String 
                 .withCheckQuorum(random.nextBoolean())
                 .withFlaws(flaws.toArray(Flaw[]::new));
         FaultMix mix = mixName.equals("varied") ? FaultMix.random(random) : FaultMix.named(mixName);
-        return new Scenario(seed, nodes, steps, flaws, mixName, true, config, mix);
+        return new Scenario(seed, nodes, steps, flaws, mixName, true, true, config, mix);
     }
 
     /** A cluster configured by {@code config} with no scheduler of its own: for runs written event by event. */
     public static Scenario scripted(int nodes, Config config) {
-        return new Scenario(1, nodes, 0, config.flaws(), "none", false, config, FaultMix.none());
+        return new Scenario(1, nodes, 0, config.flaws(), "none", false, true, config, FaultMix.none());
     }
 
     /** The same run without the recovery check at the end. */
     public Scenario withoutLiveness() {
-        return new Scenario(seed, nodes, steps, flaws, mixName, false, config, mix);
+        return new Scenario(seed, nodes, steps, flaws, mixName, false, structuralChecks, config, mix);
+    }
+
+    /** The same run failing only on what the clients see: how long would a flaw go unnoticed by them? */
+    public Scenario withoutStructuralChecks() {
+        return new Scenario(seed, nodes, steps, flaws, mixName, liveness, false, config, mix);
     }
 
     /** The command that replays this run with its whole trace, from the repository's root. */
@@ -62,6 +70,9 @@ public record Scenario(long seed, int nodes, int steps, Set<Flaw> flaws, String 
         if (!mixName.equals("varied")) {
             command.add("--mix " + mixName);
         }
+        if (!structuralChecks) {
+            command.add("--client-view");
+        }
         return command.toString();
     }
 
@@ -70,6 +81,7 @@ public record Scenario(long seed, int nodes, int steps, Set<Flaw> flaws, String 
     public String toString() {
         return "seed " + seed + ", " + nodes + " nodes, " + steps + " steps, batch " + config.maxBatch()
                 + ", pre-vote " + (config.preVote() ? "on" : "off") + ", check-quorum " + (config.checkQuorum() ? "on" : "off")
-                + (flaws.isEmpty() ? "" : ", flaws " + flaws) + ", mix " + mixName + " (" + mix + ")";
+                + (flaws.isEmpty() ? "" : ", flaws " + flaws) + ", mix " + mixName + " (" + mix + ")"
+                + (structuralChecks ? "" : ", only the clients' view checked");
     }
 }

@@ -20,13 +20,14 @@ final class Scheduler {
     private final FaultMix mix;
     private final int nodes;
     private final SplittableRandom random;
-    private int commands;
+    private final Workload workload;
 
     Scheduler(Simulation sim, Scenario scenario) {
         this.sim = sim;
         this.mix = scenario.mix();
         this.nodes = scenario.nodes();
         this.random = new SplittableRandom(scenario.seed());
+        this.workload = new Workload(scenario.seed());
     }
 
     Event next() {
@@ -44,7 +45,7 @@ final class Scheduler {
             return new Event.Partition(sim.cut().isEmpty() || random.nextBoolean() ? randomCut() : Links.NONE);
         }
         if (random.nextDouble() < mix.propose()) {
-            return new Event.Propose(proposeTo(up), "c" + ++commands, flush());
+            return new Event.Propose(proposeTo(up), workload.next(), flush());
         }
         if (random.nextDouble() < mix.writeback()) {
             return new Event.Writeback(pick(true, up));

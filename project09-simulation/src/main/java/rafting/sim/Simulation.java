@@ -1,11 +1,9 @@
 package rafting.sim;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import rafting.consensus.Configuration;
-import rafting.consensus.StateMachine;
 import rafting.election.Config;
 import rafting.election.Proposal;
 import rafting.election.RaftNode;
@@ -13,6 +11,8 @@ import rafting.election.Ready;
 import rafting.election.Role;
 import rafting.log.RaftLog;
 import rafting.replication.Message;
+import rafting.sim.history.CheckResult;
+import rafting.sim.history.History;
 
 /**
  * A simulated cluster: {@link RaftNode}s over {@link SimDisk}s, messages in flight between them,
@@ -45,8 +45,6 @@ public final class Simulation {
         }
     }
 
-    private static final byte[] OK = "ok".getBytes(StandardCharsets.UTF_8);
-    private static final StateMachine MACHINE = (index, command) -> OK;
     private static final int MAX_DELIVERIES_PER_TICK = 100_000;
 
     private final Scenario scenario;
@@ -54,6 +52,7 @@ public final class Simulation {
     private final Configuration members;
     private final SimServer[] servers;
     private final Invariants invariants;
+    private final Clients clients;
     private final List<Flight> flights = new ArrayList<>();
     private Links cut = Links.NONE;
     private long step;
@@ -65,7 +64,8 @@ public final class Simulation {
         this.config = scenario.config();
         this.members = Configuration.ofSize(scenario.nodes());
         this.servers = new SimServer[scenario.nodes() + 1];
-        this.invariants = new Invariants(servers);
+        this.invariants = new Invariants(servers, scenario.structuralChecks());
+        this.clients = new Clients(scenario.nodes());
         for (int id = 1; id <= scenario.nodes(); id++) {
             servers[id] = new SimServer(id, new SimDisk(id, invariants));
             start(servers[id]);
@@ -117,7 +117,7 @@ public final class Simulation {
             if (!server.up) {
                 return Outcome.SKIPPED;
             }
-            server.node.propose(propose.command());
+            clients.proposed(server.id, propose.command(), server.node.propose(propose.command()));
             return input(server, propose.flush());
         }
         if (event instanceof Event.Crash crash) {
@@ -182,6 +182,7 @@ public final class Simulation {
         server.pending = false;
         server.disk.crash();
         invariants.crashed(server);
+        clients.crashed(server.id);
         return Outcome.DONE;
     }
 
@@ -210,12 +211,13 @@ public final class Simulation {
         }
         server.pending = false;
         invariants.flushed(server, ready.applied());
+        clients.applied(server.id, ready.applied());
     }
 
     private void start(SimServer server) {
         var random = new SplittableRandom(scenario.seed() * 1_000_003L + server.id * 7_919L + server.incarnation * 104_729L);
         server.node = new RaftNode(server.id, members, config, new RaftLog(server.disk), server.disk.durableTermVote(),
-                MACHINE, random);
+                new KvMachine(), random);
         server.up = true;
         server.pending = false;
     }
@@ -296,7 +298,10 @@ public final class Simulation {
                 proposer = RaftNode.NONE; // its leader lost office: the command may be lost, propose again
             }
             if (leader != null && proposer == RaftNode.NONE) {
-                proposal = leader.propose("after the storm");
+                for (String read : Workload.finalReads()) {
+                    proposal = leader.propose(read);
+                    clients.proposed(leader.id(), read, proposal);
+                }
                 proposer = leader.id();
                 flush(servers[proposer]);
                 deliverAll();
@@ -339,7 +344,29 @@ public final class Simulation {
         return leader;
     }
 
+    /**
+     * Checks the clients' history so far with the linearizability checker; a history that is not
+     * linearizable fails the run {@link Invariants#LINEARIZABILITY}, with the checker's account.
+     */
+    public CheckResult checkHistory() {
+        CheckResult result = clients.check();
+        if (result.outcome() == CheckResult.Outcome.NOT_LINEARIZABLE) {
+            invariants.fail(Invariants.LINEARIZABILITY, "the clients' history is not linearizable: " + result.explanation());
+        }
+        return result;
+    }
+
     // ---------------------------------------------------------------- reading
+
+    /** What the clients asked and were told so far. */
+    public History history() {
+        return clients.history();
+    }
+
+    /** The first violation of a structural invariant when the scenario does not stop on them, or null. */
+    public Violation structuralViolation() {
+        return invariants.structuralViolation();
+    }
 
     public Violation violation() {
         return invariants.violation();

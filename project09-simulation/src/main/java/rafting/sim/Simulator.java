@@ -2,6 +2,7 @@ package rafting.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import rafting.sim.history.CheckResult;
 
 /** Runs scenarios: from a seed, recording the events the scheduler chose, or from a list of events. */
 public final class Simulator {
@@ -9,7 +10,7 @@ public final class Simulator {
     private Simulator() {
     }
 
-    /** The run of {@code scenario}: its steps of faults, then (if asked) the recovery check. */
+    /** The run of {@code scenario}: its steps of faults, then (if asked) the recovery check, then the check of the clients' history. */
     public static Run run(Scenario scenario) {
         var sim = new Simulation(scenario);
         var scheduler = new Scheduler(sim, scenario);
@@ -24,7 +25,7 @@ public final class Simulator {
         return finish(sim, scenario, events);
     }
 
-    /** Applies {@code events} in order, each that still applies, then (if asked) the recovery check. */
+    /** Applies {@code events} in order, each that still applies, then (if asked) the recovery check, then the history check. */
     public static Run replay(Scenario scenario, List<Event> events) {
         var sim = new Simulation(scenario);
         var applied = new ArrayList<Event>(events.size());
@@ -43,6 +44,7 @@ public final class Simulator {
         if (sim.violation() == null && scenario.liveness()) {
             ticks = sim.settle(Scenario.LIVENESS_BOUND_TICKS);
         }
-        return new Run(scenario, events, sim.violation(), ticks);
+        CheckResult history = sim.violation() == null ? sim.checkHistory() : null;
+        return new Run(scenario, events, sim.violation(), ticks, history);
     }
 }

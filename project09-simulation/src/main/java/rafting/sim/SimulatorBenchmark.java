@@ -7,7 +7,7 @@ import java.util.logging.Logger;
 
 /**
  * Prints how many simulated events a second the simulator runs on one thread, invariants
- * checked after every event: {@code project09-simulation/sim bench [seconds per measure]}.
+ * checked after every event and the clients' history at the end of each run: {@code project09-simulation/sim bench [seconds per measure]}.
  * Each measure runs whole seeds for about the given time after a warm-up of the same length.
  */
 public final class SimulatorBenchmark {
@@ -20,7 +20,8 @@ public final class SimulatorBenchmark {
     public static void main(String[] args) {
         CORE_LOGS.setLevel(Level.SEVERE);
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
-        System.out.println("simulated events per second, one thread, every invariant checked after every event");
+        System.out.println("simulated events per second, one thread, every invariant checked after every event"
+                + " and the clients' history at the end of each run");
         measure("3 nodes, chaos mix, 10000 steps a seed, no recovery phase", seconds,
                 seed -> Scenario.of(seed, 3, 10_000, Set.of(), "chaos").withoutLiveness());
         measure("5 nodes, chaos mix, 10000 steps a seed, no recovery phase", seconds,

@@ -1,12 +1,15 @@
 package rafting.sim;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import rafting.sim.history.Operation;
 
 /**
  * A run told for a reader: one numbered line per event, with the message actually handled, and
- * under it every server whose role, term, vote, commit index or log changed; at the end the
- * invariant that broke, or how the cluster recovered.
+ * under it every server whose role, term, vote, commit index or log changed and every client
+ * answered; at the end the invariant that broke, or how the cluster recovered.
  */
 public final class Story {
 
@@ -23,6 +26,7 @@ public final class Story {
             seen.add(sim.describe(id));
             text.append("        ").append(seen.get(id)).append('\n');
         }
+        var answered = new HashSet<Integer>();
         int number = 0;
         for (Event event : events) {
             if (sim.violation() != null) {
@@ -37,6 +41,7 @@ public final class Story {
                     text.append("        ").append(now).append('\n');
                 }
             }
+            answers(sim, answered, text);
         }
         if (sim.violation() == null && scenario.liveness()) {
             int ticks = sim.settle(Scenario.LIVENESS_BOUND_TICKS);
@@ -45,10 +50,29 @@ public final class Story {
                 text.append("; a leader commits a new command after ").append(ticks).append(" ticks");
             }
             text.append(sim.states()).append('\n');
+            answers(sim, answered, text);
+        }
+        var history = sim.violation() == null ? sim.checkHistory() : null;
+        if (!scenario.structuralChecks() && sim.structuralViolation() != null) {
+            text.append("(unchecked in this view, the servers' invariants broke first: ").append(sim.structuralViolation()).append(")\n");
         }
         Violation violation = sim.violation();
-        text.append(violation == null ? "every invariant held" : "VIOLATED " + violation);
+        if (violation != null) {
+            text.append("VIOLATED ").append(violation);
+        } else {
+            text.append("every invariant held, and the clients' history of ").append(sim.history().operations().size())
+                    .append(" operations is ").append(history.isLinearizable() ? "linearizable" : "undecided: " + history.explanation());
+        }
         return text.append('\n').toString();
+    }
+
+    /** The clients answered since the last look: {@code answered c1 [1, 2] SET y 234 -> OK}. */
+    private static void answers(Simulation sim, Set<Integer> answered, StringBuilder text) {
+        for (Operation operation : sim.history().operations()) {
+            if (!operation.isOpen() && answered.add(operation.client())) {
+                text.append("        answered ").append(operation).append('\n');
+            }
+        }
     }
 
     /** The event as it happened: a message event names the message it found in flight. */

@@ -39,11 +39,20 @@ class MainTest {
     }
 
     @Test
+    void withTheClientViewAFlawShowsAsAHistoryThatIsNotLinearizable() {
+        int status = main.run(new String[] {"replay", "--seed", "12", "--flaw", "ACKNOWLEDGE_BEFORE_DURABLE", "--client-view", "--shrink"});
+
+        assertThat(status).isZero();
+        assertThat(out()).contains("answered c1 [1, 2] SET y 234 -> OK", "answered c3 [4, 7] GET y -> nil",
+                "VIOLATED Linearizability", "--flaw ACKNOWLEDGE_BEFORE_DURABLE --client-view");
+    }
+
+    @Test
     void aHealthySearchSaysHowManySeedsPassed() {
         int status = main.run(new String[] {"search", "--seeds", "20", "--steps", "300"});
 
         assertThat(status).isZero();
-        assertThat(out()).contains("all 20 seeds passed");
+        assertThat(out()).contains("all 20 seeds passed", "every client history was linearizable, except 0");
     }
 
     @Test

@@ -11,6 +11,7 @@ import rafting.replication.AppendEntriesResponse;
 import rafting.replication.Message;
 import rafting.replication.RequestVote;
 import rafting.replication.RequestVoteResponse;
+import rafting.sim.history.Operation;
 
 /** Runs written event by event: each shows one invariant holding, or one broken rule caught. */
 class ScriptedRunsTest {
@@ -116,6 +117,78 @@ class ScriptedRunsTest {
 
         assertThat(ticks).isBetween(1, Scenario.LIVENESS_BOUND_TICKS);
         assertThat(sim.violation()).isNull();
+    }
+
+    @Test
+    void aClientIsAnsweredWhenItsLeaderAppliesTheEntry() {
+        sim = new Simulation(Scenario.scripted(3, PLAIN));
+        electNode1();
+        exchange(1, 2); // the no-op commits
+        sim.apply(new Event.Propose(1, "SET x 1", true));
+        exchange(1, 2);
+        sim.apply(new Event.Propose(1, "GET x", true));
+        exchange(1, 2);
+
+        assertThat(sim.history().operations()).hasToString("[c1 [1, 2] SET x 1 -> OK, c2 [3, 4] GET x -> \"1\"]");
+        assertThat(sim.checkHistory().isLinearizable()).isTrue();
+    }
+
+    @Test
+    void aFollowerRefusesAClientAndTheCallLeavesNoTrace() {
+        sim = new Simulation(Scenario.scripted(3, PLAIN));
+        electNode1();
+
+        sim.apply(new Event.Propose(2, "SET x 1", true));
+
+        assertThat(sim.history().operations()).isEmpty();
+    }
+
+    @Test
+    void aLeaderThatCrashesBeforeApplyingLeavesItsClientWaiting() {
+        sim = new Simulation(Scenario.scripted(3, PLAIN));
+        electNode1();
+        sim.apply(new Event.Propose(1, "SET x 1", true));
+        sim.apply(new Event.Crash(1));
+        sim.apply(new Event.Restart(1));
+
+        sim.settle(Scenario.LIVENESS_BOUND_TICKS); // the entry may well commit now: nobody will tell the client
+
+        assertThat(sim.history().operations().get(0)).hasToString("c1 [1, -] SET x 1 -> ?");
+    }
+
+    @Test
+    void aCommandWhoseIndexAnotherLeaderFilledFailsForSure() {
+        sim = new Simulation(Scenario.scripted(3, PLAIN));
+        electNode1();
+        exchange(1, 2);
+        exchange(1, 3); // the no-op of term 1 is on every server
+        sim.apply(new Event.Propose(1, "SET x 1", true)); // at index 2, but n1's requests will be lost
+        sim.apply(new Event.Partition(Links.isolate(1, 3)));
+        sim.apply(new Event.Fire(2, true));
+        exchange(2, 3); // n2 leads term 2 and commits its no-op at index 2
+        assertThat(sim.node(2).commitIndex()).isEqualTo(2);
+        assertThat(sim.history().operations()).singleElement().matches(Operation::isOpen);
+
+        sim.apply(new Event.Partition(Links.NONE));
+        sim.apply(new Event.Fire(2, true)); // a heartbeat reaches n1, which learns what index 2 holds
+        exchange(1, 2);
+
+        assertThat(sim.node(1).lastApplied()).isEqualTo(2);
+        assertThat(sim.history().operations()).isEmpty();
+    }
+
+    /** Delivers every message between {@code a} and {@code b}, oldest first, until none is left. */
+    private void exchange(int a, int b) {
+        for (int count = 0; count < 100; count++) {
+            var next = sim.inFlight().stream()
+                    .filter(m -> m.from() == a && m.to() == b || m.from() == b && m.to() == a)
+                    .findFirst();
+            if (next.isEmpty()) {
+                return;
+            }
+            sim.apply(new Event.Deliver(next.get(), true));
+        }
+        throw new AssertionError("n" + a + " and n" + b + " still talking after 100 messages");
     }
 
     private void electNode1() {

@@ -56,6 +56,42 @@ public record Command(Kind kind, String key, String expected, String value) {
         return new Command(Kind.CAS, key, expected, value);
     }
 
+    /**
+     * The command {@code text} spells as {@link #toString} writes it ({@code SET x 1},
+     * {@code CAS x 1 2}; words separated by single spaces, the command's name in capitals), or
+     * null if it spells none: so a state machine can tell its clients' commands from anything
+     * else in the log.
+     */
+    public static Command parse(String text) {
+        String[] words = text.split(" ", -1);
+        for (String word : words) {
+            if (word.isEmpty()) {
+                return null;
+            }
+        }
+        Kind kind;
+        try {
+            kind = Kind.valueOf(words[0]);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int expectedWords = switch (kind) {
+            case GET, DEL, EXISTS -> 2;
+            case SET -> 3;
+            case CAS -> 4;
+        };
+        if (words.length != expectedWords) {
+            return null;
+        }
+        return switch (kind) {
+            case GET -> get(words[1]);
+            case DEL -> del(words[1]);
+            case EXISTS -> exists(words[1]);
+            case SET -> set(words[1], words[2]);
+            case CAS -> cas(words[1], words[2], words[3]);
+        };
+    }
+
     /** True for GET and EXISTS, which change nothing. */
     public boolean isRead() {
         return kind == Kind.GET || kind == Kind.EXISTS;

@@ -35,6 +35,13 @@ import java.util.stream.Stream;
  * is one: open operations with the same command are placed in the order they were invoked; none
  * is placed right before a blind overwrite, which would hide it; values nobody can observe share
  * one stand-in. And {@link #run} may first search a looser problem, see there.
+ *
+ * <p>One rule keeps concurrent reads cheap. A completed operation whose reply says it left the
+ * value alone (a GET or EXISTS, a CAS or DEL that answered 0) and that fits the register now is
+ * placed at once, and the search never tries anything else in its place: any order that places it
+ * later still works with it moved here, since it changes no value and everything that had to
+ * precede it is placed already. Without this, a dozen reads and failed CAS in flight together
+ * would have the search try every subset of them after each wrong early choice.
  */
 final class KeySearch {
 
@@ -52,6 +59,8 @@ final class KeySearch {
      */
     private final Command[] model;
     private final String unobserved;
+    /** For each completed operation: its reply says it did not change the value. */
+    private final boolean[] harmless;
 
     // One doubly linked list of the completed operations' entries: 0 is the head, 1 + 2i invokes
     // op i, 2 + 2i completes it, tail is the end. Removing entries and reinserting them in reverse
@@ -100,6 +109,11 @@ final class KeySearch {
         this.nextTwin = new int[ops.length];
         this.firstOfClass = groupTwins();
         this.classCount = firstOfClass.length;
+        this.harmless = new boolean[completed];
+        for (int op = 0; op < completed; op++) {
+            Command command = ops[op].command();
+            harmless[op] = command.isRead() || (command.kind() != Command.Kind.SET && "0".equals(ops[op].reply()));
+        }
     }
 
     /** The values a read returns or a CAS expects: the only ones any reply depends on. */
@@ -217,6 +231,7 @@ final class KeySearch {
     CheckResult search(long budget, boolean reuseOpen) {
         bestDepth = -1;
         int[] placedOps = new int[ops.length];
+        boolean[] forced = new boolean[ops.length]; // placed by the rule for harmless operations: no alternative to try
         String[] valuesBefore = new String[ops.length];
         String[] realValuesBefore = new String[ops.length];
         int depth = 0;
@@ -227,7 +242,8 @@ final class KeySearch {
         Map<Memo, List<BitSet>> explored = new HashMap<>();
         String value = null; // every key starts absent
         String realValue = null; // the value with its stand-in undone, for the report
-        int cursor = next[0];
+        int exhausted = tail + 1 + classCount; // a cursor past every candidate: undo the last choice
+        int cursor = harmlessFit(null);
         long steps = 0; // operations tried on the register
         while (true) {
             if (completedCount == completed) {
@@ -261,7 +277,7 @@ final class KeySearch {
                     completedPlaced.clear(undone);
                     completedCount--;
                     unlift(undone);
-                    cursor = next[1 + 2 * undone];
+                    cursor = forced[depth] ? exhausted : next[1 + 2 * undone];
                 }
                 continue;
             }
@@ -272,6 +288,7 @@ final class KeySearch {
                         key, budget, bestDepth, ops.length));
             }
             String after = apply(op, value);
+            boolean mustPlace = !isOpen(op) && harmless[op] && after != Register.DOES_NOT_FIT;
             // An open operation placed right before a blind overwrite would be hidden at once: the
             // same order without it (it may never take effect) does as well, so skip that order.
             // This keeps the search from trying every subset of the open operations in turn.
@@ -279,15 +296,18 @@ final class KeySearch {
                     && !(depth > 0 && isOpen(placedOps[depth - 1]) && Register.overwritesBlindly(model[op], isOpen(op)))
                     && firstVisit(explored, completedPlaced, openPlaced, isOpen(op) && reuseOpen ? -1 : op, after);
             if (!placeable) {
-                cursor = cursor < tail ? next[cursor] : cursor + 1;
+                // A harmless operation that fits leads to a state explored before, in vain: so does this one.
+                cursor = mustPlace ? exhausted : cursor < tail ? next[cursor] : cursor + 1;
                 continue;
             }
             if (depth == placedOps.length) { // only when open operations are reused
                 placedOps = Arrays.copyOf(placedOps, 2 * depth);
+                forced = Arrays.copyOf(forced, 2 * depth);
                 valuesBefore = Arrays.copyOf(valuesBefore, 2 * depth);
                 realValuesBefore = Arrays.copyOf(realValuesBefore, 2 * depth);
             }
             placedOps[depth] = op;
+            forced[depth] = mustPlace;
             valuesBefore[depth] = value;
             realValuesBefore[depth] = realValue;
             realValue = realValueAfter(op, value, realValue);
@@ -304,8 +324,22 @@ final class KeySearch {
             if (depth > bestDepth) {
                 remember(depth, value, realValue, placedOps, head);
             }
-            cursor = next[0];
+            cursor = harmlessFit(value);
         }
+    }
+
+    /**
+     * Where the walk starts in a new state: at a harmless completed candidate that fits
+     * {@code value}, if there is one (it is placed without a choice), otherwise at the front.
+     */
+    private int harmlessFit(String value) {
+        for (int e = next[0]; e != tail && isInvocation(e); e = next[e]) {
+            int op = opOf(e);
+            if (harmless[op] && apply(op, value) != Register.DOES_NOT_FIT) {
+                return e;
+            }
+        }
+        return next[0];
     }
 
     /** Puts the entries of the placed operations back, so that another search can start afresh. */
