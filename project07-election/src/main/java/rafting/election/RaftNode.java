@@ -49,7 +49,16 @@ import rafting.replication.RequestVoteResponse;
  *       durable, and the leader's own log is durable before it counts itself in a majority.</li>
  * </ol>
  *
- * The driver tells the node nothing back: it is the driver's job to finish step 3 before step 4.
+ * One exception is allowed: while the node leads, its {@link AppendEntries} may be sent before
+ * step 3, so that the leader writes its log in parallel with its followers (thesis §10.2.1), on
+ * one condition: the driver feeds the node no further input until step 3 has finished. The leader
+ * counts its own whole log towards a majority ({@link CommitRule#replicatedOnQuorum}), which is
+ * only right if that log is durable by the time an answer is counted; an answer to those requests
+ * can only be fed in a later round, after this round's sync. Its term and vote were made durable
+ * in an earlier round, before the votes that made it leader could arrive. A node that stepped down
+ * in this round is no longer leading: its requests wait for the sync like everything else.
+ *
+ * <p>The driver tells the node nothing back: it is the driver's job to finish step 3 before step 4.
  * After a crash, build a new node from what is durable: the storage and the last term/vote record
  * written and synced. It starts as a follower with a commit index of 0, and re-applies the log to
  * a fresh state machine as it learns the commit index again.
@@ -340,7 +349,8 @@ public final class RaftNode {
         role = Role.PRE_CANDIDATE;
         leaderId = NONE;
         startCounting();
-        LOG.log(INFO, () -> "n" + id + " became pre-candidate at term " + term);
+        // DEBUG: while a majority is out of reach, a follower repeats this at every election timeout.
+        LOG.log(DEBUG, () -> "n" + id + " became pre-candidate at term " + term);
         askForVotes(term + 1, true);
     }
 

@@ -13,9 +13,12 @@ import rafting.kv.Reply;
 /**
  * {@code ./raftkv bench}: N clients, each on its own connection and thread, each sending SETs of
  * a value of B bytes one at a time (the next once the last is answered), to the leader, which
- * they find by themselves. Prints throughput and latency percentiles over all requests.
+ * they find by themselves, after a second of uncounted SETs to warm up. Prints throughput and
+ * latency percentiles over all requests.
  */
 final class Bench {
+
+    private static final long WARMUP_NANOS = 1_000_000_000;
 
     private Bench() {
     }
@@ -34,6 +37,7 @@ final class Bench {
         long[] latencies = new long[requests];
         var errors = new AtomicLong();
         var done = new CountDownLatch(clients);
+        var warmedUp = new CountDownLatch(clients);
         var start = new CountDownLatch(1);
         int perClient = requests / clients;
         for (int c = 0; c < clients; c++) {
@@ -42,7 +46,13 @@ final class Bench {
             int to = c == clients - 1 ? requests : from + perClient;
             Thread thread = new Thread(() -> {
                 try (var kv = new ClusterClient(nodes)) {
-                    kv.call("PING"); // find a node before the clock starts
+                    // Before the clock starts: find the leader, and warm up the JIT compilers of this
+                    // process and of the nodes with a second of SETs that are not counted.
+                    long warm = System.nanoTime() + WARMUP_NANOS;
+                    for (int i = 0; System.nanoTime() < warm; i++) {
+                        kv.call(List.of(Bytes.of("SET"), Bytes.of("bench:" + client + ":" + (i % 1000)), payload));
+                    }
+                    warmedUp.countDown();
                     start.await();
                     for (int i = from; i < to; i++) {
                         Bytes key = Bytes.of("bench:" + client + ":" + (i % 1000));
@@ -60,12 +70,14 @@ final class Bench {
                 } catch (IOException | InterruptedException e) {
                     errors.addAndGet(to - from);
                 } finally {
+                    warmedUp.countDown(); // for a client that failed before it was warm; after the start, a no-op
                     done.countDown();
                 }
             }, "bench-" + c);
             thread.setDaemon(true);
             thread.start();
         }
+        warmedUp.await();
         long t0 = System.nanoTime();
         start.countDown();
         done.await();

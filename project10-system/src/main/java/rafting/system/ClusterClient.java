@@ -59,8 +59,9 @@ public final class ClusterClient implements Closeable {
     /**
      * Sends a command to the leader, wherever it is, and returns its reply.
      *
-     * @throws IOException if the connection broke with the command sent (its outcome is unknown),
-     *     or no node could be reached, or no leader was found within the patience
+     * @throws Unavailable if no node could be reached, or no leader was found, within the
+     *     patience: the command was not run
+     * @throws IOException if the connection broke with the command sent: its outcome is unknown
      */
     public Reply call(List<Bytes> args) throws IOException {
         long deadline = System.nanoTime() + patience.toNanos();
@@ -104,11 +105,21 @@ public final class ClusterClient implements Closeable {
             return reply;
         }
         if (!answered && unreachable != null) {
-            throw new IOException("no node answered at " + nodes.stream().map(ClusterConfig::hostPort).toList() + " ("
+            throw new Unavailable("no node answered at " + nodes.stream().map(ClusterConfig::hostPort).toList() + " ("
                     + unreachable.getMessage() + "); is the cluster running? ./raftkv cluster starts one");
         }
-        throw new IOException("no leader found within " + patience.toMillis() + " ms"
+        throw new Unavailable("no leader found within " + patience.toMillis() + " ms"
                 + (unreachable == null ? "" : "; last error: " + unreachable.getMessage()));
+    }
+
+    /**
+     * No leader could be reached within the patience: every node was down, or answered only that
+     * it does not lead. The command certainly was not run.
+     */
+    public static final class Unavailable extends IOException {
+        Unavailable(String message) {
+            super(message);
+        }
     }
 
     /** The node this client is talking to now, or null between connections. */

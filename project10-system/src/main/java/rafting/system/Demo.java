@@ -57,7 +57,7 @@ final class Demo {
                         }
                         case "help" -> System.out.println(HELP);
                         case "status" -> System.out.println(RaftKv.statusTable(cluster));
-                        case "stop", "start" -> System.out.println(startOrStop(verb, words, cluster, nodes, data));
+                        case "stop", "start" -> System.out.println(startOrStop(verb, words, cluster, nodes, data, client));
                         default -> System.out.println(RaftKv.callSafely(client, words));
                     }
                 }
@@ -68,7 +68,7 @@ final class Demo {
     }
 
     private static String startOrStop(String verb, List<String> words, ClusterConfig cluster,
-            Map<Integer, KvNode> nodes, Path data) {
+            Map<Integer, KvNode> nodes, Path data, ClusterClient client) {
         if (words.size() != 2 || !words.get(1).matches("\\d") || !cluster.nodes().containsKey(Integer.parseInt(words.get(1)))) {
             return "say " + verb + " 1, 2 or 3";
         }
@@ -77,6 +77,9 @@ final class Demo {
             KvNode node = nodes.remove(id);
             if (node == null) {
                 return "node " + id + " is not running";
+            }
+            if (cluster.addresses(id).client().equals(client.connectedTo())) {
+                client.close(); // the next command finds another node, instead of a connection we know is dead
             }
             node.close();
             return "node " + id + " stopped";

@@ -135,6 +135,8 @@ public final class RaftKv {
         String[] words = command.toArray(String[]::new);
         try {
             return client.call(words).toString();
+        } catch (ClusterClient.Unavailable e) {
+            return "(not run: " + e.getMessage() + ")";
         } catch (IOException e) {
             if (READS.contains(words[0].toLowerCase(java.util.Locale.ROOT))) {
                 try {

@@ -3,11 +3,11 @@ package rafting.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -20,38 +20,36 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import rafting.kv.Reply;
+import rafting.sim.history.CheckResult;
+import rafting.sim.history.Command;
+import rafting.sim.history.History;
+import rafting.sim.history.LinearizabilityChecker;
+import rafting.sim.history.Operation;
 
 /**
  * Three node processes, started the way {@code ./raftkv node} starts them, while clients write
  * and read; nodes are killed with SIGKILL ({@code destroyForcibly}) and restarted from their
- * files. At the end every acknowledged write must still be there.
- *
- * <p>Every operation is recorded as {@link Op}, one field for each of {@code rafting.sim.history}'s
- * {@code Command} and {@code Operation} (client, command, reply, invoked, completed on one logical
- * clock), so the history can go straight to that module's linearizability checker.
+ * files; at the end the leader is frozen with SIGSTOP until another is elected, and woken. Every
+ * operation is recorded in a {@link History}; at the end every acknowledged write must
+ * still be there, and the whole history, final reads included, must be linearizable.
  */
 class ProcessClusterTest {
 
-    /** One client operation; {@code completed == OPEN} when its outcome is unknown. */
-    record Op(int client, String kind, String key, String expected, String value, String reply, long invoked,
-            long completed) {
-        static final long OPEN = Long.MAX_VALUE;
-
-        boolean acknowledged() {
-            return completed != OPEN;
-        }
-    }
-
     private static final int CLIENTS = 4;
+    private static final int READER = CLIENTS + 1; // reads from each node in turn
+    private static final int FREEZER = READER + 1; // writes while the leader is frozen; those after it read from it
+    private static final int CHECKER = 0; // the client number of the final reads
     private static final List<String> SHARED_KEYS = List.of("x", "y", "z");
+    /** Replies after which a command may or may not have taken effect: its operation stays open. */
+    private static final List<String> UNKNOWN_OUTCOME = List.of("ERR this node is shutting down", "TIMEOUT");
 
     @TempDir
     Path dir;
 
     private final Map<Integer, Process> processes = new TreeMap<>();
-    private final AtomicLong clock = new AtomicLong();
-    private final List<Op> history = new ArrayList<>();
+    private final History history = new History();
     private final AtomicLong acknowledged = new AtomicLong();
+    private final List<Throwable> failures = new ArrayList<>();
     private ClusterConfig config;
     private Path configFile;
 
@@ -81,6 +79,17 @@ class ProcessClusterTest {
         process.waitFor();
     }
 
+    private void failed(Thread thread, Throwable failure) {
+        synchronized (failures) {
+            failures.add(failure);
+        }
+    }
+
+    private void signal(int id, String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(processes.get(id).pid())).inheritIO().start();
+        assertThat(kill.waitFor()).as("kill -%s n%s", signal, id).isZero();
+    }
+
     private int leader() {
         for (int id : config.nodes().keySet()) {
             Map<String, String> info = RaftKv.info(config.addresses(id).client());
@@ -98,7 +107,7 @@ class ProcessClusterTest {
 
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
-    void acknowledgedWritesSurviveKillMinusNineAndRestarts() throws Exception {
+    void historyIsLinearizableThroughKillMinusNineRestartsAndAFrozenLeader() throws Exception {
         config = TestCluster.config("process-test", 3);
         configFile = dir.resolve("cluster.properties");
         Files.writeString(configFile, config.toFileText());
@@ -109,15 +118,16 @@ class ProcessClusterTest {
 
         var stop = new AtomicBoolean();
         var threads = new ArrayList<Thread>();
-        var failures = new ArrayList<Throwable>();
-        for (int c = 1; c <= CLIENTS; c++) {
+        for (int c = 1; c <= READER; c++) {
             int client = c;
-            Thread thread = new Thread(() -> runClient(client, stop), "client-" + c);
-            thread.setUncaughtExceptionHandler((t, e) -> {
-                synchronized (failures) {
-                    failures.add(e);
+            Thread thread = new Thread(() -> {
+                if (client == READER) {
+                    runReader(stop);
+                } else {
+                    runClient(client, stop);
                 }
-            });
+            }, "client-" + c);
+            thread.setUncaughtExceptionHandler(this::failed);
             threads.add(thread);
             thread.start();
         }
@@ -131,26 +141,76 @@ class ProcessClusterTest {
                 start(victim);
                 awaitMoreAcknowledged(150);
             }
+            freezeTheLeaderAndReadFromIt();
+            awaitMoreAcknowledged(150);
         } finally {
             stop.set(true);
             for (Thread thread : threads) {
                 thread.join(30_000);
             }
         }
-        assertThat(failures).isEmpty();
+        Path file = saveHistory();
+        synchronized (failures) {
+            assertThat(failures).as("client failures; the history is in %s", file).isEmpty();
+        }
+        assertThat(acknowledged.get()).isGreaterThan(1000);
 
-        List<Op> ops;
-        synchronized (history) {
-            ops = List.copyOf(history);
-        }
-        // For a look, or for the linearizability checker of project09-simulation.
-        Files.createDirectories(Path.of("target"));
-        Files.write(Path.of("target", "process-cluster-history.txt"), ops.stream().map(Op::toString).toList());
-        assertThat(ops.stream().filter(Op::acknowledged).count()).isGreaterThan(1000);
         try (var client = new ClusterClient(RaftKv.clientAddresses(config), Duration.ofSeconds(20))) {
-            assertEveryAcknowledgedWriteIsThere(ops, client);
+            assertEveryAcknowledgedWriteIsThere(client, file);
+            for (String key : SHARED_KEYS) {
+                call(client, CHECKER, Command.get(key));
+            }
         }
-        assertEveryReadSawAWrittenValue(ops);
+        saveHistory();
+        List<Operation> operations = history.operations();
+        CheckResult result = LinearizabilityChecker.check(operations);
+        assertThat(result.outcome()).as("the linearizability checker on the %s operations in %s: %s",
+                operations.size(), file, result).isEqualTo(CheckResult.Outcome.LINEARIZABLE);
+    }
+
+    /** Writes the history so far to {@code target/process-cluster-history.txt}, one operation a line. */
+    private Path saveHistory() throws IOException {
+        Path file = Path.of("target", "process-cluster-history.txt").toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        Files.write(file, history.operations().stream().map(Operation::toString).toList());
+        return file;
+    }
+
+    /**
+     * The leader is frozen (SIGSTOP, like a long pause) until the others elect a new one, which
+     * takes a write; then clients ask the frozen node to read that key, and it is woken. It believes
+     * it still leads until it hears otherwise, so it must not answer from its own store.
+     */
+    private void freezeTheLeaderAndReadFromIt() throws Exception {
+        int frozen = TestCluster.awaitValue(this::leader);
+        var others = new ArrayList<>(RaftKv.clientAddresses(config));
+        others.remove(config.addresses(frozen).client());
+        var connected = new ArrayList<ClusterClient>(); // connected before the freeze, so the node reads them at once on waking
+        for (int r = 0; r < 3; r++) {
+            connected.add(new ClusterClient(List.of(config.addresses(frozen).client()), Duration.ofSeconds(20)));
+            connected.get(r).call("PING");
+        }
+        var readers = new ArrayList<Thread>();
+        signal(frozen, "STOP");
+        try {
+            TestCluster.await("a leader other than the frozen n" + frozen, () -> leader() != 0 && leader() != frozen);
+            try (var kv = new ClusterClient(others, Duration.ofSeconds(20))) {
+                assertThat(call(kv, FREEZER, Command.set("x", "after-freeze"))).isEqualTo(Reply.simple("OK"));
+            }
+            for (ClusterClient kv : connected) {
+                int client = FREEZER + 1 + readers.size();
+                Thread reader = new Thread(() -> call(kv, client, Command.get("x")), "stale-reader-" + client);
+                reader.setUncaughtExceptionHandler(this::failed);
+                readers.add(reader);
+                reader.start();
+            }
+        } finally {
+            signal(frozen, "CONT");
+            for (Thread reader : readers) {
+                reader.join(30_000);
+            }
+            connected.forEach(ClusterClient::close);
+        }
     }
 
     /** A client: fresh keys written once (which must all survive) and reads, writes and CAS on shared keys. */
@@ -162,94 +222,74 @@ class ProcessClusterTest {
                 n++;
                 String value = "c" + client + "-" + n;
                 String shared = SHARED_KEYS.get(random.nextInt(SHARED_KEYS.size()));
-                switch (random.nextInt(4)) {
-                    case 0 -> call(kv, client, "SET", "own:" + value, null, value);
-                    case 1 -> call(kv, client, "SET", shared, null, value);
-                    case 2 -> call(kv, client, "GET", shared, null, null);
-                    default -> call(kv, client, "CAS", shared, "c" + (1 + random.nextInt(CLIENTS)) + "-" + (n - 1), value);
-                }
+                call(kv, client, switch (random.nextInt(4)) {
+                    case 0 -> Command.set("own:" + value, value);
+                    case 1 -> Command.set(shared, value);
+                    case 2 -> Command.get(shared);
+                    default -> Command.cas(shared, "c" + (1 + random.nextInt(CLIENTS)) + "-" + (n - 1), value);
+                });
             }
-        }
-    }
-
-    private void call(ClusterClient kv, int client, String kind, String key, String expected, String value) {
-        long invoked = clock.incrementAndGet();
-        String reply;
-        try {
-            List<String> words = new ArrayList<>(List.of(kind, key));
-            if (expected != null) {
-                words.add(expected);
-            }
-            if (value != null) {
-                words.add(value);
-            }
-            Reply answer = kv.call(words.toArray(String[]::new));
-            if (answer instanceof Reply.Error error) {
-                if (error.message().startsWith("ERR lost")) {
-                    return; // certainly not applied: as if never sent
-                }
-                reply = null; // deposed, stopping, timeout: the outcome is unknown
-            } else {
-                reply = answer instanceof Reply.Nil ? "" : answer instanceof Reply.Int i ? Long.toString(i.value())
-                        : answer instanceof Reply.Bulk b ? b.value().asString() : answer.toString();
-            }
-        } catch (IOException e) {
-            reply = null;
-        }
-        long completed = reply == null ? Op.OPEN : clock.incrementAndGet();
-        var op = new Op(client, kind, key, expected, value, reply, invoked, completed);
-        synchronized (history) {
-            history.add(op);
-        }
-        if (op.acknowledged()) {
-            acknowledged.incrementAndGet();
         }
     }
 
     /**
-     * Every acknowledged SET of a fresh key is still there, with its value; every shared key holds
-     * the value of its last acknowledged write, or of a write that overlapped or followed it.
+     * A reader that asks each node in turn, on a new connection each time: a node that is not the
+     * leader must redirect it (or read through the log itself), never answer from its own store,
+     * which may lag behind the leader's.
      */
-    private static void assertEveryAcknowledgedWriteIsThere(List<Op> ops, ClusterClient client) throws IOException {
-        for (Op op : ops) {
-            if (op.key().startsWith("own:") && op.acknowledged()) {
-                assertThat(client.call("GET", op.key())).as("acknowledged %s", op).isEqualTo(Reply.bulk(op.value()));
+    private void runReader(AtomicBoolean stop) {
+        var random = new Random(READER);
+        List<InetSocketAddress> nodes = RaftKv.clientAddresses(config);
+        for (int n = 0; !stop.get(); n++) {
+            try (var kv = new ClusterClient(List.of(nodes.get(n % nodes.size())), Duration.ofSeconds(20))) {
+                call(kv, READER, Command.get(SHARED_KEYS.get(random.nextInt(SHARED_KEYS.size()))));
             }
-        }
-        for (String key : SHARED_KEYS) {
-            Op last = null;
-            for (Op op : ops) {
-                boolean wrote = op.key().equals(key) && op.acknowledged()
-                        && (op.kind().equals("SET") || op.kind().equals("CAS") && op.reply().equals("1"));
-                if (wrote && (last == null || op.completed() > last.completed())) {
-                    last = op;
-                }
-            }
-            if (last == null) {
-                continue;
-            }
-            Op lastWrite = last;
-            List<String> possible = new ArrayList<>(List.of(lastWrite.value()));
-            ops.stream().filter(op -> op.key().equals(key) && op.value() != null && !op.kind().equals("GET")
-                    && !"0".equals(op.reply()) && op.completed() > lastWrite.invoked()).forEach(op -> possible.add(op.value()));
-            Reply now = client.call("GET", key);
-            assertThat(now).as("%s after its last acknowledged write %s", key, lastWrite)
-                    .isIn(possible.stream().map(Reply::bulk).toArray());
         }
     }
 
-    /** No read returns a value nobody wrote, or one written only after the read completed. */
-    private static void assertEveryReadSawAWrittenValue(List<Op> ops) {
-        Map<String, Long> firstInvoked = new HashMap<>();
-        for (Op op : ops) {
-            if (op.value() != null) {
-                firstInvoked.merge(op.value(), op.invoked(), Math::min);
-            }
+    /**
+     * Sends {@code command} and records it: with its reply, or open when its outcome is unknown (a
+     * broken connection, a node shutting down, a timeout), or not at all when it certainly did not
+     * take effect ({@code -ERR lost}; the client itself retries after {@code -MOVED} and
+     * {@code -CLUSTERDOWN}, which come before anything is appended). Returns the reply, or null.
+     */
+    private Reply call(ClusterClient kv, int client, Command command) {
+        History.Call call = history.invoke(client, command);
+        Reply reply;
+        try {
+            reply = kv.call(words(command));
+        } catch (IOException e) {
+            return null; // open
         }
-        for (Op op : ops) {
-            if (op.kind().equals("GET") && op.acknowledged() && !op.reply().isEmpty()) {
-                assertThat(firstInvoked.get(op.reply())).as("the write %s read by %s", op.reply(), op).isNotNull()
-                        .isLessThan(op.completed());
+        if (reply instanceof Reply.Error error) {
+            if (error.message().startsWith("ERR lost")) {
+                call.discard();
+            } else if (UNKNOWN_OUTCOME.stream().noneMatch(error.message()::startsWith)) {
+                throw new AssertionError(command + " got an error no client should see: " + error);
+            }
+            return null;
+        }
+        call.returned(reply instanceof Reply.Nil ? null
+                : reply instanceof Reply.Int i ? Long.toString(i.value())
+                : reply instanceof Reply.Bulk b ? b.value().asString() : reply.toString());
+        acknowledged.incrementAndGet();
+        return reply;
+    }
+
+    private static String[] words(Command command) {
+        return switch (command.kind()) {
+            case GET, DEL, EXISTS -> new String[] {command.kind().name(), command.key()};
+            case SET -> new String[] {"SET", command.key(), command.value()};
+            case CAS -> new String[] {"CAS", command.key(), command.expected(), command.value()};
+        };
+    }
+
+    /** Every acknowledged SET of a fresh key is still there, with its value (the reads join the history). */
+    private void assertEveryAcknowledgedWriteIsThere(ClusterClient client, Path file) {
+        for (Operation op : history.operations()) {
+            if (op.command().key().startsWith("own:") && !op.isOpen() && op.client() != CHECKER) {
+                Reply now = call(client, CHECKER, Command.get(op.command().key()));
+                assertThat(now).as("the acknowledged %s, read back at the end (history in %s)", op, file).isEqualTo(Reply.bulk(op.command().value()));
             }
         }
     }
