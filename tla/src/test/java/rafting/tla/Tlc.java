@@ -36,8 +36,13 @@ final class Tlc {
     private Tlc() {
     }
 
-    /** Checks {@code specs/<spec>.tla} against the model {@code specs/<config>.cfg}. */
-    static Result check(String spec, String config, long timeoutSeconds) throws IOException, InterruptedException {
+    /**
+     * Checks {@code specs/<spec>.tla} against the model {@code specs/<config>.cfg} with
+     * {@code workers} threads ({@code "auto"}: one per core). Only one worker searches strictly
+     * level by level, so only then is a counterexample a shortest one.
+     */
+    static Result check(String spec, String config, String workers, long timeoutSeconds)
+            throws IOException, InterruptedException {
         Path metadir = STATES.resolve(config);
         Files.createDirectories(metadir);
         Path log = metadir.resolve("tlc.out");
@@ -46,7 +51,7 @@ final class Tlc {
                 "-XX:+UseParallelGC",
                 "-cp", tlatoolsJar(),
                 "tlc2.TLC",
-                "-workers", "auto",
+                "-workers", workers,
                 "-cleanup",
                 "-metadir", metadir.toString(),
                 "-config", config + ".cfg",
