@@ -109,21 +109,6 @@ final class Invariants implements SimDisk.Watcher {
         }
     }
 
-    /** What the checks remember of the past, as text: part of a state's canonical key. */
-    void history(StringBuilder key) {
-        key.append("leaders=");
-        for (int term = 1; term < leaderOfTerm.length; term++) {
-            if (leaderOfTerm[term] != RaftNode.NONE) {
-                key.append(term).append(':').append(leaderOfTerm[term]).append(',');
-            }
-        }
-        key.append(" committed=");
-        for (Committed entry : committed) {
-            key.append(entry.entry).append('@').append(entry.term).append(';');
-        }
-        key.append(" applied=").append(applied.size());
-    }
-
     // ---------------------------------------------------------------- as the disks change
 
     @Override

@@ -395,11 +395,6 @@ public final class Simulation {
         return flights.stream().map(flight -> flight.message).toList();
     }
 
-    /** The canonical key of the cluster's state: see {@link CanonicalKey}. */
-    String canonicalKey() {
-        return CanonicalKey.of(servers, flights, cut, invariants, config.electionTicksMin());
-    }
-
     /** The links cut now. */
     Links cut() {
         return cut;
