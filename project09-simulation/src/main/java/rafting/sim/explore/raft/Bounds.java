@@ -10,7 +10,7 @@ package rafting.sim.explore.raft;
  * @param maxProposals client proposals in the whole run (each to a leader, with commands "a", "b", ...)
  * @param maxCrashes   crashes in the whole run (a crashed server may restart at any time)
  * @param maxInFlight  messages in flight at once: an event that would leave more does not happen
- * @param drops        whether the network may lose any message in flight
+ * @param drops        whether the network may lose messages, as they are sent (see {@link RaftEvent.Lossy})
  */
 public record Bounds(int nodes, int maxTerm, int maxProposals, int maxCrashes, int maxInFlight, boolean drops) {
 
@@ -28,7 +28,7 @@ public record Bounds(int nodes, int maxTerm, int maxProposals, int maxCrashes, i
 
     /**
      * Three servers, terms up to 2, one proposal, one crash, 2 messages in flight, no drops (but
-     * a crash loses the messages to the server): about 20,000 states, a few seconds.
+     * a crash loses the messages to the server): about 9,000 states, a few seconds.
      */
     public static Bounds small() {
         return new Bounds(3, 2, 1, 1, 2, false);

@@ -17,19 +17,29 @@ import rafting.sim.explore.Machine;
  * <ul>
  *   <li>a running server that does not lead may time out, and a leader may send heartbeats;</li>
  *   <li>a client may propose to a leader (commands "a", "b", ... in order);</li>
- *   <li>any message in flight may be delivered, or (if the bounds allow drops) lost;</li>
+ *   <li>any message in flight may be delivered;</li>
+ *   <li>if the bounds allow drops, each of the events above that makes a server send may lose
+ *       what it sends to any set of servers ({@link RaftEvent.Lossy});</li>
  *   <li>a running server may crash, keeping what it synced; a crashed one may restart.</li>
  * </ul>
  *
  * A crashed server receives nothing: the messages to it are lost, those in flight when it
  * crashes and those sent while it is down. What it sent before crashing may still arrive.
  * An event that would take a server past the term bound, or leave more messages in flight than
- * the bound, does not happen.
+ * the bound, does not happen: with drops and a bound of one message, a candidate's election
+ * happens only with one of its two requests lost, as a leader's heartbeat does.
  */
 public final class RaftCoreMachine implements Machine<ClusterState, RaftEvent> {
 
     private final NodeRun.Setup setup;
     private final Bounds bounds;
+    /**
+     * The last step taken: the lossy variants of an event come right after it and take the same
+     * step, so it is taken once (the explorer calls from one thread).
+     */
+    private ClusterState lastState;
+    private RaftEvent lastInput;
+    private NodeRun.Stepped lastStepped;
 
     /** Servers 1..{@code bounds.nodes()}, each configured by {@code config}. */
     public RaftCoreMachine(Config config, Bounds bounds) {
@@ -65,11 +75,11 @@ public final class RaftCoreMachine implements Machine<ClusterState, RaftEvent> {
                 continue;
             }
             if (state.node(id).state().role() != Role.LEADER) {
-                events.add(new RaftEvent.Timeout(id));
+                sending(new RaftEvent.Timeout(id), state, events);
             } else {
-                events.add(new RaftEvent.Heartbeat(id));
+                sending(new RaftEvent.Heartbeat(id), state, events);
                 if (state.proposals() < bounds.maxProposals()) {
-                    events.add(new RaftEvent.Propose(id, command(state.proposals())));
+                    sending(new RaftEvent.Propose(id, command(state.proposals())), state, events);
                 }
             }
             if (state.crashes() < bounds.maxCrashes()) {
@@ -82,12 +92,27 @@ public final class RaftCoreMachine implements Machine<ClusterState, RaftEvent> {
                 continue; // a second copy: delivering either is the same event
             }
             previous = message;
-            events.add(new RaftEvent.Deliver(message));
-            if (bounds.drops()) {
-                events.add(new RaftEvent.Drop(message));
-            }
+            sending(new RaftEvent.Deliver(message), state, events);
         }
         return events;
+    }
+
+    /** {@code event}, and with drops, the same event losing what it sends to each set of other servers. */
+    private void sending(RaftEvent event, ClusterState state, List<RaftEvent> events) {
+        events.add(event);
+        if (!bounds.drops()) {
+            return;
+        }
+        List<Integer> others = state.ids().stream().filter(id -> id != event.node()).toList();
+        for (int set = 1; set < 1 << others.size(); set++) {
+            var lostTo = new ArrayList<Integer>();
+            for (int i = 0; i < others.size(); i++) {
+                if ((set & 1 << i) != 0) {
+                    lostTo.add(others.get(i));
+                }
+            }
+            events.add(new RaftEvent.Lossy(event, lostTo));
+        }
     }
 
     /** The command of the {@code n}-th proposal, from 0: "a", "b", ... */
@@ -102,31 +127,47 @@ public final class RaftCoreMachine implements Machine<ClusterState, RaftEvent> {
         int crashes = state.crashes();
         NodeRun server = state.server(event.node());
         NodeRun changed;
-        if (event instanceof RaftEvent.Drop drop) {
-            remove(inFlight, drop.message());
-            changed = server;
-        } else if (event instanceof RaftEvent.Crash) {
+        if (event instanceof RaftEvent.Crash) {
             changed = server.crash();
             crashes++;
         } else if (event instanceof RaftEvent.Restart) {
             changed = server.restart(setup);
         } else {
-            if (event instanceof RaftEvent.Deliver deliver) {
+            RaftEvent input = event instanceof RaftEvent.Lossy lossy ? lossy.cause() : event;
+            if (input instanceof RaftEvent.Deliver deliver) {
                 remove(inFlight, deliver.message());
             }
-            NodeRun.Stepped stepped = server.step(event, setup);
+            NodeRun.Stepped stepped = step(state, server, input);
             if (stepped == null) {
                 return Optional.empty();
             }
             changed = stepped.run();
-            inFlight.addAll(stepped.sent());
-            if (event instanceof RaftEvent.Propose) {
+            List<Message> sent = stepped.sent();
+            if (event instanceof RaftEvent.Lossy lossy) {
+                // Each server named must lose something, or this event would repeat a shorter one.
+                if (!lossy.lostTo().stream().allMatch(to -> sent.stream().anyMatch(m -> m.to() == to))) {
+                    return Optional.empty();
+                }
+                sent.stream().filter(m -> !lossy.lostTo().contains(m.to())).forEach(inFlight::add);
+            } else {
+                inFlight.addAll(sent);
+            }
+            if (input instanceof RaftEvent.Propose) {
                 proposals++;
             }
         }
         ClusterState next = state.with(changed, inFlight, proposals, crashes);
         boolean termsWithin = next.ids().stream().allMatch(id -> next.term(id) <= bounds.maxTerm());
         return termsWithin && next.inFlight().size() <= bounds.maxInFlight() ? Optional.of(next) : Optional.empty();
+    }
+
+    private NodeRun.Stepped step(ClusterState state, NodeRun server, RaftEvent input) {
+        if (state != lastState || !input.equals(lastInput)) {
+            lastStepped = server.step(input, setup);
+            lastState = state;
+            lastInput = input;
+        }
+        return lastStepped;
     }
 
     private static void remove(List<Message> inFlight, Message message) {

@@ -1,5 +1,6 @@
 package rafting.sim.explore.raft;
 
+import java.util.List;
 import java.util.stream.Collectors;
 import rafting.replication.AppendEntries;
 import rafting.replication.Message;
@@ -10,7 +11,7 @@ import rafting.replication.Message;
  */
 public sealed interface RaftEvent {
 
-    /** The server it happens to; for a message delivered or dropped, its receiver. */
+    /** The server it happens to; for a message delivered, its receiver. */
     int node();
 
     /** Server {@code node} hears nothing until its election timeout elapses: it starts an election. */
@@ -50,16 +51,26 @@ public sealed interface RaftEvent {
         }
     }
 
-    /** The network loses {@code message} (one copy of it). */
-    record Drop(Message message) implements RaftEvent {
+    /**
+     * {@code cause} happens, and the network loses what it makes the server send to the servers
+     * {@code lostTo} (each of which is sent something). A message lost as it leaves takes the
+     * servers to every state that one lost later would, with fewer messages in flight on the way,
+     * so this is the only way the explored network loses messages.
+     */
+    record Lossy(RaftEvent cause, List<Integer> lostTo) implements RaftEvent {
+        public Lossy {
+            lostTo = List.copyOf(lostTo);
+        }
+
         @Override
         public int node() {
-            return message.to();
+            return cause.node();
         }
 
         @Override
         public String toString() {
-            return "drop " + describe(message);
+            return cause + "; what it sends to " + lostTo.stream().map(id -> "n" + id).collect(Collectors.joining(" and "))
+                    + " is lost";
         }
     }
 

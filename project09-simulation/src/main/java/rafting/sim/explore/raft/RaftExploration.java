@@ -41,7 +41,7 @@ public final class RaftExploration {
 
     /** As above; with {@code symmetry} off, states that differ only in the servers' names count apart. */
     public static Exploration<ClusterState, RaftEvent> explore(Config config, Bounds bounds, boolean symmetry, long maxStates) {
-        var key = new CanonicalKey(bounds.nodes(), symmetry);
+        var key = new CanonicalKey(bounds.nodes(), symmetry, config);
         // A real node can always tick: a state with no event left is one where the bounds stop everything.
         return RaftInvariants.checking(Explorer.of(new RaftCoreMachine(config, bounds)))
                 .key(key::of)

@@ -17,14 +17,14 @@ class RaftExplorationTest {
 
     @Test
     void theHealthyCoreBreaksNoRuleInAnyStateWithinTheBounds() {
-        // Terms up to 2, one proposal, one crash, 2 messages in flight: about 20,000 states.
+        // Terms up to 2, one proposal, one crash, 2 messages in flight: about 9,000 states.
         Bounds bounds = Bounds.small();
 
         Exploration<ClusterState, RaftEvent> result = RaftExploration.explore(HEALTHY, bounds, NO_LIMIT);
 
         System.out.println("raft, " + bounds + ": " + result);
         assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
-        assertThat(result.states()).isGreaterThan(10_000);
+        assertThat(result.states()).isGreaterThan(5_000);
     }
 
     @Test
@@ -94,5 +94,38 @@ class RaftExplorationTest {
         assertThat(result.trace().problem()).contains(RaftInvariants.COMMIT_WITHIN_LOG);
         assertThat(result.trace().events()).hasSize(13);
         System.out.println(RaftExploration.story(result.trace()));
+    }
+
+    /** Figure 8's bounds: four terms, no proposals (the logs hold the leaders' no-ops), no crashes, one message in flight. */
+    static final Bounds FIGURE_8 = new Bounds(3, 4, 0, 0, 1, true);
+
+    @Test
+    void findsFigure8WhenALeaderCommitsAnEarlierTermsEntryByCountingReplicas() {
+        Exploration<ClusterState, RaftEvent> result =
+                RaftExploration.explore(HEALTHY.withFlaws(Flaw.COMMIT_EARLIER_TERM_BY_COUNTING), FIGURE_8, NO_LIMIT);
+
+        System.out.println("raft, " + FIGURE_8 + ", flaw COMMIT_EARLIER_TERM_BY_COUNTING: " + result.verdict() + ", "
+                + result.states() + " states");
+        System.out.println(RaftExploration.story(result.trace()));
+        assertThat(result.verdict()).isEqualTo(Verdict.VIOLATION);
+        assertThat(result.trace().problem()).contains(RaftInvariants.LEADER_COMPLETENESS);
+        // Four elections and a commit of term 1's no-op at term 3: 21 events, the fewest there are.
+        assertThat(result.trace().events()).hasSize(21);
+        ClusterState end = result.trace().lastState();
+        assertThat(end.leaders()).containsOnlyKeys(1L, 2L, 3L, 4L);
+        assertThat(end.committed().get(1L).term()).isEqualTo(3);
+        assertThat(end.committed().get(1L).entry().term()).isEqualTo(1);
+    }
+
+    @Test
+    void theHealthyCoreBreaksNoRuleWithFigure8sNetworkAndThreeTerms() {
+        // Figure 8's bounds but terms up to 3 (up to 4: 777,743 states, over a minute; see the README).
+        Bounds bounds = FIGURE_8.withMaxTerm(3);
+
+        Exploration<ClusterState, RaftEvent> result = RaftExploration.explore(HEALTHY, bounds, NO_LIMIT);
+
+        System.out.println("raft, " + bounds + ": " + result);
+        assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
+        assertThat(result.states()).isEqualTo(66_203);
     }
 }
