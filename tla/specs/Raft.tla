@@ -28,7 +28,7 @@ CONSTANTS Server,         \* the servers; model values, so that TLC can use thei
           MaxLogLength,   \* bound for TLC: no client proposal makes a log longer than this
           MaxInFlight,    \* bound for TLC: no state with more messages in flight is explored
           Crashes,        \* TRUE: servers may crash and restart
-          Flaws           \* Config.flaws: the broken rules, a subset of the one below
+          Flaws           \* Settings.flaws: the broken rules, a subset of the one below
 
 \* Flaw.COMMIT_EARLIER_TERM_BY_COUNTING: the leader commits the highest index on a
 \* majority whatever the term of its entry (the paper's Figure 8).
@@ -58,7 +58,7 @@ volatile == <<role, commitIndex, votes, nextIndex, matchIndex>>
 history == <<elected, committed>>
 vars == <<durable, volatile, messages, history>>
 
-\* Configuration.isQuorum
+\* Membership.isQuorum
 IsQuorum(S) == 2 * Cardinality(S) > Cardinality(Server)
 Min(a, b) == IF a < b THEN a ELSE b
 Max(a, b) == IF a > b THEN a ELSE b

@@ -16,8 +16,8 @@ public final class CommitRule {
      * itself, but only if that entry is of the leader's current term; otherwise {@code commitIndex}
      * unchanged. Committing that entry commits every entry before it (Log Matching).
      */
-    public static long leaderCommit(Leader leader, RaftLog log, Configuration config, long commitIndex) {
-        long majority = replicatedOnQuorum(leader, log, config);
+    public static long leaderCommit(Leader leader, RaftLog log, Membership settings, long commitIndex) {
+        long majority = replicatedOnQuorum(leader, log, settings);
         // §5.4.2: only log entries from the leader's current term are committed by counting replicas.
         // Terms never go down along a log, so no lower index can be of the current term either.
         if (majority > commitIndex && log.termAt(majority) == leader.term()) {
@@ -27,11 +27,11 @@ public final class CommitRule {
     }
 
     /** The highest index stored on a majority, the leader's own log counting as its match (it must be durable first). */
-    public static long replicatedOnQuorum(Leader leader, RaftLog log, Configuration config) {
+    public static long replicatedOnQuorum(Leader leader, RaftLog log, Membership settings) {
         Map<Integer, Long> match = new HashMap<>();
         leader.progress().forEach((id, progress) -> match.put(id, progress.matchIndex()));
         match.put(leader.id(), log.lastIndex());
-        return config.quorumIndex(match);
+        return settings.quorumIndex(match);
     }
 
     /**

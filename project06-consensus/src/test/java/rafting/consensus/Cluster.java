@@ -35,26 +35,26 @@ final class Cluster {
     }
 
     final Network net;
-    final Configuration config;
+    final Membership settings;
     final Leader leader;
     final Map<Integer, Server> servers = new TreeMap<>();
 
     /** Server 1 leads at {@code term}; {@code logs[i]} is server i+1's log. */
     Cluster(long term, RaftLog... logs) {
-        config = Configuration.ofSize(logs.length);
+        settings = Membership.ofSize(logs.length);
         net = Network.of(logs.length);
         for (int i = 0; i < logs.length; i++) {
             servers.put(i + 1, new Server(logs[i]));
         }
-        leader = new Leader(1, term, logs[0], config.others(1), 64);
+        leader = new Leader(1, term, logs[0], settings.others(1), 64);
         net.attach(1, message -> {
             var handled = leader.handle((AppendEntriesResponse) message, server(1).commitIndex);
             if (handled.matchGrew()) {
-                server(1).commit(CommitRule.leaderCommit(leader, server(1).log, config, server(1).commitIndex));
+                server(1).commit(CommitRule.leaderCommit(leader, server(1).log, settings, server(1).commitIndex));
             }
             return handled.toSend();
         });
-        for (int id : config.others(1)) {
+        for (int id : settings.others(1)) {
             net.attach(id, message -> {
                 var request = (AppendEntries) message;
                 var server = server(id);

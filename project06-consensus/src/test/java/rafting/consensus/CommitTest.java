@@ -48,22 +48,22 @@ class CommitTest {
     @MethodSource("majorities")
     void theLeaderCommitsTheHighestIndexAMajorityHoldsCountingItself(Case c) {
         var log = withTerms(c.leaderLog());
-        var config = Configuration.ofSize(c.followerMatch().length + 1);
-        var leader = new Leader(1, c.term(), log, config.others(1), 64);
+        var settings = Membership.ofSize(c.followerMatch().length + 1);
+        var leader = new Leader(1, c.term(), log, settings.others(1), 64);
         for (int i = 0; i < c.followerMatch().length; i++) {
             leader.handle(AppendEntriesResponse.success(i + 2, 1, c.term(), c.followerMatch()[i]), 0);
         }
 
-        assertThat(CommitRule.leaderCommit(leader, log, config, 0)).as(Arrays.toString(c.followerMatch())).isEqualTo(c.expected());
+        assertThat(CommitRule.leaderCommit(leader, log, settings, 0)).as(Arrays.toString(c.followerMatch())).isEqualTo(c.expected());
     }
 
     @Test
     void theCommitIndexNeverGoesBackWhenTheMajorityIndexIsLower() {
         var log = withTerms(2, 2, 2);
-        var config = Configuration.ofSize(3);
-        var leader = new Leader(1, 2, log, config.others(1), 64);
+        var settings = Membership.ofSize(3);
+        var leader = new Leader(1, 2, log, settings.others(1), 64);
         leader.handle(AppendEntriesResponse.success(2, 1, 2, 1), 0);
-        assertThat(CommitRule.leaderCommit(leader, log, config, 3)).isEqualTo(3);
+        assertThat(CommitRule.leaderCommit(leader, log, settings, 3)).isEqualTo(3);
     }
 
     @Test
@@ -76,7 +76,7 @@ class CommitTest {
         cluster.replicateAndSettle();
 
         assertThat(cluster.server(3).log.entries()).isEqualTo(cluster.server(1).log.entries());
-        assertThat(CommitRule.replicatedOnQuorum(cluster.leader, cluster.server(1).log, cluster.config)).isEqualTo(2);
+        assertThat(CommitRule.replicatedOnQuorum(cluster.leader, cluster.server(1).log, cluster.settings)).isEqualTo(2);
         assertThat(cluster.server(1).commitIndex).as("index 2 is on a majority but is of term 2").isZero();
 
         // Why: S5 could still win an election with the votes of S2, S3 and S4 (its last term, 3,

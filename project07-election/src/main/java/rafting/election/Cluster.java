@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import rafting.consensus.Applied;
-import rafting.consensus.Configuration;
+import rafting.consensus.Membership;
 import rafting.log.LogEntry;
 import rafting.log.MemoryLogStorage;
 import rafting.log.RaftLog;
@@ -39,15 +39,15 @@ public final class Cluster {
         List<Applied> applied = new ArrayList<>();
     }
 
-    private final Configuration members;
-    private final Config config;
+    private final Membership members;
+    private final Settings settings;
     private final long seed;
     private final Network net;
     private final Map<Integer, Server> servers = new TreeMap<>();
 
-    private Cluster(int size, Config config, long seed) {
-        this.members = Configuration.ofSize(size);
-        this.config = config;
+    private Cluster(int size, Settings settings, long seed) {
+        this.members = Membership.ofSize(size);
+        this.settings = settings;
         this.seed = seed;
         this.net = Network.of(size);
         for (int id : members.members()) {
@@ -58,14 +58,14 @@ public final class Cluster {
         }
     }
 
-    /** Servers 1..{@code size} with the default {@link Config}, their timeouts drawn from {@code seed}. */
+    /** Servers 1..{@code size} with the default {@link Settings}, their timeouts drawn from {@code seed}. */
     public static Cluster of(int size, long seed) {
-        return of(size, Config.defaults(), seed);
+        return of(size, Settings.defaults(), seed);
     }
 
-    /** Servers 1..{@code size} configured by {@code config}. */
-    public static Cluster of(int size, Config config, long seed) {
-        return new Cluster(size, config, seed);
+    /** Servers 1..{@code size} configured by {@code settings}. */
+    public static Cluster of(int size, Settings settings, long seed) {
+        return new Cluster(size, settings, seed);
     }
 
     // ---------------------------------------------------------------- time and messages
@@ -118,7 +118,7 @@ public final class Cluster {
             throw new IllegalStateException("n" + id + " leads: leaders have no election timeout");
         }
         long term = node.term();
-        for (int i = 0; i <= config.electionTicksMax() && node.role() == Role.FOLLOWER && node.term() == term; i++) {
+        for (int i = 0; i <= settings.electionTicksMax() && node.role() == Role.FOLLOWER && node.term() == term; i++) {
             tick(id);
         }
         deliverAll();
@@ -191,7 +191,7 @@ public final class Cluster {
         return net;
     }
 
-    public Configuration members() {
+    public Membership members() {
         return members;
     }
 
@@ -212,7 +212,7 @@ public final class Cluster {
         server.written = server.durableTermVote;
         server.applied = new ArrayList<>();
         var random = new SplittableRandom(seed * 1_000_003L + id * 7_919L + server.incarnation);
-        server.node = new RaftNode(id, members, config, new RaftLog(storage), server.durableTermVote,
+        server.node = new RaftNode(id, members, settings, new RaftLog(storage), server.durableTermVote,
                 (index, command) -> OK, random);
     }
 

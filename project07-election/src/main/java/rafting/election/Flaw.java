@@ -2,7 +2,7 @@ package rafting.election;
 
 /**
  * Rules of Raft that can be switched off on purpose, one each, to show what they are for: the
- * tests and the simulator must catch every one. A node has none unless its {@link Config} names
+ * tests and the simulator must catch every one. A node has none unless its {@link Settings} names
  * them; the running system has no way to name them.
  */
 public enum Flaw {

@@ -8,7 +8,7 @@ import rafting.log.LogEntry;
 /**
  * Everything that decides how a node reacts to its next inputs, as one value with exact
  * {@code equals} and {@code hashCode}: for the visited set of an explorer that walks every state
- * a small cluster can reach. Two nodes of the same configuration with equal keys react alike,
+ * a small cluster can reach. Two nodes of the same membership and settings with equal keys react alike,
  * provided their random election timeouts draw alike; that is certain when
  * {@code electionTicksMin == electionTicksMax}. Read it after {@link RaftNode#ready()}: outputs not
  * yet handed out are not part of it.

@@ -17,7 +17,7 @@ import java.util.random.RandomGenerator;
 import rafting.consensus.Applied;
 import rafting.consensus.Applier;
 import rafting.consensus.CommitRule;
-import rafting.consensus.Configuration;
+import rafting.consensus.Membership;
 import rafting.consensus.StateMachine;
 import rafting.log.LogEntry;
 import rafting.log.RaftLog;
@@ -71,8 +71,8 @@ public final class RaftNode {
     private static final System.Logger LOG = System.getLogger(RaftNode.class.getName());
 
     private final int id;
-    private final Configuration cluster;
-    private final Config config;
+    private final Membership cluster;
+    private final Settings settings;
     private final RaftLog log;
     private final Applier applier;
     private final RandomGenerator random;
@@ -104,7 +104,7 @@ public final class RaftNode {
      * its storage and the last {@code termVote} written. Committed commands go to {@code machine};
      * election timeouts are drawn from {@code random}.
      */
-    public RaftNode(int id, Configuration cluster, Config config, RaftLog log, TermVote termVote,
+    public RaftNode(int id, Membership cluster, Settings settings, RaftLog log, TermVote termVote,
             StateMachine machine, RandomGenerator random) {
         if (!cluster.contains(id)) {
             throw new IllegalArgumentException("server " + id + " is not a member of " + cluster);
@@ -118,7 +118,7 @@ public final class RaftNode {
         }
         this.id = id;
         this.cluster = cluster;
-        this.config = Objects.requireNonNull(config, "config");
+        this.settings = Objects.requireNonNull(settings, "settings");
         this.log = log;
         this.applier = new Applier(machine);
         this.random = Objects.requireNonNull(random, "random");
@@ -129,8 +129,8 @@ public final class RaftNode {
     }
 
     /** A new server {@code id} of {@code cluster}: empty log in memory, a state machine that answers nothing. */
-    public static RaftNode create(int id, Configuration cluster, Config config, RandomGenerator random) {
-        return new RaftNode(id, cluster, config, new RaftLog(), TermVote.INITIAL, (index, command) -> new byte[0], random);
+    public static RaftNode create(int id, Membership cluster, Settings settings, RandomGenerator random) {
+        return new RaftNode(id, cluster, settings, new RaftLog(), TermVote.INITIAL, (index, command) -> new byte[0], random);
     }
 
     // ---------------------------------------------------------------- inputs
@@ -145,19 +145,19 @@ public final class RaftNode {
             }
             return;
         }
-        if (electionElapsed >= config.electionTicksMin()) {
+        if (electionElapsed >= settings.electionTicksMin()) {
             electionElapsed = 0;
             heardFrom.add(id);
             // Check-quorum: a leader that has not heard from a majority in an election timeout may
             // be cut off; stepping down lets the rest elect a leader that clients can reach.
-            if (config.checkQuorum() && !cluster.isQuorum(heardFrom)) {
-                LOG.log(INFO, () -> "n" + id + " heard from only " + heardFrom + " in " + config.electionTicksMin() + " ticks");
+            if (settings.checkQuorum() && !cluster.isQuorum(heardFrom)) {
+                LOG.log(INFO, () -> "n" + id + " heard from only " + heardFrom + " in " + settings.electionTicksMin() + " ticks");
                 becomeFollower(term, NONE);
                 return;
             }
             heardFrom.clear();
         }
-        if (++heartbeatElapsed >= config.heartbeatTicks()) {
+        if (++heartbeatElapsed >= settings.heartbeatTicks()) {
             heartbeatElapsed = 0;
             // §5.2: leaders send periodic heartbeats to maintain their authority
             outbox.addAll(leader.heartbeat(commitIndex));
@@ -194,7 +194,7 @@ public final class RaftNode {
             return;
         }
         if (message.term() > term && !isPreVote(message)) {
-            if (message instanceof RequestVote && config.checkQuorum() && heardFromLeaderRecently()) {
+            if (message instanceof RequestVote && settings.checkQuorum() && heardFromLeaderRecently()) {
                 // A leader was heard from within the minimum election timeout: this candidate was
                 // cut off, not the leader. Ignore it rather than depose a working leader (thesis §4.2.3).
                 LOG.log(DEBUG, () -> "n" + id + " ignores " + message + ": its leader is alive");
@@ -224,7 +224,7 @@ public final class RaftNode {
         replicatePending = false;
         TermVote written = termVoteChanged ? termVote() : null;
         boolean logChanged = log.version() != reportedLogVersion;
-        boolean mustSync = (written != null || logChanged) && !config.has(Flaw.ACKNOWLEDGE_BEFORE_DURABLE);
+        boolean mustSync = (written != null || logChanged) && !settings.has(Flaw.ACKNOWLEDGE_BEFORE_DURABLE);
         var ready = new Ready(written, logChanged, mustSync, outbox, applied);
         termVoteChanged = false;
         reportedLogVersion = log.version();
@@ -246,14 +246,14 @@ public final class RaftNode {
             becomeFollower(term, request.from());
         }
         electionElapsed = 0;
-        if (config.has(Flaw.TRUNCATE_ON_MATCHING_APPEND) && request.prevLogIndex() >= log.firstIndex() - 1
+        if (settings.has(Flaw.TRUNCATE_ON_MATCHING_APPEND) && request.prevLogIndex() >= log.firstIndex() - 1
                 && log.matches(request.prevLogIndex(), request.prevLogTerm())) {
             log.truncateFrom(request.prevLogIndex() + 1);
         }
         AppendEntriesResponse answer = Follower.append(log, request);
         if (answer.success()) {
-            long confirmed = config.has(Flaw.FOLLOWER_COMMITS_PAST_CONFIRMED) ? log.lastIndex() : answer.matchIndex();
-            long commit = config.has(Flaw.LOWER_COMMIT_INDEX)
+            long confirmed = settings.has(Flaw.FOLLOWER_COMMITS_PAST_CONFIRMED) ? log.lastIndex() : answer.matchIndex();
+            long commit = settings.has(Flaw.LOWER_COMMIT_INDEX)
                     ? Math.min(request.leaderCommit(), confirmed)
                     : CommitRule.followerCommit(commitIndex, request.leaderCommit(), confirmed);
             commitTo(commit);
@@ -274,7 +274,7 @@ public final class RaftNode {
     }
 
     private void onRequestVote(RequestVote request) {
-        boolean upToDate = config.has(Flaw.IGNORE_UP_TO_DATE_RULE)
+        boolean upToDate = settings.has(Flaw.IGNORE_UP_TO_DATE_RULE)
                 || log.isUpToDate(request.lastLogIndex(), request.lastLogTerm()); // §5.4.1
         if (request.preVote()) {
             // Would we vote at that term? Nobody changes term or vote to answer (thesis §9.6).
@@ -283,7 +283,7 @@ public final class RaftNode {
             return;
         }
         // §5.2: each server votes for at most one candidate in a given term, first come first served
-        boolean free = votedFor == NONE || votedFor == request.from() || config.has(Flaw.VOTE_TWICE_IN_A_TERM);
+        boolean free = votedFor == NONE || votedFor == request.from() || settings.has(Flaw.VOTE_TWICE_IN_A_TERM);
         boolean granted = free && upToDate;
         if (granted) {
             votedFor = request.from();
@@ -304,7 +304,7 @@ public final class RaftNode {
             }
         } else if (role == Role.CANDIDATE) {
             // Only votes of our own term count: a grant from an earlier election is not a vote now.
-            if (response.term() == term || config.has(Flaw.COUNT_VOTES_FROM_OTHER_TERMS)) {
+            if (response.term() == term || settings.has(Flaw.COUNT_VOTES_FROM_OTHER_TERMS)) {
                 countVote(response.from());
             }
         }
@@ -316,7 +316,7 @@ public final class RaftNode {
             outbox.add(AppendEntriesResponse.refusal(id, request.from(), term, log.lastIndex() + 1));
         } else if (message instanceof RequestVote request) {
             outbox.add(new RequestVoteResponse(id, request.from(), term, false, request.preVote()));
-        } else if (message instanceof RequestVoteResponse response && config.has(Flaw.COUNT_VOTES_FROM_OTHER_TERMS)) {
+        } else if (message instanceof RequestVoteResponse response && settings.has(Flaw.COUNT_VOTES_FROM_OTHER_TERMS)) {
             onVote(response);
         }
     }
@@ -324,7 +324,7 @@ public final class RaftNode {
     // ---------------------------------------------------------------- roles
 
     private void startElection() {
-        if (config.preVote()) {
+        if (settings.preVote()) {
             becomePreCandidate();
         } else {
             becomeCandidate();
@@ -373,7 +373,7 @@ public final class RaftNode {
         heardFrom.clear();
         electionElapsed = 0;
         heartbeatElapsed = 0;
-        leader = new Leader(id, term, log, cluster.others(id), config.maxBatch());
+        leader = new Leader(id, term, log, cluster.others(id), settings.maxBatch());
         LOG.log(INFO, () -> "n" + id + " became leader at term " + term);
         // §8: a new leader commits a blank entry of its own term, through which the entries of
         // earlier terms become committed (§5.4.2 forbids committing them by counting replicas).
@@ -414,7 +414,7 @@ public final class RaftNode {
     // ---------------------------------------------------------------- commitment
 
     private void advanceCommit() {
-        long majority = config.has(Flaw.COMMIT_EARLIER_TERM_BY_COUNTING)
+        long majority = settings.has(Flaw.COMMIT_EARLIER_TERM_BY_COUNTING)
                 ? Math.max(commitIndex, CommitRule.replicatedOnQuorum(leader, log, cluster))
                 : CommitRule.leaderCommit(leader, log, cluster, commitIndex);
         if (majority > commitIndex) {
@@ -436,13 +436,13 @@ public final class RaftNode {
 
     /** True while a leader is known to be alive: it was heard from within the minimum election timeout (or it is us). */
     private boolean heardFromLeaderRecently() {
-        return leaderId != NONE && electionElapsed < config.electionTicksMin();
+        return leaderId != NONE && electionElapsed < settings.electionTicksMin();
     }
 
     private void resetElectionTimer() {
         electionElapsed = 0;
         // §5.2: election timeouts are chosen randomly from a fixed interval, so split votes are rare
-        electionTimeout = config.electionTicksMin() + random.nextInt(config.electionTicksMax() - config.electionTicksMin() + 1);
+        electionTimeout = settings.electionTicksMin() + random.nextInt(settings.electionTicksMax() - settings.electionTicksMin() + 1);
     }
 
     // ---------------------------------------------------------------- state, read-only
@@ -486,12 +486,12 @@ public final class RaftNode {
         return log;
     }
 
-    public Configuration configuration() {
+    public Membership membership() {
         return cluster;
     }
 
-    public Config config() {
-        return config;
+    public Settings settings() {
+        return settings;
     }
 
     /** While leading, each follower's progress by id, read-only; otherwise empty. */

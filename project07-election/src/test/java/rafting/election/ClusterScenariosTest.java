@@ -33,10 +33,10 @@ class ClusterScenariosTest {
     @Test
     void splitVotesStillConvergeToOneLeader() {
         // Timeouts of 10 or 11 ticks with no pre-vote: candidates often collide and split the vote.
-        var config = Config.defaults().withElectionTicks(10, 11).withPreVote(false).withCheckQuorum(false);
+        var settings = Settings.defaults().withElectionTicks(10, 11).withPreVote(false).withCheckQuorum(false);
         int splits = 0;
         for (long seed = 0; seed < 30; seed++) {
-            var cluster = Cluster.of(5, config, seed);
+            var cluster = Cluster.of(5, settings, seed);
             var leadersByTerm = new HashMap<Long, Integer>();
             for (int tick = 0; tick < 2_000 && cluster.leader().isEmpty(); tick++) {
                 cluster.run(1);

@@ -2,7 +2,7 @@ package rafting.election;
 
 import java.util.ArrayDeque;
 import java.util.SplittableRandom;
-import rafting.consensus.Configuration;
+import rafting.consensus.Membership;
 import rafting.replication.Message;
 
 /**
@@ -17,10 +17,10 @@ public final class CoreBenchmark {
     public static void main(String[] args) {
         int ticks = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         for (int round = 1; round <= 5; round++) {
-            var members = Configuration.ofSize(5);
+            var members = Membership.ofSize(5);
             var nodes = new RaftNode[6];
             for (int id = 1; id <= 5; id++) {
-                nodes[id] = RaftNode.create(id, members, Config.defaults(), new SplittableRandom(id));
+                nodes[id] = RaftNode.create(id, members, Settings.defaults(), new SplittableRandom(id));
             }
             var inFlight = new ArrayDeque<Message>();
             long inputs = 0;

@@ -12,7 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import rafting.consensus.Configuration;
+import rafting.consensus.Membership;
 import rafting.log.MemoryLogStorage;
 import rafting.log.RaftLog;
 import rafting.replication.AppendEntries;
@@ -97,7 +97,7 @@ class DriverContractTest {
     void differentSeedsGiveDifferentTimeouts() {
         var timeouts = new HashSet<Integer>();
         for (long seed = 0; seed < 10; seed++) {
-            timeouts.add(RaftNode.create(1, Configuration.ofSize(3), Config.defaults(), new SplittableRandom(seed)).electionTimeout());
+            timeouts.add(RaftNode.create(1, Membership.ofSize(3), Settings.defaults(), new SplittableRandom(seed)).electionTimeout());
         }
         assertThat(timeouts).hasSizeGreaterThan(1);
     }
@@ -122,9 +122,9 @@ class DriverContractTest {
 
     @Test
     void nodesThatReachTheSameStateHaveEqualKeys_andDifferentStatesDifferentKeys() {
-        var config = Config.defaults().withElectionTicks(3, 3).withHeartbeatTicks(1);
-        var a = node(1, 3, config, new TermVote(2, NONE_VOTE), 1, 2);
-        var b = node(1, 3, config, new TermVote(2, NONE_VOTE), 1, 2);
+        var settings = Settings.defaults().withElectionTicks(3, 3).withHeartbeatTicks(1);
+        var a = node(1, 3, settings, new TermVote(2, NONE_VOTE), 1, 2);
+        var b = node(1, 3, settings, new TermVote(2, NONE_VOTE), 1, 2);
         for (var node : List.of(a, b)) {
             node.receive(new AppendEntries(2, 1, 2, 2, 2, entries(1, 2, 2).subList(2, 3), 3));
             node.tick();
@@ -146,7 +146,7 @@ class DriverContractTest {
 
     @Test
     void aNodeRefusesAnInconsistentDurableState() {
-        var cluster = Configuration.ofSize(3);
+        var cluster = Membership.ofSize(3);
         var log = new RaftLog(new MemoryLogStorage());
         log.appendEntries(0, 0, entries(1, 3));
         assertThatThrownBy(() -> new RaftNode(1, cluster, PLAIN, log, new TermVote(2, 0), (i, c) -> c, new SplittableRandom(1)))
@@ -158,13 +158,13 @@ class DriverContractTest {
     }
 
     @Test
-    void configurationsAreCheckedAndReadable() {
-        assertThatThrownBy(() -> Config.defaults().withElectionTicks(5, 4)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Config.defaults().withHeartbeatTicks(10)).isInstanceOf(IllegalArgumentException.class)
+    void settingsAreCheckedAndReadable() {
+        assertThatThrownBy(() -> Settings.defaults().withElectionTicks(5, 4)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Settings.defaults().withHeartbeatTicks(10)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("heartbeatTicks < electionTicksMin");
-        assertThatThrownBy(() -> Config.defaults().withMaxBatch(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(Config.defaults().preVote()).isTrue();
-        assertThat(Config.defaults().checkQuorum()).isTrue();
+        assertThatThrownBy(() -> Settings.defaults().withMaxBatch(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Settings.defaults().preVote()).isTrue();
+        assertThat(Settings.defaults().checkQuorum()).isTrue();
     }
 
     @Test

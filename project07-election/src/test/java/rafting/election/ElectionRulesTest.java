@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import rafting.consensus.Configuration;
+import rafting.consensus.Membership;
 import rafting.replication.AppendEntries;
 import rafting.replication.RequestVote;
 import rafting.replication.RequestVoteResponse;
@@ -42,7 +42,7 @@ class ElectionRulesTest {
     void electionTimeoutsAreRandomWithinTheirRange() {
         var timeouts = new HashSet<Integer>();
         for (long seed = 0; seed < 50; seed++) {
-            var node = RaftNode.create(1, Configuration.ofSize(3), PLAIN, new SplittableRandom(seed));
+            var node = RaftNode.create(1, Membership.ofSize(3), PLAIN, new SplittableRandom(seed));
             int ticks = 0;
             while (node.role() == Role.FOLLOWER) {
                 node.tick();

@@ -31,7 +31,7 @@ import rafting.replication.RequestVoteResponse;
 class FlawsTest {
 
     /** A script that runs on a node or cluster configured by its argument and returns the damage it found, if any. */
-    record Scenario(Flaw flaw, String story, Function<Config, List<String>> damage) {
+    record Scenario(Flaw flaw, String story, Function<Settings, List<String>> damage) {
         @Override
         public String toString() {
             return flaw.toString();
@@ -77,18 +77,18 @@ class FlawsTest {
 
     @Test
     void aNodeHasNoFlawsUnlessItsConfigNamesThem() {
-        assertThat(Config.defaults().flaws()).isEmpty();
-        assertThat(Config.defaults().withFlaws(Flaw.LOWER_COMMIT_INDEX).has(Flaw.LOWER_COMMIT_INDEX)).isTrue();
+        assertThat(Settings.defaults().flaws()).isEmpty();
+        assertThat(Settings.defaults().withFlaws(Flaw.LOWER_COMMIT_INDEX).has(Flaw.LOWER_COMMIT_INDEX)).isTrue();
     }
 
     // ---------------------------------------------------------------- the scenarios
 
-    static List<String> figure8(Config config) {
-        return appliedConflicts(PaperFiguresTest.figure8(config).cluster());
+    static List<String> figure8(Settings settings) {
+        return appliedConflicts(PaperFiguresTest.figure8(settings).cluster());
     }
 
-    static List<String> lateRequestTruncates(Config config) {
-        var follower = node(2, 3, config, new TermVote(1, 1));
+    static List<String> lateRequestTruncates(Settings settings) {
+        var follower = node(2, 3, settings, new TermVote(1, 1));
         var first = new AppendEntries(1, 2, 1, 0, 0, entries(1), 0);
         feed(follower, first);
         feed(follower, new AppendEntries(1, 2, 1, 1, 1, entries(1, 1, 1).subList(1, 3), 3));
@@ -101,10 +101,10 @@ class FlawsTest {
         return damage;
     }
 
-    static List<String> followerAppliesJunk(Config config) {
+    static List<String> followerAppliesJunk(Settings settings) {
         // n2 holds e3 of term 3 from a leader that never committed it; the leader of term 4 has
         // committed its own entry 3 and sends n2 one entry at a time.
-        var follower = node(2, 3, config, new TermVote(4, RaftNode.NONE), 1, 2, 3);
+        var follower = node(2, 3, settings, new TermVote(4, RaftNode.NONE), 1, 2, 3);
         Ready ready = feed(follower, new AppendEntries(1, 2, 4, 1, 1, entries(1, 2).subList(1, 2), 3));
 
         var damage = new ArrayList<String>();
@@ -113,8 +113,8 @@ class FlawsTest {
         return damage;
     }
 
-    static List<String> staleCandidateWins(Config config) {
-        var cluster = Cluster.of(3, config, 4);
+    static List<String> staleCandidateWins(Settings settings) {
+        var cluster = Cluster.of(3, settings, 4);
         cluster.timeout(1);
         cluster.net().isolate(3);
         cluster.propose(1, "x");
@@ -133,8 +133,8 @@ class FlawsTest {
         return damage;
     }
 
-    static List<String> voteTwice(Config config) {
-        var cluster = Cluster.of(3, config, 5);
+    static List<String> voteTwice(Settings settings) {
+        var cluster = Cluster.of(3, settings, 5);
         cluster.net().cut(1, 2);
         cluster.net().cut(2, 1);
         electAlone(cluster, 1, 1); // S3 votes for S1 in term 1
@@ -142,8 +142,8 @@ class FlawsTest {
         return twoLeadersInOneTerm(cluster);
     }
 
-    static List<String> staleVoteCounts(Config config) {
-        var cluster = Cluster.of(3, config, 6);
+    static List<String> staleVoteCounts(Settings settings) {
+        var cluster = Cluster.of(3, settings, 6);
         var net = cluster.net();
         RaftNode s1 = cluster.node(1);
         while (s1.role() != Role.CANDIDATE) {
@@ -162,8 +162,8 @@ class FlawsTest {
         return twoLeadersInOneTerm(cluster);
     }
 
-    static List<String> commitGoesBack(Config config) {
-        var follower = node(2, 3, config, new TermVote(1, 1));
+    static List<String> commitGoesBack(Settings settings) {
+        var follower = node(2, 3, settings, new TermVote(1, 1));
         var late = new AppendEntries(1, 2, 1, 0, 0, entries(1), 1);
         feed(follower, new AppendEntries(1, 2, 1, 0, 0, entries(1, 1, 1), 3));
         long before = follower.commitIndex();
@@ -174,8 +174,8 @@ class FlawsTest {
                 : List.of();
     }
 
-    static List<String> voteForgotten(Config config) {
-        var cluster = Cluster.of(3, config, 7);
+    static List<String> voteForgotten(Settings settings) {
+        var cluster = Cluster.of(3, settings, 7);
         cluster.net().cut(1, 2);
         cluster.net().cut(2, 1);
         electAlone(cluster, 1, 1); // S3 votes for S1 in term 1 ...

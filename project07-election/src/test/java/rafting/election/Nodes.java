@@ -3,7 +3,7 @@ package rafting.election;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import rafting.consensus.Configuration;
+import rafting.consensus.Membership;
 import rafting.log.LogEntry;
 import rafting.log.MemoryLogStorage;
 import rafting.log.RaftLog;
@@ -14,16 +14,16 @@ import rafting.replication.RequestVoteResponse;
 final class Nodes {
 
     /** The paper's basic Raft: no pre-vote, no check-quorum. */
-    static final Config PLAIN = Config.defaults().withPreVote(false).withCheckQuorum(false);
+    static final Settings PLAIN = Settings.defaults().withPreVote(false).withCheckQuorum(false);
 
     private Nodes() {
     }
 
     /** Server {@code id} of 1..{@code size}, restarted at {@code termVote} with a log of the given terms. */
-    static RaftNode node(int id, int size, Config config, TermVote termVote, long... logTerms) {
+    static RaftNode node(int id, int size, Settings settings, TermVote termVote, long... logTerms) {
         var storage = new MemoryLogStorage();
         storage.append(entries(logTerms));
-        return new RaftNode(id, Configuration.ofSize(size), config, new RaftLog(storage), termVote,
+        return new RaftNode(id, Membership.ofSize(size), settings, new RaftLog(storage), termVote,
                 (index, command) -> ("ok " + index).getBytes(), new SplittableRandom(id));
     }
 

@@ -106,8 +106,8 @@ class PaperFiguresTest {
      * (c) S1 restarts, is elected at term 3, and copies x to S3: index 2 is now on a majority;
      * (d) S1 crashes, S5 restarts, is elected at term 4 with S3 and S4, and overwrites index 2.
      */
-    static Figure8 figure8(Config config) {
-        var cluster = Cluster.of(5, config.withMaxBatch(1), 8);
+    static Figure8 figure8(Settings settings) {
+        var cluster = Cluster.of(5, settings.withMaxBatch(1), 8);
         var net = cluster.net();
         cluster.timeout(1); // S1 leads at term 1; its no-op reaches everyone
         cluster.run(3);

@@ -18,7 +18,7 @@ import rafting.replication.RequestVoteResponse;
  */
 class PreVoteAndCheckQuorumTest {
 
-    private static final Config DEFAULTS = Config.defaults();
+    private static final Settings DEFAULTS = Settings.defaults();
     private static final int NONE = RaftNode.NONE;
 
     @Test

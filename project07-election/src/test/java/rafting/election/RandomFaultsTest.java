@@ -25,7 +25,7 @@ class RandomFaultsTest {
     void safetyHoldsUnderFaultsAndTheClusterRecovers(long seed) {
         var random = new SplittableRandom(seed);
         int size = seed % 2 == 0 ? 3 : 5;
-        var cluster = Cluster.of(size, Config.defaults().withMaxBatch(4), seed);
+        var cluster = Cluster.of(size, Settings.defaults().withMaxBatch(4), seed);
         var net = cluster.net();
         var invariants = new Invariants(cluster);
 

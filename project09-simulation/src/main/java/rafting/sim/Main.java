@@ -46,7 +46,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (System.getProperty("java.util.logging.config.file") == null) {
+        if (System.getProperty("java.util.logging.settings.file") == null) {
             CORE_LOGS.setLevel(Level.SEVERE);
         }
         System.exit(new Main(System.out, System.err).run(args));

@@ -4,11 +4,11 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.StringJoiner;
-import rafting.election.Config;
+import rafting.election.Settings;
 import rafting.election.Flaw;
 
 /**
- * Everything a simulated run depends on. The seed alone picks the run: the nodes' configuration
+ * Everything a simulated run depends on. The seed alone picks the run: the nodes' settings
  * (entries per request, pre-vote, check-quorum), the fault mix when {@code mixName} is
  * {@code varied}, the scheduler's choices and the nodes' election timeouts.
  *
@@ -19,7 +19,7 @@ import rafting.election.Flaw;
  *     history is not linearizable, or the cluster does not recover)
  */
 public record Scenario(long seed, int nodes, int steps, Set<Flaw> flaws, String mixName, boolean liveness,
-        boolean structuralChecks, Config config, FaultMix mix) {
+        boolean structuralChecks, Settings settings, FaultMix mix) {
 
     /** Ticks after the faults stop within which a leader must be elected and a new command committed. */
     public static final int LIVENESS_BOUND_TICKS = 200;
@@ -38,28 +38,28 @@ public record Scenario(long seed, int nodes, int steps, Set<Flaw> flaws, String 
     public static Scenario of(long seed, int nodes, int steps, Set<Flaw> flaws, String mixName) {
         var random = new SplittableRandom(seed ^ 0x5DEECE66DL);
         int[] batches = {1, 2, 64};
-        Config config = Config.defaults()
+        Settings settings = Settings.defaults()
                 .withMaxBatch(batches[random.nextInt(batches.length)])
                 .withPreVote(random.nextBoolean())
                 .withCheckQuorum(random.nextBoolean())
                 .withFlaws(flaws.toArray(Flaw[]::new));
         FaultMix mix = mixName.equals("varied") ? FaultMix.random(random) : FaultMix.named(mixName);
-        return new Scenario(seed, nodes, steps, flaws, mixName, true, true, config, mix);
+        return new Scenario(seed, nodes, steps, flaws, mixName, true, true, settings, mix);
     }
 
-    /** A cluster configured by {@code config} with no scheduler of its own: for runs written event by event. */
-    public static Scenario scripted(int nodes, Config config) {
-        return new Scenario(1, nodes, 0, config.flaws(), "none", false, true, config, FaultMix.none());
+    /** A cluster configured by {@code settings} with no scheduler of its own: for runs written event by event. */
+    public static Scenario scripted(int nodes, Settings settings) {
+        return new Scenario(1, nodes, 0, settings.flaws(), "none", false, true, settings, FaultMix.none());
     }
 
     /** The same run without the recovery check at the end. */
     public Scenario withoutLiveness() {
-        return new Scenario(seed, nodes, steps, flaws, mixName, false, structuralChecks, config, mix);
+        return new Scenario(seed, nodes, steps, flaws, mixName, false, structuralChecks, settings, mix);
     }
 
     /** The same run failing only on what the clients see: how long would a flaw go unnoticed by them? */
     public Scenario withoutStructuralChecks() {
-        return new Scenario(seed, nodes, steps, flaws, mixName, liveness, false, config, mix);
+        return new Scenario(seed, nodes, steps, flaws, mixName, liveness, false, settings, mix);
     }
 
     /** The command that replays this run with its whole trace, from the repository's root. */
@@ -79,8 +79,8 @@ public record Scenario(long seed, int nodes, int steps, Set<Flaw> flaws, String 
     /** {@code seed 7, 3 nodes, 2000 steps, batch 1, pre-vote on, check-quorum off, flaws [..], mix drop=...}. */
     @Override
     public String toString() {
-        return "seed " + seed + ", " + nodes + " nodes, " + steps + " steps, batch " + config.maxBatch()
-                + ", pre-vote " + (config.preVote() ? "on" : "off") + ", check-quorum " + (config.checkQuorum() ? "on" : "off")
+        return "seed " + seed + ", " + nodes + " nodes, " + steps + " steps, batch " + settings.maxBatch()
+                + ", pre-vote " + (settings.preVote() ? "on" : "off") + ", check-quorum " + (settings.checkQuorum() ? "on" : "off")
                 + (flaws.isEmpty() ? "" : ", flaws " + flaws) + ", mix " + mixName + " (" + mix + ")"
                 + (structuralChecks ? "" : ", only the clients' view checked");
     }

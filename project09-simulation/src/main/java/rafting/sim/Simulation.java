@@ -3,8 +3,8 @@ package rafting.sim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import rafting.consensus.Configuration;
-import rafting.election.Config;
+import rafting.consensus.Membership;
+import rafting.election.Settings;
 import rafting.election.Proposal;
 import rafting.election.RaftNode;
 import rafting.election.Ready;
@@ -48,8 +48,8 @@ public final class Simulation {
     private static final int MAX_DELIVERIES_PER_TICK = 100_000;
 
     private final Scenario scenario;
-    private final Config config;
-    private final Configuration members;
+    private final Settings settings;
+    private final Membership members;
     private final SimServer[] servers;
     private final Invariants invariants;
     private final Clients clients;
@@ -61,8 +61,8 @@ public final class Simulation {
 
     public Simulation(Scenario scenario) {
         this.scenario = scenario;
-        this.config = scenario.config();
-        this.members = Configuration.ofSize(scenario.nodes());
+        this.settings = scenario.settings();
+        this.members = Membership.ofSize(scenario.nodes());
         this.servers = new SimServer[scenario.nodes() + 1];
         this.invariants = new Invariants(servers, scenario.structuralChecks());
         this.clients = new Clients(scenario.nodes());
@@ -166,7 +166,7 @@ public final class Simulation {
         }
         RaftNode node = server.node;
         int ticks = node.role() == Role.LEADER
-                ? Math.min(config.heartbeatTicks() - node.heartbeatElapsed(), config.electionTicksMin() - node.electionElapsed())
+                ? Math.min(settings.heartbeatTicks() - node.heartbeatElapsed(), settings.electionTicksMin() - node.electionElapsed())
                 : node.electionTimeout() - node.electionElapsed();
         for (int i = Math.max(1, ticks); i > 0; i--) {
             node.tick();
@@ -216,7 +216,7 @@ public final class Simulation {
 
     private void start(SimServer server) {
         var random = new SplittableRandom(scenario.seed() * 1_000_003L + server.id * 7_919L + server.incarnation * 104_729L);
-        server.node = new RaftNode(server.id, members, config, new RaftLog(server.disk), server.disk.durableTermVote(),
+        server.node = new RaftNode(server.id, members, settings, new RaftLog(server.disk), server.disk.durableTermVote(),
                 new KvMachine(), random);
         server.up = true;
         server.pending = false;

@@ -3,7 +3,7 @@ package rafting.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import rafting.election.Config;
+import rafting.election.Settings;
 import rafting.election.Flaw;
 import rafting.election.Role;
 import rafting.replication.AppendEntries;
@@ -16,7 +16,7 @@ import rafting.sim.history.Operation;
 /** Runs written event by event: each shows one invariant holding, or one broken rule caught. */
 class ScriptedRunsTest {
 
-    private static final Config PLAIN = Config.defaults().withPreVote(false).withCheckQuorum(false);
+    private static final Settings PLAIN = Settings.defaults().withPreVote(false).withCheckQuorum(false);
 
     private Simulation sim;
 

@@ -22,7 +22,7 @@ import rafting.kv.RespWriter;
  * (a broken connection leaves a write's outcome unknown); the next call reconnects.
  *
  * <pre>{@code
- * try (var client = new ClusterClient(List.of(ClusterConfig.parse("127.0.0.1:7001")))) {
+ * try (var client = new ClusterClient(List.of(ClusterFile.parse("127.0.0.1:7001")))) {
  *     client.call("SET", "x", "1");   // OK
  * }
  * }</pre>
@@ -93,7 +93,7 @@ public final class ClusterClient implements Closeable {
             answered = true;
             if (reply instanceof Reply.Error error && error.message().startsWith("MOVED ")) {
                 disconnect();
-                target = ClusterConfig.parse(error.message().substring(error.message().lastIndexOf(' ') + 1));
+                target = ClusterFile.parse(error.message().substring(error.message().lastIndexOf(' ') + 1));
                 continue;
             }
             if (reply instanceof Reply.Error error && error.message().startsWith("CLUSTERDOWN")) {
@@ -105,7 +105,7 @@ public final class ClusterClient implements Closeable {
             return reply;
         }
         if (!answered && unreachable != null) {
-            throw new Unavailable("no node answered at " + nodes.stream().map(ClusterConfig::hostPort).toList() + " ("
+            throw new Unavailable("no node answered at " + nodes.stream().map(ClusterFile::hostPort).toList() + " ("
                     + unreachable.getMessage() + "); is the cluster running? ./raftkv cluster starts one");
         }
         throw new Unavailable("no leader found within " + patience.toMillis() + " ms"
@@ -171,7 +171,7 @@ public final class ClusterClient implements Closeable {
     @Override
     public String toString() {
         var names = new ArrayList<String>();
-        nodes.forEach(node -> names.add(ClusterConfig.hostPort(node)));
+        nodes.forEach(node -> names.add(ClusterFile.hostPort(node)));
         return "ClusterClient" + names;
     }
 }

@@ -28,7 +28,7 @@ final class Demo {
     }
 
     static int run(Map<String, String> options) throws IOException {
-        ClusterConfig cluster = ClusterConfig.local(3);
+        ClusterFile cluster = ClusterFile.local(3);
         Path data = options.containsKey("--data") ? Path.of(options.get("--data")) : Files.createTempDirectory("raftkv-demo");
         var nodes = new TreeMap<Integer, KvNode>();
         try {
@@ -67,7 +67,7 @@ final class Demo {
         }
     }
 
-    private static String startOrStop(String verb, List<String> words, ClusterConfig cluster,
+    private static String startOrStop(String verb, List<String> words, ClusterFile cluster,
             Map<Integer, KvNode> nodes, Path data, ClusterClient client) {
         if (words.size() != 2 || !words.get(1).matches("\\d") || !cluster.nodes().containsKey(Integer.parseInt(words.get(1)))) {
             return "say " + verb + " 1, 2 or 3";

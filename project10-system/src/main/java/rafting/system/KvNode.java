@@ -18,7 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import rafting.consensus.Applied;
-import rafting.election.Config;
+import rafting.election.Settings;
 import rafting.election.NodeState;
 import rafting.election.Proposal;
 import rafting.election.RaftNode;
@@ -63,7 +63,7 @@ public final class KvNode implements Closeable {
      * leader can last 100 ms, and a follower should not take that for a dead leader.
      */
     public static final Duration DEFAULT_TICK = Duration.ofMillis(10);
-    public static final Config DEFAULT_RAFT = Config.defaults().withElectionTicks(25, 50).withHeartbeatTicks(5)
+    public static final Settings DEFAULT_RAFT = Settings.defaults().withElectionTicks(25, 50).withHeartbeatTicks(5)
             .withMaxBatch(512);
 
     static final byte[] LOST = KvStateMachine.resp(Reply.error(
@@ -79,7 +79,7 @@ public final class KvNode implements Closeable {
     }
 
     private final int id;
-    private final ClusterConfig cluster;
+    private final ClusterFile cluster;
     private final DataFolder data;
     private final RaftNode node;
     private final EventLoop loop;
@@ -90,11 +90,11 @@ public final class KvNode implements Closeable {
     private volatile NodeState state;
     private volatile Throwable failure;
 
-    private KvNode(int id, ClusterConfig cluster, DataFolder data, Duration tick, Config raft) {
+    private KvNode(int id, ClusterFile cluster, DataFolder data, Duration tick, Settings raft) {
         this.id = id;
         this.cluster = cluster;
         this.data = data;
-        this.node = new RaftNode(id, cluster.configuration(), raft, new RaftLog(data.log()), data.termVote(),
+        this.node = new RaftNode(id, cluster.membership(), raft, new RaftLog(data.log()), data.termVote(),
                 new KvStateMachine(), new SplittableRandom());
         this.state = node.state();
         this.loop = EventLoop.create("n" + id).afterEachBatch(this::afterBatch);
@@ -102,7 +102,7 @@ public final class KvNode implements Closeable {
     }
 
     /** Starts node {@code id} of {@code cluster} on the data in {@code dataDir}, with the default timing. */
-    public static KvNode start(int id, ClusterConfig cluster, Path dataDir) throws IOException {
+    public static KvNode start(int id, ClusterFile cluster, Path dataDir) throws IOException {
         return start(id, cluster, dataDir, DEFAULT_TICK, DEFAULT_RAFT);
     }
 
@@ -110,9 +110,9 @@ public final class KvNode implements Closeable {
      * Starts a node: opens and recovers its data folder, binds its peer and client ports, connects
      * to its peers. Fails, having released everything, with a message that says what to do.
      */
-    public static KvNode start(int id, ClusterConfig cluster, Path dataDir, Duration tick, Config raft)
+    public static KvNode start(int id, ClusterFile cluster, Path dataDir, Duration tick, Settings raft)
             throws IOException {
-        ClusterConfig.Addresses addresses = cluster.addresses(id);
+        ClusterFile.Addresses addresses = cluster.addresses(id);
         DataFolder data = DataFolder.open(dataDir);
         KvNode kv;
         try {
@@ -137,8 +137,8 @@ public final class KvNode implements Closeable {
             kv.close();
             throw e;
         }
-        LOG.log(INFO, () -> "n" + id + " serving clients on " + ClusterConfig.hostPort(addresses.client())
-                + ", peers on " + ClusterConfig.hostPort(addresses.peer()) + ", data in " + dataDir + ", log 1.."
+        LOG.log(INFO, () -> "n" + id + " serving clients on " + ClusterFile.hostPort(addresses.client())
+                + ", peers on " + ClusterFile.hostPort(addresses.peer()) + ", data in " + dataDir + ", log 1.."
                 + data.log().lastIndex() + ", " + data.termVote());
         return kv;
     }
@@ -148,7 +148,7 @@ public final class KvNode implements Closeable {
             probe.setReuseAddress(true);
             probe.bind(address);
         } catch (IOException e) {
-            throw new BindException("cannot listen for " + what + "s on " + ClusterConfig.hostPort(address) + " ("
+            throw new BindException("cannot listen for " + what + "s on " + ClusterFile.hostPort(address) + " ("
                     + e.getMessage() + "): is another node running? Stop it, or choose other ports with --config");
         }
         return address;
@@ -259,7 +259,7 @@ public final class KvNode implements Closeable {
         return state;
     }
 
-    public ClusterConfig cluster() {
+    public ClusterFile cluster() {
         return cluster;
     }
 
@@ -285,7 +285,7 @@ public final class KvNode implements Closeable {
     }
 
     private byte[] moved(int leader) {
-        return KvStateMachine.resp(Reply.error("MOVED 0 " + ClusterConfig.hostPort(cluster.addresses(leader).client())));
+        return KvStateMachine.resp(Reply.error("MOVED 0 " + ClusterFile.hostPort(cluster.addresses(leader).client())));
     }
 
     /** Why the node stopped on its own (a disk failure), or null. */

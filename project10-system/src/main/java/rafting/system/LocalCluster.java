@@ -21,7 +21,7 @@ final class LocalCluster {
     }
 
     static int run(Map<String, String> options) throws IOException, InterruptedException {
-        ClusterConfig cluster = RaftKv.cluster(options);
+        ClusterFile cluster = RaftKv.cluster(options);
         Path base = Path.of(options.getOrDefault("--data", "data"));
         List<Process> processes = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(processes), "cluster-shutdown"));
@@ -29,7 +29,7 @@ final class LocalCluster {
             processes.add(start(id, cluster.nodes().size(), base.resolve("node-" + id)));
         }
         System.out.println("cluster of " + processes.size() + " nodes; clients on "
-                + RaftKv.clientAddresses(cluster).stream().map(ClusterConfig::hostPort).toList()
+                + RaftKv.clientAddresses(cluster).stream().map(ClusterFile::hostPort).toList()
                 + "; data in " + base + "; Ctrl-C stops them all");
         int failed = 0;
         for (Process process : processes) {

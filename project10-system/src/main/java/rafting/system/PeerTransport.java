@@ -195,6 +195,6 @@ public final class PeerTransport implements Closeable {
     }
 
     static void logConnected(int id, int peer, InetSocketAddress address) {
-        LOG.log(INFO, () -> "n" + id + " connected to n" + peer + " at " + ClusterConfig.hostPort(address));
+        LOG.log(INFO, () -> "n" + id + " connected to n" + peer + " at " + ClusterFile.hostPort(address));
     }
 }

@@ -81,7 +81,7 @@ public final class RaftKv {
         }
         int id = number(args.get(0), "a node id");
         Map<String, String> options = options(args.subList(1, args.size()), "--nodes", "--data", "--config");
-        ClusterConfig cluster = cluster(options);
+        ClusterFile cluster = cluster(options);
         if (!cluster.nodes().containsKey(id)) {
             throw new UsageException("node " + id + " is not in the cluster, whose nodes are " + cluster.nodes().keySet());
         }
@@ -104,7 +104,7 @@ public final class RaftKv {
             nodes = List.of(address(args.get(0)));
             words = args.subList(1, args.size());
         } else {
-            nodes = clientAddresses(ClusterConfig.local(3));
+            nodes = clientAddresses(ClusterFile.local(3));
         }
         try (var client = new ClusterClient(nodes, java.time.Duration.ofSeconds(5))) {
             if (!words.isEmpty()) {
@@ -112,7 +112,7 @@ public final class RaftKv {
                 System.out.println(reply);
                 return reply instanceof Reply.Error ? 1 : 0;
             }
-            System.out.println("raftkv client of " + nodes.stream().map(ClusterConfig::hostPort).toList()
+            System.out.println("raftkv client of " + nodes.stream().map(ClusterFile::hostPort).toList()
                     + ": commands as in redis-cli (set x 1, get x, del x, cas x 1 2, info raft); quit to leave");
             var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             while (true) {
@@ -152,18 +152,18 @@ public final class RaftKv {
     private static final List<String> READS = List.of("get", "exists", "ping", "info");
 
     private static int status(Map<String, String> options) {
-        ClusterConfig cluster = cluster(options);
+        ClusterFile cluster = cluster(options);
         System.out.println(statusTable(cluster));
         return 0;
     }
 
     /** One line per node: its INFO raft fields, or "down". */
-    static String statusTable(ClusterConfig cluster) {
+    static String statusTable(ClusterFile cluster) {
         var table = new StringBuilder(String.format("%-5s %-16s %-10s %5s %7s %8s %8s%n",
                 "node", "client address", "role", "term", "leader", "commit", "applied"));
         cluster.nodes().forEach((id, addresses) -> {
             Map<String, String> info = info(addresses.client());
-            String where = ClusterConfig.hostPort(addresses.client());
+            String where = ClusterFile.hostPort(addresses.client());
             if (info == null) {
                 table.append(String.format("%-5s %-16s %-10s%n", id, where, "down"));
             } else {
@@ -217,7 +217,7 @@ public final class RaftKv {
     }
 
     /** The cluster of {@code --config FILE}, or the default local one of {@code --nodes N} (3) nodes. */
-    static ClusterConfig cluster(Map<String, String> options) {
+    static ClusterFile cluster(Map<String, String> options) {
         if (options.containsKey("--config")) {
             if (options.containsKey("--nodes")) {
                 throw new UsageException("give --nodes or --config, not both");
@@ -227,7 +227,7 @@ public final class RaftKv {
                 throw new UsageException("cannot read the cluster file " + file);
             }
             try {
-                return ClusterConfig.read(file);
+                return ClusterFile.read(file);
             } catch (IOException | IllegalArgumentException e) {
                 throw new UsageException("bad cluster file: " + e.getMessage());
             }
@@ -236,7 +236,7 @@ public final class RaftKv {
         if (size < 1 || size > 9) {
             throw new UsageException("--nodes is 1 to 9 for the local cluster; use --config for more");
         }
-        return ClusterConfig.local(size);
+        return ClusterFile.local(size);
     }
 
     static int number(String text, String what) {
@@ -253,14 +253,14 @@ public final class RaftKv {
 
     static InetSocketAddress address(String hostPort) {
         try {
-            return ClusterConfig.parse(hostPort);
+            return ClusterFile.parse(hostPort);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
     }
 
-    static List<InetSocketAddress> clientAddresses(ClusterConfig cluster) {
-        return cluster.nodes().values().stream().map(ClusterConfig.Addresses::client).toList();
+    static List<InetSocketAddress> clientAddresses(ClusterFile cluster) {
+        return cluster.nodes().values().stream().map(ClusterFile.Addresses::client).toList();
     }
 
     /** A line split into words at spaces; double quotes keep spaces inside a word. */

@@ -50,7 +50,7 @@ class ProcessClusterTest {
     private final History history = new History();
     private final AtomicLong acknowledged = new AtomicLong();
     private final List<Throwable> failures = new ArrayList<>();
-    private ClusterConfig config;
+    private ClusterFile config;
     private Path configFile;
 
     @AfterEach

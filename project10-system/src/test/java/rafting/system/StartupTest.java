@@ -29,7 +29,7 @@ class StartupTest {
     @Test
     void aDataFolderInUseIsRefused() throws Exception {
         try (var cluster = new TestCluster(1, dir)) {
-            ClusterConfig elsewhere = TestCluster.config(cluster.config.clusterId(), 1);
+            ClusterFile elsewhere = TestCluster.config(cluster.config.clusterId(), 1);
             assertThatThrownBy(() -> KvNode.start(1, elsewhere, dir.resolve("node-1")))
                     .isInstanceOf(IOException.class)
                     .hasMessageContaining("in use by another node");

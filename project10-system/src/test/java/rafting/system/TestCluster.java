@@ -16,7 +16,7 @@ import rafting.election.Role;
 /** Nodes of one cluster in this JVM, on probed-free loopback ports, with data in {@code dir}. */
 final class TestCluster implements AutoCloseable {
 
-    final ClusterConfig config;
+    final ClusterFile config;
     final Path dir;
     final Map<Integer, KvNode> running = new TreeMap<>();
 
@@ -29,12 +29,12 @@ final class TestCluster implements AutoCloseable {
     }
 
     /** A cluster of {@code size} nodes on ports free right now. */
-    static ClusterConfig config(String clusterId, int size) throws IOException {
-        var nodes = new TreeMap<Integer, ClusterConfig.Addresses>();
+    static ClusterFile config(String clusterId, int size) throws IOException {
+        var nodes = new TreeMap<Integer, ClusterFile.Addresses>();
         for (int id = 1; id <= size; id++) {
-            nodes.put(id, new ClusterConfig.Addresses(freeAddress(), freeAddress()));
+            nodes.put(id, new ClusterFile.Addresses(freeAddress(), freeAddress()));
         }
-        return new ClusterConfig(clusterId, nodes);
+        return new ClusterFile(clusterId, nodes);
     }
 
     static InetSocketAddress freeAddress() throws IOException {
@@ -54,7 +54,7 @@ final class TestCluster implements AutoCloseable {
     }
 
     ClusterClient client() {
-        return new ClusterClient(config.nodes().values().stream().map(ClusterConfig.Addresses::client).toList());
+        return new ClusterClient(config.nodes().values().stream().map(ClusterFile.Addresses::client).toList());
     }
 
     /** A client of one node only, which it never leaves. */

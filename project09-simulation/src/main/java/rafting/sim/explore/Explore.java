@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import rafting.election.Config;
+import rafting.election.Settings;
 import rafting.election.Flaw;
 import rafting.sim.explore.Machine.Observed;
 import rafting.sim.explore.raft.Bounds;
@@ -90,14 +90,14 @@ public final class Explore {
         boolean symmetry = !flag(options, "--no-symmetry");
         long maxStates = longOption(options, "--max-states", Long.MAX_VALUE);
         refuseOthers(options);
-        Config config = RaftExploration.exploredConfig();
+        Settings settings = RaftExploration.exploredSettings();
         if (flaw != null) {
-            config = config.withFlaws(parseFlaw(flaw));
+            settings = settings.withFlaws(parseFlaw(flaw));
         }
         System.out.println("raft: " + bounds + (flaw == null ? ", no flaw" : ", flaw " + flaw.toUpperCase(Locale.ROOT))
                 + (symmetry ? "" : ", no symmetry"));
         long start = System.nanoTime();
-        Exploration<ClusterState, RaftEvent> result = RaftExploration.explore(config, bounds, symmetry, maxStates);
+        Exploration<ClusterState, RaftEvent> result = RaftExploration.explore(settings, bounds, symmetry, maxStates);
         report("states", result, start);
         result.counterexample().ifPresent(trace -> System.out.println(RaftExploration.story(trace)));
     }

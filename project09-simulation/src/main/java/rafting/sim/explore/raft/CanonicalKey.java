@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import rafting.election.Config;
+import rafting.election.Settings;
 import rafting.election.NodeKey;
 import rafting.election.NodeState;
 import rafting.election.TermVote;
@@ -31,7 +31,7 @@ import rafting.replication.RequestVoteResponse;
  * the states within Figure 8's bounds, and more the deeper the search (see the README).
  *
  * <p>With symmetry on, servers are interchangeable: three servers that differ only in their names
- * behave alike (every server runs the same code with the same configuration, and nothing in Raft
+ * behave alike (every server runs the same code with the same settings, and nothing in Raft
  * breaks ties by id), so the key is the smallest encoding over every renaming of the servers.
  * That merges up to n! states into one, and changes no verdict.
  */
@@ -43,11 +43,11 @@ final class CanonicalKey {
     private final boolean timersMatter;
 
     /**
-     * Keys for clusters of {@code nodes} servers configured by {@code config}; with
+     * Keys for clusters of {@code nodes} servers configured by {@code settings}; with
      * {@code symmetric}, under every renaming.
      */
-    CanonicalKey(int nodes, boolean symmetric, Config config) {
-        this.timersMatter = config.preVote() || config.checkQuorum();
+    CanonicalKey(int nodes, boolean symmetric, Settings settings) {
+        this.timersMatter = settings.preVote() || settings.checkQuorum();
         var all = new ArrayList<int[]>();
         int[] identity = new int[nodes + 1];
         for (int id = 0; id <= nodes; id++) {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import rafting.consensus.Configuration;
-import rafting.election.Config;
+import rafting.consensus.Membership;
+import rafting.election.Settings;
 import rafting.election.NodeKey;
 import rafting.election.Ready;
 import rafting.election.Role;
@@ -50,23 +50,23 @@ final class NodeRun {
         }
     }
 
-    /** What every server of one exploration shares: the cluster, the nodes' configuration, and the recipes found. */
+    /** What every server of one exploration shares: the cluster, the nodes' settings, and the recipes found. */
     static final class Setup {
-        private final Configuration members;
-        private final Config config;
+        private final Membership members;
+        private final Settings settings;
         private final Map<NodeKey, Recipe> recipes = new HashMap<>();
 
-        Setup(Configuration members, Config config) {
+        Setup(Membership members, Settings settings) {
             this.members = members;
-            this.config = config;
+            this.settings = settings;
         }
 
-        Configuration members() {
+        Membership members() {
             return members;
         }
 
-        Config config() {
-            return config;
+        Settings settings() {
+            return settings;
         }
 
         /** The first recipe found for a node with this key: {@code recipe}, unless another came first. */
@@ -136,7 +136,7 @@ final class NodeRun {
             List<LogEntry> log = durableLog;
         };
         var sent = new ArrayList<Message>();
-        boolean happened = feed(node, input, setup.config(), ready -> {
+        boolean happened = feed(node, input, setup.settings(), ready -> {
             // The driver's contract: write, sync if told, and only then send.
             if (ready.termVote() != null) {
                 disk.written = ready.termVote();
@@ -161,21 +161,21 @@ final class NodeRun {
         var storage = new MemoryLogStorage();
         storage.append(recipe.log());
         // Timeouts are fixed (electionTicksMin == electionTicksMax), so the seed decides nothing.
-        var node = new RaftNode(id, setup.members(), setup.config(), new RaftLog(storage), recipe.termVote(),
+        var node = new RaftNode(id, setup.members(), setup.settings(), new RaftLog(storage), recipe.termVote(),
                 (index, command) -> NO_RESULT, new SplittableRandom(id));
         for (RaftEvent input : recipe.inputs()) {
-            feed(node, input, setup.config(), ready -> { });
+            feed(node, input, setup.settings(), ready -> { });
         }
         return node;
     }
 
     /** Gives {@code node} one input, handing every {@link Ready} to {@code driver}; false if the input cannot happen. */
-    private static boolean feed(RaftNode node, RaftEvent input, Config config, Consumer<Ready> driver) {
+    private static boolean feed(RaftNode node, RaftEvent input, Settings settings, Consumer<Ready> driver) {
         if (input instanceof RaftEvent.Timeout) {
             if (node.role() == Role.LEADER) {
                 return false;
             }
-            for (int tick = 0; tick <= config.electionTicksMax(); tick++) {
+            for (int tick = 0; tick <= settings.electionTicksMax(); tick++) {
                 node.tick();
                 Ready ready = node.ready();
                 driver.accept(ready);
@@ -184,14 +184,14 @@ final class NodeRun {
                 }
             }
             throw new IllegalStateException("n" + node.id() + " did not start an election in "
-                    + config.electionTicksMax() + " ticks");
+                    + settings.electionTicksMax() + " ticks");
         }
         if (input instanceof RaftEvent.Heartbeat) {
             if (node.role() != Role.LEADER) {
                 return false;
             }
             // Tick until the heartbeats leave (or, with check-quorum, the leader steps down).
-            for (int tick = 0; tick < config.electionTicksMax() && node.role() == Role.LEADER; tick++) {
+            for (int tick = 0; tick < settings.electionTicksMax() && node.role() == Role.LEADER; tick++) {
                 node.tick();
                 Ready ready = node.ready();
                 driver.accept(ready);

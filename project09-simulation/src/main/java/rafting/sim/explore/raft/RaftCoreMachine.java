@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import rafting.consensus.Configuration;
-import rafting.election.Config;
+import rafting.consensus.Membership;
+import rafting.election.Settings;
 import rafting.election.Role;
 import rafting.replication.Message;
 import rafting.sim.explore.Machine;
@@ -41,15 +41,15 @@ public final class RaftCoreMachine implements Machine<ClusterState, RaftEvent> {
     private RaftEvent lastInput;
     private NodeRun.Stepped lastStepped;
 
-    /** Servers 1..{@code bounds.nodes()}, each configured by {@code config}. */
-    public RaftCoreMachine(Config config, Bounds bounds) {
-        Objects.requireNonNull(config, "config");
-        if (config.electionTicksMin() != config.electionTicksMax()) {
+    /** Servers 1..{@code bounds.nodes()}, each configured by {@code settings}. */
+    public RaftCoreMachine(Settings settings, Bounds bounds) {
+        Objects.requireNonNull(settings, "settings");
+        if (settings.electionTicksMin() != settings.electionTicksMax()) {
             throw new IllegalArgumentException("explore with a fixed election timeout (electionTicksMin == electionTicksMax,"
-                    + " got " + config.electionTicksMin() + ".." + config.electionTicksMax() + "): a random one would make"
+                    + " got " + settings.electionTicksMin() + ".." + settings.electionTicksMax() + "): a random one would make"
                     + " a node's reactions depend on more than its state");
         }
-        this.setup = new NodeRun.Setup(Configuration.ofSize(bounds.nodes()), config);
+        this.setup = new NodeRun.Setup(Membership.ofSize(bounds.nodes()), settings);
         this.bounds = bounds;
     }
 
@@ -57,8 +57,8 @@ public final class RaftCoreMachine implements Machine<ClusterState, RaftEvent> {
         return bounds;
     }
 
-    public Config config() {
-        return setup.config();
+    public Settings settings() {
+        return setup.settings();
     }
 
     @Override

@@ -2,7 +2,7 @@ package rafting.sim.explore.raft;
 
 import java.util.ArrayList;
 import java.util.stream.Collectors;
-import rafting.election.Config;
+import rafting.election.Settings;
 import rafting.sim.explore.Exploration;
 import rafting.sim.explore.Explorer;
 import rafting.sim.explore.Trace;
@@ -19,7 +19,7 @@ public final class RaftExploration {
     }
 
     /**
-     * The nodes' configuration explored: an election after 2 quiet ticks, a heartbeat every tick,
+     * The nodes' settings explored: an election after 2 quiet ticks, a heartbeat every tick,
      * one entry per request, plain Raft (no pre-vote, no check-quorum).
      *
      * <p>The timeout is fixed, so a node's state decides its reactions. Election and heartbeat
@@ -29,21 +29,21 @@ public final class RaftExploration {
      * ago a leader was heard from; with time reduced to "time out" and "heartbeat" events, they
      * would be explored only in part, so they are off.
      */
-    public static Config exploredConfig() {
-        return Config.defaults().withHeartbeatTicks(1).withElectionTicks(2, 2).withMaxBatch(1)
+    public static Settings exploredSettings() {
+        return Settings.defaults().withHeartbeatTicks(1).withElectionTicks(2, 2).withMaxBatch(1)
                 .withPreVote(false).withCheckQuorum(false);
     }
 
-    /** Explores {@code bounds} with nodes configured by {@code config}, symmetric servers merged, up to {@code maxStates}. */
-    public static Exploration<ClusterState, RaftEvent> explore(Config config, Bounds bounds, long maxStates) {
-        return explore(config, bounds, true, maxStates);
+    /** Explores {@code bounds} with nodes configured by {@code settings}, symmetric servers merged, up to {@code maxStates}. */
+    public static Exploration<ClusterState, RaftEvent> explore(Settings settings, Bounds bounds, long maxStates) {
+        return explore(settings, bounds, true, maxStates);
     }
 
     /** As above; with {@code symmetry} off, states that differ only in the servers' names count apart. */
-    public static Exploration<ClusterState, RaftEvent> explore(Config config, Bounds bounds, boolean symmetry, long maxStates) {
-        var key = new CanonicalKey(bounds.nodes(), symmetry, config);
+    public static Exploration<ClusterState, RaftEvent> explore(Settings settings, Bounds bounds, boolean symmetry, long maxStates) {
+        var key = new CanonicalKey(bounds.nodes(), symmetry, settings);
         // A real node can always tick: a state with no event left is one where the bounds stop everything.
-        return RaftInvariants.checking(Explorer.of(new RaftCoreMachine(config, bounds)))
+        return RaftInvariants.checking(Explorer.of(new RaftCoreMachine(settings, bounds)))
                 .key(key::of)
                 .legalEnd(state -> true)
                 .maxStates(maxStates)

@@ -3,7 +3,7 @@ package rafting.sim.explore.raft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import rafting.election.Config;
+import rafting.election.Settings;
 import rafting.election.Flaw;
 import rafting.election.Role;
 import rafting.sim.explore.Exploration;
@@ -12,7 +12,7 @@ import rafting.sim.explore.Exploration.Verdict;
 /** Three real RaftNodes, every state within small bounds, every check of RaftInvariants in each. */
 class RaftExplorationTest {
 
-    static final Config HEALTHY = RaftExploration.exploredConfig();
+    static final Settings HEALTHY = RaftExploration.exploredSettings();
     static final long NO_LIMIT = Long.MAX_VALUE;
 
     @Test

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import rafting.consensus.Configuration;
+import rafting.consensus.Membership;
 
 /**
  * Who is in the cluster and where to reach each node: its client port (RESP) and its peer port
@@ -22,7 +22,7 @@ import rafting.consensus.Configuration;
  * node.3 = 127.0.0.1:7003 127.0.0.1:7103
  * </pre>
  */
-public record ClusterConfig(String clusterId, Map<Integer, Addresses> nodes) {
+public record ClusterFile(String clusterId, Map<Integer, Addresses> nodes) {
 
     /** Where one node serves clients and where its peers reach it. */
     public record Addresses(InetSocketAddress client, InetSocketAddress peer) {
@@ -34,7 +34,7 @@ public record ClusterConfig(String clusterId, Map<Integer, Addresses> nodes) {
 
     public static final String DEFAULT_CLUSTER_ID = "raftkv-local";
 
-    public ClusterConfig {
+    public ClusterFile {
         if (clusterId.isBlank() || clusterId.length() > 100) {
             throw new IllegalArgumentException("a cluster id is 1 to 100 characters, got '" + clusterId + "'");
         }
@@ -45,7 +45,7 @@ public record ClusterConfig(String clusterId, Map<Integer, Addresses> nodes) {
     }
 
     /** The default local cluster of {@code size} nodes (1 to 9). */
-    public static ClusterConfig local(int size) {
+    public static ClusterFile local(int size) {
         if (size < 1 || size > 9) {
             throw new IllegalArgumentException("the local cluster has 1 to 9 nodes, got " + size);
         }
@@ -53,11 +53,11 @@ public record ClusterConfig(String clusterId, Map<Integer, Addresses> nodes) {
         for (int id = 1; id <= size; id++) {
             nodes.put(id, new Addresses(loopback(7000 + id), loopback(7100 + id)));
         }
-        return new ClusterConfig(DEFAULT_CLUSTER_ID, nodes);
+        return new ClusterFile(DEFAULT_CLUSTER_ID, nodes);
     }
 
     /** Reads a cluster file (see above). */
-    public static ClusterConfig read(Path file) throws IOException {
+    public static ClusterFile read(Path file) throws IOException {
         var properties = new Properties();
         try (Reader in = Files.newBufferedReader(file)) {
             properties.load(in);
@@ -77,7 +77,7 @@ public record ClusterConfig(String clusterId, Map<Integer, Addresses> nodes) {
                 throw new IllegalArgumentException(file + ": " + name + " is not node.<number>");
             }
         }
-        return new ClusterConfig(properties.getProperty("cluster", DEFAULT_CLUSTER_ID).trim(), nodes);
+        return new ClusterFile(properties.getProperty("cluster", DEFAULT_CLUSTER_ID).trim(), nodes);
     }
 
     /** The same cluster, written as a file {@link #read} reads. */
@@ -88,8 +88,8 @@ public record ClusterConfig(String clusterId, Map<Integer, Addresses> nodes) {
     }
 
     /** The members, for the Raft core. */
-    public Configuration configuration() {
-        return Configuration.of(nodes.keySet());
+    public Membership membership() {
+        return Membership.of(nodes.keySet());
     }
 
     public Addresses addresses(int id) {

@@ -12,11 +12,11 @@ import java.util.TreeSet;
  * The servers of a cluster, as data: who they are and how many make a majority. Nothing else in
  * the core knows the cluster's size, so a later project can change membership.
  */
-public final class Configuration {
+public final class Membership {
 
     private final SortedSet<Integer> members;
 
-    private Configuration(Collection<Integer> ids) {
+    private Membership(Collection<Integer> ids) {
         var set = new TreeSet<Integer>();
         for (int id : ids) {
             if (id < 1) {
@@ -33,26 +33,26 @@ public final class Configuration {
     }
 
     /** A cluster of the servers {@code ids}. */
-    public static Configuration of(Collection<Integer> ids) {
-        return new Configuration(ids);
+    public static Membership of(Collection<Integer> ids) {
+        return new Membership(ids);
     }
 
     /** A cluster of the servers {@code ids}. */
-    public static Configuration of(int... ids) {
+    public static Membership of(int... ids) {
         var list = new ArrayList<Integer>();
         for (int id : ids) {
             list.add(id);
         }
-        return new Configuration(list);
+        return new Membership(list);
     }
 
     /** Servers 1..{@code size}. */
-    public static Configuration ofSize(int size) {
+    public static Membership ofSize(int size) {
         var list = new ArrayList<Integer>();
         for (int id = 1; id <= size; id++) {
             list.add(id);
         }
-        return new Configuration(list);
+        return new Membership(list);
     }
 
     public SortedSet<Integer> members() {
@@ -94,7 +94,7 @@ public final class Configuration {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Configuration that && members.equals(that.members);
+        return other instanceof Membership that && members.equals(that.members);
     }
 
     @Override

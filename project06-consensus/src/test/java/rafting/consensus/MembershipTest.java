@@ -11,22 +11,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class ConfigurationTest {
+class MembershipTest {
 
     @ParameterizedTest(name = "{0} servers need {1}")
     @CsvSource({"1,1", "2,2", "3,2", "4,3", "5,3", "6,4", "7,4"})
     void aQuorumIsMoreThanHalf(int size, int quorum) {
-        assertThat(Configuration.ofSize(size).quorum()).isEqualTo(quorum);
+        assertThat(Membership.ofSize(size).quorum()).isEqualTo(quorum);
     }
 
     @Test
     void onlyMembersCountTowardsAQuorum() {
-        var config = Configuration.of(1, 2, 3);
-        assertThat(config.isQuorum(List.of(1, 3))).isTrue();
-        assertThat(config.isQuorum(List.of(1, 1))).isFalse();
-        assertThat(config.isQuorum(List.of(1, 4, 5))).isFalse();
-        assertThat(config.others(2)).containsExactly(1, 3);
-        assertThat(config).hasToString("[1, 2, 3]");
+        var settings = Membership.of(1, 2, 3);
+        assertThat(settings.isQuorum(List.of(1, 3))).isTrue();
+        assertThat(settings.isQuorum(List.of(1, 1))).isFalse();
+        assertThat(settings.isQuorum(List.of(1, 4, 5))).isFalse();
+        assertThat(settings.others(2)).containsExactly(1, 3);
+        assertThat(settings).hasToString("[1, 2, 3]");
     }
 
     record Case(String name, int size, Map<Integer, Long> match, long expected) {
@@ -50,14 +50,14 @@ class ConfigurationTest {
     @ParameterizedTest
     @MethodSource("quorumIndexes")
     void theQuorumIndexIsTheHighestIndexAMajorityHolds(Case c) {
-        assertThat(Configuration.ofSize(c.size()).quorumIndex(c.match())).isEqualTo(c.expected());
+        assertThat(Membership.ofSize(c.size()).quorumIndex(c.match())).isEqualTo(c.expected());
     }
 
     @Test
     void refusesEmptyDuplicatedOrBadlyNumberedClusters() {
-        assertThatThrownBy(() -> Configuration.of()).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Configuration.of(1, 2, 2)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Membership.of()).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Membership.of(1, 2, 2)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("appears twice");
-        assertThatThrownBy(() -> Configuration.of(0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Membership.of(0, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -10,10 +10,10 @@ import java.util.Set;
  * entries. Pre-vote and check-quorum are on unless switched off; {@code flaws} is empty unless a
  * lesson needs a broken rule.
  */
-public record Config(int electionTicksMin, int electionTicksMax, int heartbeatTicks, int maxBatch,
+public record Settings(int electionTicksMin, int electionTicksMax, int heartbeatTicks, int maxBatch,
         boolean preVote, boolean checkQuorum, Set<Flaw> flaws) {
 
-    public Config {
+    public Settings {
         if (heartbeatTicks < 1 || electionTicksMin <= heartbeatTicks || electionTicksMax < electionTicksMin) {
             throw new IllegalArgumentException("need 1 <= heartbeatTicks < electionTicksMin <= electionTicksMax, got "
                     + heartbeatTicks + ", " + electionTicksMin + ", " + electionTicksMax);
@@ -25,33 +25,33 @@ public record Config(int electionTicksMin, int electionTicksMax, int heartbeatTi
     }
 
     /** Elections after 10 to 20 quiet ticks, a heartbeat every 2, 64 entries a request, pre-vote and check-quorum on, no flaws. */
-    public static Config defaults() {
-        return new Config(10, 20, 2, 64, true, true, Set.of());
+    public static Settings defaults() {
+        return new Settings(10, 20, 2, 64, true, true, Set.of());
     }
 
-    public Config withElectionTicks(int min, int max) {
-        return new Config(min, max, heartbeatTicks, maxBatch, preVote, checkQuorum, flaws);
+    public Settings withElectionTicks(int min, int max) {
+        return new Settings(min, max, heartbeatTicks, maxBatch, preVote, checkQuorum, flaws);
     }
 
-    public Config withHeartbeatTicks(int ticks) {
-        return new Config(electionTicksMin, electionTicksMax, ticks, maxBatch, preVote, checkQuorum, flaws);
+    public Settings withHeartbeatTicks(int ticks) {
+        return new Settings(electionTicksMin, electionTicksMax, ticks, maxBatch, preVote, checkQuorum, flaws);
     }
 
-    public Config withMaxBatch(int entries) {
-        return new Config(electionTicksMin, electionTicksMax, heartbeatTicks, entries, preVote, checkQuorum, flaws);
+    public Settings withMaxBatch(int entries) {
+        return new Settings(electionTicksMin, electionTicksMax, heartbeatTicks, entries, preVote, checkQuorum, flaws);
     }
 
-    public Config withPreVote(boolean on) {
-        return new Config(electionTicksMin, electionTicksMax, heartbeatTicks, maxBatch, on, checkQuorum, flaws);
+    public Settings withPreVote(boolean on) {
+        return new Settings(electionTicksMin, electionTicksMax, heartbeatTicks, maxBatch, on, checkQuorum, flaws);
     }
 
-    public Config withCheckQuorum(boolean on) {
-        return new Config(electionTicksMin, electionTicksMax, heartbeatTicks, maxBatch, preVote, on, flaws);
+    public Settings withCheckQuorum(boolean on) {
+        return new Settings(electionTicksMin, electionTicksMax, heartbeatTicks, maxBatch, preVote, on, flaws);
     }
 
-    /** The same configuration with exactly these flaws. */
-    public Config withFlaws(Flaw... broken) {
-        return new Config(electionTicksMin, electionTicksMax, heartbeatTicks, maxBatch, preVote, checkQuorum, Set.of(broken));
+    /** The same settings with exactly these flaws. */
+    public Settings withFlaws(Flaw... broken) {
+        return new Settings(electionTicksMin, electionTicksMax, heartbeatTicks, maxBatch, preVote, checkQuorum, Set.of(broken));
     }
 
     public boolean has(Flaw flaw) {
