@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  */
 final class Starters {
 
-    private static final Path OUT = CourseModule.REPO.resolve("course/target/course");
+    private static final Path OUT = CourseModule.REPO.resolve("course-check/target/course");
     private static final Map<String, Path> COMPILED = new ConcurrentHashMap<>();
 
     private Starters() {

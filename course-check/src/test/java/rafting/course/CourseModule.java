@@ -54,7 +54,7 @@ record CourseModule(String name, Path dir, List<String> dependsOn) {
 
     /** A module the course teaches in, as opposed to the TLA+ specs and this module. */
     boolean isProject() {
-        return !name.equals("tla") && !name.equals("course");
+        return !name.equals("tla") && !name.equals("course-check");
     }
 
     Path starter() {
