@@ -23,7 +23,8 @@ public final class TestReport {
     private static final Pattern SUITE = Pattern.compile("<testsuite [^>]*>");
     private static final Pattern CASE = Pattern.compile("<testcase [^>]*?name=\"([^\"]*)\"[^>]*?classname=\"([^\"]*)\"[^>]*?(/>|>(.*?)</testcase>)",
             Pattern.DOTALL);
-    private static final Pattern FAILURE = Pattern.compile("<(failure|error)[^>]*?(message=\"([^\"]*)\")?[^>]*?(/>|>)", Pattern.DOTALL);
+    private static final Pattern FAILURE = Pattern.compile("<(failure|error)\\b([^>]*)>", Pattern.DOTALL);
+    private static final Pattern MESSAGE = Pattern.compile("message=\"([^\"]*)\"");
 
     /** One test case: its class, its name, and why it failed (null if it passed, "skipped" if it did not run). */
     record Case(String testClass, String name, String failure, boolean skipped) {
@@ -97,7 +98,8 @@ public final class TestReport {
                     Matcher failure = FAILURE.matcher(body);
                     String why = null;
                     if (failure.find()) {
-                        why = failure.group(3) == null ? failure.group(1) : unescape(failure.group(3));
+                        Matcher message = MESSAGE.matcher(failure.group(2));
+                        why = message.find() ? unescape(message.group(1)) : failure.group(1);
                     }
                     cases.add(new Case(testcase.group(2), unescape(testcase.group(1)), why, body.contains("<skipped")));
                 }
