@@ -29,6 +29,11 @@ public final class Network {
         List<? extends Message> receive(Message message);
     }
 
+    /** The one constructor {@link #of} calls: servers {@code ids}, numbered from 1, none attached yet. */
+    private Network(Collection<Integer> ids) {
+        throw new UnsupportedOperationException("Part 3: a network of these servers");
+    }
+
     /** A network of servers 1..{@code size}, none of them attached yet. */
     public static Network of(int size) {
         throw new UnsupportedOperationException("Part 3: a network of servers 1..size");
