@@ -67,4 +67,10 @@ public record Options(int port, InetSocketAddress ewLight, InetSocketAddress nsL
     static InetSocketAddress local(int port) {
         return new InetSocketAddress("127.0.0.1", port);
     }
+
+    /** A program's main body, for a helper of your own that turns a bad argument into one line on stderr and exit status 2. */
+    @FunctionalInterface
+    interface MainBody {
+        void run() throws Exception;
+    }
 }
