@@ -21,17 +21,17 @@ final class Javac {
 
     /** Compiles {@code sources} into {@code out}; an AssertionError lists the first errors when it fails. */
     static void compile(String what, List<Path> sources, List<Path> classpath, Path out) {
+        try {
+            Files.createDirectories(out); // also with nothing to compile (project 10 has no later module)
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create " + out, e);
+        }
         if (sources.isEmpty()) {
             return;
         }
         var compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new IllegalStateException("no Java compiler in this JVM: run the build with a JDK, not a JRE");
-        }
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create " + out, e);
         }
         var diagnostics = new DiagnosticCollector<JavaFileObject>();
         try (var files = compiler.getStandardFileManager(diagnostics, null, null)) {
