@@ -137,6 +137,12 @@ public final class RaftNode {
      *       leader of its own term;</li>
      *   <li>Part 3: {@code AppendEntriesResponse}: a leader hands it to its {@code Leader} and moves
      *       its commit index with {@code CommitRule.leaderCommit} (§5.4.2).</li>
+     *   <li>Part 5: a pre-vote {@code RequestVote} (thesis §9.6) is granted when its term is above
+     *       this node's, the candidate's log is up to date, and no leader was heard from within
+     *       {@link Settings#electionTicksMin()} ticks; the answer is
+     *       {@code RequestVoteResponse(id, from, granted ? request's term : own term, granted, true)},
+     *       and neither term nor vote changes. A pre-candidate counts granted pre-votes of
+     *       {@code term + 1} and, with a majority, becomes a candidate.</li>
      * </ul>
      *
      * A new leader (§8) builds a {@code Leader} over its log, appends {@code LogEntry.noop(term)},
