@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
@@ -43,7 +44,7 @@ class ValuesTest {
 
     @Test
     void theFlawsOfSettingsCannotBeChangedAfterwards() {
-        var flaws = new java.util.HashSet<>(Set.of(Flaw.VOTE_TWICE_IN_A_TERM));
+        var flaws = new HashSet<>(Set.of(Flaw.VOTE_TWICE_IN_A_TERM));
         var settings = new Settings(10, 20, 2, 64, true, true, flaws);
         flaws.add(Flaw.LOWER_COMMIT_INDEX);
         assertThat(settings.flaws()).containsExactly(Flaw.VOTE_TWICE_IN_A_TERM);
