@@ -50,8 +50,9 @@ public final class ServerCommands {
             if (version.isEmpty()) {
                 return Reply.error("ERR Protocol version is not an integer or out of range");
             }
-            if (version.getAsLong() != 2) {
-                return Reply.error("NOPROTO sorry, this protocol version is not supported.");
+            String noProto = "NOPROTO unsupported protocol version";
+            if (version.getAsLong() < 2 || version.getAsLong() > 3) {
+                return Reply.error(noProto);
             }
             for (int i = 2; i < request.size(); i++) {
                 boolean setname = request.get(i).asString().equalsIgnoreCase("setname") && i + 1 < request.size();
@@ -59,6 +60,9 @@ public final class ServerCommands {
                     return Reply.error("ERR Syntax error in HELLO option '" + request.get(i).asString() + "'");
                 }
                 i++;
+            }
+            if (version.getAsLong() == 3) {
+                return Reply.error(noProto); // Redis speaks RESP3 too; we speak RESP2 only
             }
         }
         return Reply.array(List.of(Reply.bulk("server"), Reply.bulk("rafting-kv"), Reply.bulk("version"),
