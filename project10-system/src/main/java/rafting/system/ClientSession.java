@@ -14,12 +14,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import rafting.election.NodeState;
+import rafting.election.Role;
 import rafting.kv.Bytes;
 import rafting.kv.InvalidCommandException;
 import rafting.kv.KvCommand;
 import rafting.kv.Reply;
 import rafting.kv.RespException;
 import rafting.kv.RespReader;
+import rafting.kv.ServerCommands;
 import rafting.kv.TcpServer;
 
 /**
@@ -27,7 +30,9 @@ import rafting.kv.TcpServer;
  * may pipeline many), hand the ones that need the log to the node in one go, then write the
  * replies in the order the commands came, in one flush.
  *
- * <p>{@code PING}, {@code INFO} and {@code QUIT} are answered here, without the log; so are
+ * <p>{@code PING}, {@code INFO}, {@code QUIT}, the {@link ClusterCommands} and the
+ * {@link ServerCommands} a client library sends on connect are answered here, without the log
+ * ({@code FLUSHALL} is refused here too, unless allowed); so are
  * commands that do not parse (an error, and the connection goes on). Malformed RESP gets an error
  * and then the connection is closed, since the next command's start is lost; nothing else changes.
  */
@@ -39,10 +44,12 @@ final class ClientSession {
 
     private final KvNode node;
     private final Socket socket;
+    private final ClusterCommands cluster;
 
     ClientSession(KvNode node, Socket socket) {
         this.node = node;
         this.socket = socket;
+        this.cluster = new ClusterCommands(node.id(), node.cluster());
     }
 
     void serve() throws IOException {
@@ -75,9 +82,16 @@ final class ClientSession {
                     reply.complete(info(request));
                     continue;
                 }
+                Reply local = local(request);
+                if (local != null) {
+                    reply.complete(KvStateMachine.resp(local));
+                    continue;
+                }
                 try {
                     KvCommand command = KvCommand.parse(request);
-                    if (command instanceof KvCommand.Ping || command instanceof KvCommand.Quit) {
+                    if (command instanceof KvCommand.FlushAll && !KvCommand.FlushAll.allowed()) {
+                        reply.complete(KvStateMachine.resp(Reply.error(KvCommand.FlushAll.REFUSED)));
+                    } else if (command instanceof KvCommand.Ping || command instanceof KvCommand.Quit) {
                         reply.complete(KvStateMachine.resp(command.applyTo(null)));
                         quit = command instanceof KvCommand.Quit;
                     } else {
@@ -110,6 +124,17 @@ final class ClientSession {
                 return;
             }
         }
+    }
+
+    /** The reply to a command about the connection or the cluster, answered here; null for any other. */
+    private Reply local(List<Bytes> request) {
+        NodeState state = node.state();
+        Reply reply = cluster.answer(request, state);
+        if (reply != null) {
+            return reply;
+        }
+        String role = state.role() == Role.LEADER ? "master" : "replica";
+        return ServerCommands.answer(request, "cluster", role).orElse(null);
     }
 
     private byte[] info(List<Bytes> request) {
