@@ -107,8 +107,9 @@ final class ClientSession {
                 commands.clear();
                 proposed.clear();
             }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(REPLY_TIMEOUT_SECONDS);
             for (CompletableFuture<byte[]> reply : replies) {
-                out.write(await(reply));
+                out.write(await(reply, deadline));
             }
             replies.clear();
             if (protocolError != null) {
@@ -146,9 +147,10 @@ final class ClientSession {
         return KvStateMachine.resp(Reply.bulk(ours ? node.info() : ""));
     }
 
-    private static byte[] await(CompletableFuture<byte[]> reply) {
+    /** The reply, or a timeout error once {@code deadline} (one for the whole pipeline) has passed. */
+    private static byte[] await(CompletableFuture<byte[]> reply, long deadline) {
         try {
-            return reply.get(REPLY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return reply.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             return KvStateMachine.resp(Reply.error("TIMEOUT no answer in " + REPLY_TIMEOUT_SECONDS
                     + " s; the command may or may not have taken effect"));

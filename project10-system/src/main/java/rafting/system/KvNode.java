@@ -238,6 +238,26 @@ public final class KvNode implements Closeable {
             }
         }
         state = node.state();
+        if (state.role() == Role.LEADER && !pending.isEmpty() && state.commitIndex() == state.lastLogIndex()) {
+            forgetTruncatedProposals(state.lastLogIndex());
+        }
+    }
+
+    /**
+     * Proposals this node made in an earlier term as leader, at indexes past its log's end: a newer
+     * leader cut them off before they committed. Now that this node leads again and has committed
+     * its last entry, which is of its own term (§8: the no-op), every future leader's log holds that
+     * entry (§5.4) and so not theirs (§5.3): they can never commit. Without this, their clients
+     * would wait until new entries happened to reach those indexes.
+     */
+    private void forgetTruncatedProposals(long lastLogIndex) {
+        pending.entrySet().removeIf(waiting -> {
+            boolean cutOff = waiting.getKey() > lastLogIndex;
+            if (cutOff) {
+                waiting.getValue().reply.complete(LOST);
+            }
+            return cutOff;
+        });
     }
 
     /** The disk failed: nothing more may be promised. The node stops; its process should exit. */
