@@ -29,13 +29,13 @@ def everyday(r, prefix):
     """The commands applications use first, with the replies Redis gives."""
     k = prefix + "{t}"
     check("set ex", r.set(k + "s", "v", ex=100), True)
-    check("ttl", r.ttl(k + "s"), 100)
-    check("pttl in range", 99000 <= r.pttl(k + "s") <= 100000, True)
+    check("ttl in range", 95 <= r.ttl(k + "s") <= 100, True)  # counted from the stamps of two entries
+    check("pttl in range", 95000 <= r.pttl(k + "s") <= 100000, True)
     check("persist", r.persist(k + "s"), True)
     check("ttl after persist", r.ttl(k + "s"), -1)
     check("expire", r.expire(k + "s", 50), True)
     check("pexpire", r.pexpire(k + "s", 70000), True)
-    check("ttl after pexpire", r.ttl(k + "s"), 70)
+    check("ttl after pexpire", 65 <= r.ttl(k + "s") <= 70, True)
     check("set px then gone", r.set(k + "short", "v", px=1), True)
     time.sleep(0.05)
     check("expired", r.get(k + "short"), None)

@@ -142,9 +142,12 @@ final class ClientSession {
         if (request.size() > 2) {
             return KvStateMachine.resp(Reply.error("ERR wrong number of arguments for 'info' command"));
         }
-        String section = request.size() == 2 ? request.get(1).asString().toLowerCase(Locale.ROOT) : "raft";
-        boolean ours = List.of("raft", "all", "default", "everything").contains(section);
-        return KvStateMachine.resp(Reply.bulk(ours ? node.info() : ""));
+        String section = request.size() == 2 ? request.get(1).asString().toLowerCase(Locale.ROOT) : "default";
+        boolean all = List.of("all", "default", "everything").contains(section);
+        // Redis Cluster clients (redis-py) check cluster_enabled:1 in INFO before asking CLUSTER SLOTS.
+        String text = (all || section.equals("raft") ? node.info() : "")
+                + (all ? "\r\n" : "") + (all || section.equals("cluster") ? "# Cluster\r\ncluster_enabled:1\r\n" : "");
+        return KvStateMachine.resp(Reply.bulk(text));
     }
 
     /** The reply, or a timeout error once {@code deadline} (one for the whole pipeline) has passed. */
