@@ -3,9 +3,11 @@ package rafting.kv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The commands with a clock or a counter, on a store whose clock the test moves by hand. */
+@Tag("part6")
 class ExpiryAndCountersTest {
 
     private final AtomicLong clock = new AtomicLong(1_000_000);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * redis-server is not installed, except in CI (the variable {@code CI} is set), where its absence
  * is a failure.
  */
+@Tag("part7")
 class RedisServerParityTest {
 
     /** Commands whose replies cannot depend on timing (no PTTL, TTLs far from a rounding edge). */

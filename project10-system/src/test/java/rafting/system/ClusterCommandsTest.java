@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rafting.kv.Reply;
 
 /** The cluster seen as a one-shard Redis Cluster: every slot on the leader, the followers its replicas. */
+@Tag("part5")
 class ClusterCommandsTest {
 
     @TempDir
