@@ -102,7 +102,7 @@ public sealed interface KvCommand {
                 return new DbSize();
             case "flushall":
                 if (n > 2 || (n == 2 && !List.of("sync", "async").contains(args.get(1).asString().toLowerCase(Locale.ROOT)))) {
-                    throw new InvalidCommandException(SYNTAX);
+                    throw new InvalidCommandException(Errors.SYNTAX);
                 }
                 return new FlushAll();
             case "quit":
@@ -112,11 +112,6 @@ public sealed interface KvCommand {
                 throw new InvalidCommandException(CommandTable.unknown(args));
         }
     }
-
-    /** Redis's reply to options that do not go together, or a word where none belongs. */
-    String SYNTAX = "ERR syntax error";
-    /** Redis's reply to an argument or a value that is not a 64-bit integer in decimal. */
-    String NOT_AN_INTEGER = "ERR value is not an integer or out of range";
 
     /** Parses words given as text: {@code KvCommand.of("SET", "foo", "hello")}. */
     static KvCommand of(String... words) throws InvalidCommandException {

@@ -655,4 +655,11 @@ public sealed interface KvCommand {
         }
     }
 
+    private static List<Bytes> requirePairs(List<Bytes> pairs) {
+        if (pairs.isEmpty() || pairs.size() % 2 != 0) {
+            throw new IllegalArgumentException("keys and values come in pairs, at least one: " + pairs);
+        }
+        return List.copyOf(pairs);
+    }
+
 }
