@@ -40,6 +40,13 @@ public final class Bytes {
         return new Bytes(bytes);
     }
 
+    /** These bytes followed by {@code more}. */
+    Bytes concat(Bytes more) {
+        byte[] joined = Arrays.copyOf(bytes, bytes.length + more.bytes.length);
+        System.arraycopy(more.bytes, 0, joined, bytes.length, more.bytes.length);
+        return new Bytes(joined);
+    }
+
     public int length() {
         return bytes.length;
     }

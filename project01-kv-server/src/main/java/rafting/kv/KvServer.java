@@ -99,14 +99,17 @@ public final class KvServer implements Closeable {
                 out.flush();
                 return;
             }
-            KvCommand command;
-            Reply reply;
-            try {
-                command = KvCommand.parse(request);
-                reply = command.applyTo(store);
-            } catch (InvalidCommandException e) {
-                command = null;
-                reply = e.reply();
+            KvCommand command = null;
+            Reply reply = ServerCommands.answer(request, "standalone", "master").orElse(null);
+            if (reply == null) {
+                try {
+                    command = KvCommand.parse(request);
+                    reply = command instanceof KvCommand.FlushAll && !KvCommand.FlushAll.allowed()
+                            ? Reply.error(KvCommand.FlushAll.REFUSED)
+                            : command.applyTo(store);
+                } catch (InvalidCommandException e) {
+                    reply = e.reply();
+                }
             }
             out.write(reply);
             if (command instanceof KvCommand.Quit) {

@@ -1,16 +1,28 @@
 package rafting.kv;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+import java.util.function.LongSupplier;
 
 /**
  * The key-value store itself: binary-safe keys and values in memory, with no network code.
  * This is the state machine that Project 10 replicates: every node applies the same committed
  * commands to its own store, in the same order, and so holds the same data.
  *
+ * <p>A key may have an expiry time, in milliseconds of the store's clock: from that time on
+ * (strictly after it, as in Redis) the key is gone. The clock is given: Project 1's server uses
+ * the wall clock; Project 10 gives the time of the log entry being applied, so that every replica
+ * drops the same keys at the same index, whatever its own clock says.
+ *
  * <p>Each operation is atomic, so many connection threads may share one store; compare-and-set
- * in particular never lets two clients both win the same race.
+ * in particular never lets two clients both win the same race. A command made of several
+ * operations (an increment, {@code MSET}) holds the store's lock around them:
+ * {@code synchronized (store) { ... }}.
  *
  * <pre>{@code
  * KvStore store = new KvStore();
@@ -20,43 +32,161 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class KvStore {
 
-    private final ConcurrentHashMap<Bytes, Bytes> data = new ConcurrentHashMap<>();
+    /** The longest value a command may build (by {@code APPEND}): the longest a client may send. */
+    public static final int MAX_VALUE_LENGTH = RespReader.Limits.DEFAULT.maxBulkLength();
 
-    /** The value of {@code key}, if it has one. */
-    public Optional<Bytes> get(Bytes key) {
-        return Optional.ofNullable(data.get(Objects.requireNonNull(key, "key")));
+    /** When a key expires, ordered by time, then by key, so the earliest comes first. */
+    private record Expiry(long at, Bytes key) implements Comparable<Expiry> {
+        @Override
+        public int compareTo(Expiry other) {
+            int byTime = Long.compare(at, other.at);
+            return byTime != 0 ? byTime : Arrays.compare(key.toByteArray(), other.key.toByteArray());
+        }
     }
 
-    /** Gives {@code key} the value {@code value}, replacing any earlier one. */
-    public void set(Bytes key, Bytes value) {
-        data.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+    private final Map<Bytes, Bytes> data = new HashMap<>();
+    private final Map<Bytes, Long> expiries = new HashMap<>();
+    private final TreeSet<Expiry> byTime = new TreeSet<>();
+    private final LongSupplier clock;
+
+    /** An empty store whose expiry times are read on the wall clock. */
+    public KvStore() {
+        this(System::currentTimeMillis);
+    }
+
+    /** An empty store whose expiry times are read on {@code clock}, in milliseconds. */
+    public KvStore(LongSupplier clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The store's time now, in milliseconds. */
+    public synchronized long now() {
+        return clock.getAsLong();
+    }
+
+    /** The value of {@code key}, if it has one. */
+    public synchronized Optional<Bytes> get(Bytes key) {
+        Objects.requireNonNull(key, "key");
+        dropExpired();
+        return Optional.ofNullable(data.get(key));
+    }
+
+    /** Gives {@code key} the value {@code value}, replacing any earlier one and its expiry. */
+    public synchronized void set(Bytes key, Bytes value) {
+        put(key, value);
+        clearExpiry(key);
+    }
+
+    /** Gives {@code key} the value {@code value} and keeps the expiry time it had, if any. */
+    public synchronized void setKeepingExpiry(Bytes key, Bytes value) {
+        put(key, value);
     }
 
     /** Removes {@code key}; returns whether it was there. */
-    public boolean delete(Bytes key) {
-        return data.remove(Objects.requireNonNull(key, "key")) != null;
+    public synchronized boolean delete(Bytes key) {
+        Objects.requireNonNull(key, "key");
+        dropExpired();
+        clearExpiry(key);
+        return data.remove(key) != null;
     }
 
-    public boolean exists(Bytes key) {
-        return data.containsKey(Objects.requireNonNull(key, "key"));
+    public synchronized boolean exists(Bytes key) {
+        Objects.requireNonNull(key, "key");
+        dropExpired();
+        return data.containsKey(key);
     }
 
     /**
      * Compare-and-set: if {@code key} holds exactly {@code expected}, gives it {@code value} and
      * returns true; otherwise changes nothing and returns false. A missing key matches nothing.
+     * The key keeps its expiry time.
      */
-    public boolean cas(Bytes key, Bytes expected, Bytes value) {
-        return data.replace(Objects.requireNonNull(key, "key"),
-                Objects.requireNonNull(expected, "expected"), Objects.requireNonNull(value, "value"));
+    public synchronized boolean cas(Bytes key, Bytes expected, Bytes value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(value, "value");
+        dropExpired();
+        return data.replace(key, expected, value);
+    }
+
+    /** When {@code key} expires, in the store's milliseconds; empty if it has no expiry or no value. */
+    public synchronized OptionalLong expiresAt(Bytes key) {
+        Objects.requireNonNull(key, "key");
+        dropExpired();
+        Long at = expiries.get(key);
+        return at == null ? OptionalLong.empty() : OptionalLong.of(at);
+    }
+
+    /**
+     * Makes an existing {@code key} expire at {@code at} (store milliseconds); a time not after
+     * now removes it at once. Returns whether the key existed.
+     */
+    public synchronized boolean expireAt(Bytes key, long at) {
+        Objects.requireNonNull(key, "key");
+        dropExpired();
+        if (!data.containsKey(key)) {
+            return false;
+        }
+        if (at <= clock.getAsLong()) {
+            clearExpiry(key);
+            data.remove(key);
+            return true;
+        }
+        clearExpiry(key);
+        expiries.put(key, at);
+        byTime.add(new Expiry(at, key));
+        return true;
+    }
+
+    /** Removes the expiry time of {@code key}; returns whether it had one. */
+    public synchronized boolean persist(Bytes key) {
+        Objects.requireNonNull(key, "key");
+        dropExpired();
+        return clearExpiry(key);
     }
 
     /** How many keys have a value. */
-    public int size() {
+    public synchronized int size() {
+        dropExpired();
         return data.size();
     }
 
+    /** Removes every key. */
+    public synchronized void clear() {
+        data.clear();
+        expiries.clear();
+        byTime.clear();
+    }
+
+    private void put(Bytes key, Bytes value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        dropExpired();
+        data.put(key, value);
+    }
+
+    private boolean clearExpiry(Bytes key) {
+        Long at = expiries.remove(key);
+        if (at == null) {
+            return false;
+        }
+        byTime.remove(new Expiry(at, key));
+        return true;
+    }
+
+    /** Removes every key whose time has passed, so none lingers in memory and every count is exact. */
+    private void dropExpired() {
+        long now = clock.getAsLong();
+        while (!byTime.isEmpty() && byTime.first().at() < now) {
+            Expiry gone = byTime.pollFirst();
+            expiries.remove(gone.key());
+            data.remove(gone.key());
+        }
+    }
+
     @Override
-    public String toString() {
+    public synchronized String toString() {
+        dropExpired();
         return "KvStore" + data;
     }
 }

@@ -62,15 +62,15 @@ class KvCommandTest {
 
     static Stream<Invalid> invalid() {
         return Stream.of(
-                new Invalid(List.of("foo"), "ERR unknown command 'foo'"),
-                new Invalid(List.of("FOO", "bar"), "ERR unknown command 'FOO'"),
-                new Invalid(List.of("inc\r\nr"), "ERR unknown command 'inc\\r\\nr'"),
-                new Invalid(List.of("x".repeat(100)), "ERR unknown command '" + "x".repeat(64) + "...'"),
+                new Invalid(List.of("foo"), "ERR unknown command 'foo', with args beginning with: "),
+                new Invalid(List.of("FOO", "bar"), "ERR unknown command 'FOO', with args beginning with: 'bar' "),
+                new Invalid(List.of("inc\r\nr"), "ERR unknown command 'inc\\r\\nr', with args beginning with: "),
+                new Invalid(List.of("x".repeat(200)), "ERR unknown command '" + "x".repeat(128) + "', with args beginning with: "),
                 new Invalid(List.of("ping", "a", "b"), "ERR wrong number of arguments for 'ping' command"),
                 new Invalid(List.of("GET"), "ERR wrong number of arguments for 'get' command"),
                 new Invalid(List.of("get", "a", "b"), "ERR wrong number of arguments for 'get' command"),
                 new Invalid(List.of("set", "a"), "ERR wrong number of arguments for 'set' command"),
-                new Invalid(List.of("set", "a", "b", "EX"), "ERR wrong number of arguments for 'set' command"),
+                new Invalid(List.of("set", "a", "b", "EX"), "ERR syntax error"),
                 new Invalid(List.of("del"), "ERR wrong number of arguments for 'del' command"),
                 new Invalid(List.of("exists"), "ERR wrong number of arguments for 'exists' command"),
                 new Invalid(List.of("cas", "k", "old"), "ERR wrong number of arguments for 'cas' command"),

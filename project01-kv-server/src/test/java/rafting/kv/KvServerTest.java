@@ -95,10 +95,9 @@ class KvServerTest {
     @Test
     void keepsTheConnectionAfterAnInvalidCommand() throws IOException {
         try (RawClient client = new RawClient(server.port())) {
-            assertThat(client.call("FLUSHALL")).isEqualTo(Reply.error("ERR unknown command 'FLUSHALL'"));
+            assertThat(client.call("FLUSH")).isEqualTo(Reply.error("ERR unknown command 'FLUSH', with args beginning with: "));
             assertThat(client.call("GET")).isEqualTo(Reply.error("ERR wrong number of arguments for 'get' command"));
-            assertThat(client.call("SET", "a", "b", "c"))
-                    .isEqualTo(Reply.error("ERR wrong number of arguments for 'set' command"));
+            assertThat(client.call("SET", "a", "b", "c")).isEqualTo(Reply.error("ERR syntax error"));
             assertThat(client.call("SET", "a", "b")).isEqualTo(Reply.OK);
         }
     }

@@ -72,7 +72,7 @@ class RedisCliInteropTest {
 
     @Test
     void errorsComeBackAsRedisErrors() throws Exception {
-        assertThat(cli("flushall")).isEqualTo("(error) ERR unknown command 'flushall'");
+        assertThat(cli("flush", "all")).isEqualTo("(error) ERR unknown command 'flush', with args beginning with: 'all'");
         assertThat(cli("get")).isEqualTo("(error) ERR wrong number of arguments for 'get' command");
     }
 

@@ -8,7 +8,7 @@ import rafting.sim.history.Command;
 
 /**
  * The simulated servers' application: a map of strings, driven by the commands of
- * {@link Command} written as text ({@code SET x 7}, {@code CAS x 7 9}). It replies as
+ * {@link Command} written as text ({@code SET x 7}, {@code CAS x 7 9}, {@code INCR x}). It replies as
  * {@link Command} says a store replies, except that a GET of an absent key gives an empty result
  * (the values a client writes are never empty). Anything else in the log, such as a command typed
  * by hand in jshell, is answered with an error and changes nothing.
@@ -48,6 +48,31 @@ final class KvMachine implements StateMachine {
                 }
                 values.put(key, parsed.value());
                 yield ONE;
+            }
+            case INCR -> {
+                long n;
+                try {
+                    n = values.containsKey(key) ? Math.addExact(Long.parseLong(values.get(key)), 1) : 1;
+                } catch (NumberFormatException | ArithmeticException e) {
+                    yield bytes(Command.NOT_AN_INTEGER);
+                }
+                values.put(key, Long.toString(n));
+                yield bytes(Long.toString(n));
+            }
+            case GETSET -> {
+                String old = values.put(key, parsed.value());
+                yield old == null ? ABSENT : bytes(old);
+            }
+            case GETDEL -> {
+                String old = values.remove(key);
+                yield old == null ? ABSENT : bytes(old);
+            }
+            case SETNX -> values.putIfAbsent(key, parsed.value()) == null ? ONE : ZERO;
+            case STRLEN -> bytes(Integer.toString(values.getOrDefault(key, "").length()));
+            case APPEND -> {
+                String joined = values.getOrDefault(key, "") + parsed.value();
+                values.put(key, joined);
+                yield bytes(Integer.toString(joined.length()));
             }
         };
     }

@@ -14,12 +14,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import rafting.election.NodeState;
+import rafting.election.Role;
 import rafting.kv.Bytes;
 import rafting.kv.InvalidCommandException;
 import rafting.kv.KvCommand;
 import rafting.kv.Reply;
 import rafting.kv.RespException;
 import rafting.kv.RespReader;
+import rafting.kv.ServerCommands;
 import rafting.kv.TcpServer;
 
 /**
@@ -27,7 +30,9 @@ import rafting.kv.TcpServer;
  * may pipeline many), hand the ones that need the log to the node in one go, then write the
  * replies in the order the commands came, in one flush.
  *
- * <p>{@code PING}, {@code INFO} and {@code QUIT} are answered here, without the log; so are
+ * <p>{@code PING}, {@code INFO}, {@code QUIT}, the {@link ClusterCommands} and the
+ * {@link ServerCommands} a client library sends on connect are answered here, without the log
+ * ({@code FLUSHALL} is refused here too, unless allowed); so are
  * commands that do not parse (an error, and the connection goes on). Malformed RESP gets an error
  * and then the connection is closed, since the next command's start is lost; nothing else changes.
  */
@@ -39,10 +44,12 @@ final class ClientSession {
 
     private final KvNode node;
     private final Socket socket;
+    private final ClusterCommands cluster;
 
     ClientSession(KvNode node, Socket socket) {
         this.node = node;
         this.socket = socket;
+        this.cluster = new ClusterCommands(node.id(), node.cluster());
     }
 
     void serve() throws IOException {
@@ -75,9 +82,16 @@ final class ClientSession {
                     reply.complete(info(request));
                     continue;
                 }
+                Reply local = local(request);
+                if (local != null) {
+                    reply.complete(KvStateMachine.resp(local));
+                    continue;
+                }
                 try {
                     KvCommand command = KvCommand.parse(request);
-                    if (command instanceof KvCommand.Ping || command instanceof KvCommand.Quit) {
+                    if (command instanceof KvCommand.FlushAll && !KvCommand.FlushAll.allowed()) {
+                        reply.complete(KvStateMachine.resp(Reply.error(KvCommand.FlushAll.REFUSED)));
+                    } else if (command instanceof KvCommand.Ping || command instanceof KvCommand.Quit) {
                         reply.complete(KvStateMachine.resp(command.applyTo(null)));
                         quit = command instanceof KvCommand.Quit;
                     } else {
@@ -93,8 +107,9 @@ final class ClientSession {
                 commands.clear();
                 proposed.clear();
             }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(REPLY_TIMEOUT_SECONDS);
             for (CompletableFuture<byte[]> reply : replies) {
-                out.write(await(reply));
+                out.write(await(reply, deadline));
             }
             replies.clear();
             if (protocolError != null) {
@@ -112,18 +127,33 @@ final class ClientSession {
         }
     }
 
+    /** The reply to a command about the connection or the cluster, answered here; null for any other. */
+    private Reply local(List<Bytes> request) {
+        NodeState state = node.state();
+        Reply reply = cluster.answer(request, state);
+        if (reply != null) {
+            return reply;
+        }
+        String role = state.role() == Role.LEADER ? "master" : "replica";
+        return ServerCommands.answer(request, "cluster", role).orElse(null);
+    }
+
     private byte[] info(List<Bytes> request) {
         if (request.size() > 2) {
             return KvStateMachine.resp(Reply.error("ERR wrong number of arguments for 'info' command"));
         }
-        String section = request.size() == 2 ? request.get(1).asString().toLowerCase(Locale.ROOT) : "raft";
-        boolean ours = List.of("raft", "all", "default", "everything").contains(section);
-        return KvStateMachine.resp(Reply.bulk(ours ? node.info() : ""));
+        String section = request.size() == 2 ? request.get(1).asString().toLowerCase(Locale.ROOT) : "default";
+        boolean all = List.of("all", "default", "everything").contains(section);
+        // Redis Cluster clients (redis-py) check cluster_enabled:1 in INFO before asking CLUSTER SLOTS.
+        String text = (all || section.equals("raft") ? node.info() : "")
+                + (all ? "\r\n" : "") + (all || section.equals("cluster") ? "# Cluster\r\ncluster_enabled:1\r\n" : "");
+        return KvStateMachine.resp(Reply.bulk(text));
     }
 
-    private static byte[] await(CompletableFuture<byte[]> reply) {
+    /** The reply, or a timeout error once {@code deadline} (one for the whole pipeline) has passed. */
+    private static byte[] await(CompletableFuture<byte[]> reply, long deadline) {
         try {
-            return reply.get(REPLY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return reply.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             return KvStateMachine.resp(Reply.error("TIMEOUT no answer in " + REPLY_TIMEOUT_SECONDS
                     + " s; the command may or may not have taken effect"));

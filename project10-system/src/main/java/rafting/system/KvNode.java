@@ -52,7 +52,8 @@ import rafting.replication.Message;
  * <p>Clients: a command that reads or writes goes through the log, reads included, so every
  * reply reflects all the writes acknowledged before the read began (linearizable, at the price of
  * one replication round per read batch). A node that is not the leader answers
- * {@code -MOVED 0 host:port} with the leader's client address, as {@code redis-cli -c} expects, or
+ * {@code -MOVED slot host:port} with the key's hash slot ({@link KeySlot}) and the leader's client
+ * address, as {@code redis-cli -c} and Redis Cluster clients expect, or
  * {@code -CLUSTERDOWN} while no leader is known.
  */
 public final class KvNode implements Closeable {
@@ -176,7 +177,8 @@ public final class KvNode implements Closeable {
             reply.complete(STOPPING);
             return;
         }
-        Proposal proposal = node.propose(KvStateMachine.encode(command));
+        // The leader stamps the entry with its clock; replicas take time for expiry from the log.
+        Proposal proposal = node.propose(KvStateMachine.encode(command, System.currentTimeMillis()));
         if (proposal.accepted()) {
             Pending replaced = pending.put(proposal.index(), new Pending(proposal.term(), reply));
             if (replaced != null) {
@@ -186,7 +188,7 @@ public final class KvNode implements Closeable {
         } else if (proposal.leaderId() == RaftNode.NONE) {
             reply.complete(NO_LEADER);
         } else {
-            reply.complete(moved(proposal.leaderId()));
+            reply.complete(moved(KeySlot.ofCommand(command.args()), proposal.leaderId()));
         }
     }
 
@@ -236,6 +238,26 @@ public final class KvNode implements Closeable {
             }
         }
         state = node.state();
+        if (state.role() == Role.LEADER && !pending.isEmpty() && state.commitIndex() == state.lastLogIndex()) {
+            forgetTruncatedProposals(state.lastLogIndex());
+        }
+    }
+
+    /**
+     * Proposals this node made in an earlier term as leader, at indexes past its log's end: a newer
+     * leader cut them off before they committed. Now that this node leads again and has committed
+     * its last entry, which is of its own term (§8: the no-op), every future leader's log holds that
+     * entry (§5.4) and so not theirs (§5.3): they can never commit. Without this, their clients
+     * would wait until new entries happened to reach those indexes.
+     */
+    private void forgetTruncatedProposals(long lastLogIndex) {
+        pending.entrySet().removeIf(waiting -> {
+            boolean cutOff = waiting.getKey() > lastLogIndex;
+            if (cutOff) {
+                waiting.getValue().reply.complete(LOST);
+            }
+            return cutOff;
+        });
     }
 
     /** The disk failed: nothing more may be promised. The node stops; its process should exit. */
@@ -284,8 +306,9 @@ public final class KvNode implements Closeable {
                 + "cluster_size:" + cluster.nodes().size() + "\r\n";
     }
 
-    private byte[] moved(int leader) {
-        return KvStateMachine.resp(Reply.error("MOVED 0 " + ClusterFile.hostPort(cluster.addresses(leader).client())));
+    /** {@code -MOVED slot host:port}, as Redis Cluster clients expect: the key's slot, and where the leader serves. */
+    private byte[] moved(int slot, int leader) {
+        return KvStateMachine.resp(Reply.error("MOVED " + slot + " " + ClusterFile.hostPort(cluster.addresses(leader).client())));
     }
 
     /** Why the node stopped on its own (a disk failure), or null. */

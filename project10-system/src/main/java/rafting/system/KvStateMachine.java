@@ -14,28 +14,42 @@ import rafting.kv.KvStore;
 import rafting.kv.Reply;
 
 /**
- * Project 1's {@link KvStore} as Raft's state machine. A log entry holds a command's arguments
- * ({@link #encode}: an int count, then each argument as an int size and its bytes); applying it
- * runs the command on the store and returns the reply exactly as it goes on the wire, RESP2, so
- * the client's connection sends those bytes as they are.
+ * Project 1's {@link KvStore} as Raft's state machine. A log entry holds a command and the time at
+ * which the leader proposed it ({@link #encode}: an int -1, the time as a long of milliseconds,
+ * then an int count and each argument as an int size and its bytes); applying it runs the command
+ * on the store and returns the reply exactly as it goes on the wire, RESP2, so the client's
+ * connection sends those bytes as they are.
+ *
+ * <p>Time comes from the log, never from this machine's clock: the store's clock reads the time of
+ * the entry being applied, and never goes back (an entry stamped earlier than one before it, by a
+ * leader whose clock is behind, runs at the later time). So every replica expires the same keys at
+ * the same index, and a replica that applies the log a day later still gives the same replies.
+ * Entries written before stamping existed (an int count first) run at the time of the entry
+ * before them.
  */
 public final class KvStateMachine implements StateMachine {
 
     private static final byte[] CRLF = {'\r', '\n'};
+    private static final int STAMPED = -1;
 
-    private final KvStore store = new KvStore();
+    /** A command and the time its leader proposed it, in milliseconds since the epoch; -1 if unknown. */
+    record Stamped(long millis, KvCommand command) {
+    }
 
-    /** The entry bytes for {@code command}. */
-    public static byte[] encode(KvCommand command) {
+    private long logTime;
+    private final KvStore store = new KvStore(() -> logTime);
+
+    /** The entry bytes for {@code command}, proposed at {@code millis} (milliseconds since the epoch). */
+    public static byte[] encode(KvCommand command, long millis) {
         List<Bytes> args = command.args();
-        int size = 4;
+        int size = 4 + 8 + 4;
         var parts = new ArrayList<byte[]>(args.size());
         for (Bytes arg : args) {
             byte[] bytes = arg.toByteArray();
             parts.add(bytes);
             size += 4 + bytes.length;
         }
-        ByteBuffer out = ByteBuffer.allocate(size).putInt(parts.size());
+        ByteBuffer out = ByteBuffer.allocate(size).putInt(STAMPED).putLong(millis).putInt(parts.size());
         for (byte[] part : parts) {
             out.putInt(part.length).put(part);
         }
@@ -43,10 +57,15 @@ public final class KvStateMachine implements StateMachine {
     }
 
     /** The command an entry holds; an entry that is not one (which the leader never writes) is refused. */
-    static KvCommand decode(byte[] entry) throws InvalidCommandException {
+    static Stamped decode(byte[] entry) throws InvalidCommandException {
         try {
             ByteBuffer in = ByteBuffer.wrap(entry);
             int n = in.getInt();
+            long millis = -1;
+            if (n == STAMPED) {
+                millis = in.getLong();
+                n = in.getInt();
+            }
             if (n < 1 || n > in.remaining() / 4) {
                 throw new InvalidCommandException("ERR a log entry with " + n + " arguments");
             }
@@ -56,7 +75,7 @@ public final class KvStateMachine implements StateMachine {
                 in.get(arg);
                 args.add(Bytes.of(arg));
             }
-            return KvCommand.parse(args);
+            return new Stamped(millis, KvCommand.parse(args));
         } catch (BufferUnderflowException | NegativeArraySizeException e) {
             throw new InvalidCommandException("ERR a log entry that is not a command");
         }
@@ -66,11 +85,18 @@ public final class KvStateMachine implements StateMachine {
     public byte[] apply(long index, byte[] entry) {
         Reply reply;
         try {
-            reply = decode(entry).applyTo(store);
+            Stamped stamped = decode(entry);
+            logTime = Math.max(logTime, stamped.millis());
+            reply = stamped.command().applyTo(store);
         } catch (InvalidCommandException e) {
             reply = e.reply();
         }
         return resp(reply);
+    }
+
+    /** The time of the last entry applied: the store's clock. */
+    long logTime() {
+        return logTime;
     }
 
     public KvStore store() {

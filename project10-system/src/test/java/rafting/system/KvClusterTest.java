@@ -53,7 +53,7 @@ class KvClusterTest {
             int follower = leader.id() % 3 + 1;
             try (var raw = new RawResp(cluster.config.addresses(follower).client())) {
                 assertThat(raw.call("SET", "x", "1")).isEqualTo(Reply.error(
-                        "MOVED 0 " + ClusterFile.hostPort(cluster.config.addresses(leader.id()).client())));
+                        "MOVED 16287 " + ClusterFile.hostPort(cluster.config.addresses(leader.id()).client())));
                 assertThat(raw.call("INFO", "raft").toString()).contains("role:follower", "leader_id:" + leader.id(),
                         "node_id:" + follower);
             }

@@ -1,6 +1,8 @@
 package rafting.kv;
 
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.LongSupplier;
 
 /**
  * Part 4: the key-value store itself: binary-safe keys and values in memory, with no network
@@ -18,9 +20,51 @@ import java.util.Optional;
  */
 public final class KvStore {
 
-    /** An empty store. */
+    /** The longest value a command may build (by {@code APPEND}): the longest a client may send. Given. */
+    public static final int MAX_VALUE_LENGTH = 16 << 20;
+
+    /** An empty store whose expiry times are read on the wall clock. */
     public KvStore() {
         throw new UnsupportedOperationException("Part 4: an empty store");
+    }
+
+    /**
+     * An empty store whose expiry times are read on {@code clock}, in milliseconds (issue 19).
+     * A key with expiry time {@code t} is there while the clock reads {@code t} or less, and gone
+     * after; expired keys must leave memory, so that {@link #size} is exact.
+     */
+    public KvStore(LongSupplier clock) {
+        throw new UnsupportedOperationException("Part 4: an empty store on this clock");
+    }
+
+    /** The store's time now, in milliseconds. */
+    public long now() {
+        throw new UnsupportedOperationException("Part 4: read the clock");
+    }
+
+    /** Gives {@code key} the value {@code value} and keeps the expiry time it had, if any ({@code set} drops it). */
+    public void setKeepingExpiry(Bytes key, Bytes value) {
+        throw new UnsupportedOperationException("Part 4: store the value, keep the expiry");
+    }
+
+    /** When {@code key} expires, in the store's milliseconds; empty if it has no expiry or no value. */
+    public OptionalLong expiresAt(Bytes key) {
+        throw new UnsupportedOperationException("Part 4: the key's expiry time");
+    }
+
+    /** Makes an existing {@code key} expire at {@code at}; a time not after now removes it at once. Returns whether the key existed. */
+    public boolean expireAt(Bytes key, long at) {
+        throw new UnsupportedOperationException("Part 4: give the key an expiry time");
+    }
+
+    /** Removes the expiry time of {@code key}; returns whether it had one. */
+    public boolean persist(Bytes key) {
+        throw new UnsupportedOperationException("Part 4: remove the key's expiry time");
+    }
+
+    /** Removes every key. */
+    public void clear() {
+        throw new UnsupportedOperationException("Part 4: remove every key");
     }
 
     /** The value of {@code key}, if it has one. */

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * What a client asked of the key-value store, on one key: {@code GET}, {@code SET}, {@code DEL},
- * {@code EXISTS} or {@code CAS}. Values are strings; a store that keeps bytes can record them as
+ * {@code EXISTS}, {@code CAS}, and the everyday commands of issue 19: {@code INCR},
+ * {@code GETSET}, {@code SETNX}, {@code GETDEL}, {@code STRLEN}, {@code APPEND}. Values are strings; a store that keeps bytes can record them as
  * {@code new String(bytes, StandardCharsets.ISO_8859_1)}, which maps every byte array to its own
  * string and back.
  *
@@ -13,23 +14,31 @@ import java.util.Objects;
  * {@code "OK"}; {@code DEL} gives {@code "1"} if it removed the key and {@code "0"} if there was
  * none; {@code EXISTS} gives {@code "1"} or {@code "0"}; {@code CAS key expected value} gives
  * {@code "1"} if the key held {@code expected} and now holds {@code value}, {@code "0"} otherwise
- * (an absent key holds nothing, so CAS on it fails).
+ * (an absent key holds nothing, so CAS on it fails). {@code INCR} gives the new value, or
+ * {@link #NOT_AN_INTEGER} if the key held something else; {@code GETSET} and {@code GETDEL} give
+ * the value before them, or null; {@code SETNX} gives {@code "1"} if the key was absent and now
+ * holds the value, else {@code "0"}; {@code STRLEN} gives the value's length (0 when absent) and
+ * {@code APPEND} the length after appending.
  *
  * @param kind     which command
  * @param key      the key it works on
  * @param expected for CAS the value it expects, otherwise null
- * @param value    for SET and CAS the value it writes, otherwise null
+ * @param value    for SET, CAS, GETSET, SETNX and APPEND the value it writes (or appends), otherwise null
  */
 public record Command(Kind kind, String key, String expected, String value) {
 
     /** The commands the checker knows. DEL and EXISTS take one key here. */
-    public enum Kind { GET, SET, DEL, EXISTS, CAS }
+    public enum Kind { GET, SET, DEL, EXISTS, CAS, INCR, GETSET, SETNX, GETDEL, STRLEN, APPEND }
+
+    /** INCR's reply when the key holds a value that is not an integer, as Redis words it. */
+    public static final String NOT_AN_INTEGER = "ERR value is not an integer or out of range";
 
     public Command {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(key, "key");
-        if ((kind == Kind.SET || kind == Kind.CAS) != (value != null)) {
-            throw new IllegalArgumentException(kind + " " + key + ": a value is needed for SET and CAS only");
+        if (writesValue(kind) != (value != null)) {
+            throw new IllegalArgumentException(kind + " " + key
+                    + ": a value is needed for SET, CAS, GETSET, SETNX and APPEND only");
         }
         if ((kind == Kind.CAS) != (expected != null)) {
             throw new IllegalArgumentException(kind + " " + key + ": an expected value is needed for CAS only");
@@ -56,6 +65,23 @@ public record Command(Kind kind, String key, String expected, String value) {
         return new Command(Kind.CAS, key, expected, value);
     }
 
+    /** {@code INCR key}, {@code GETDEL key}, {@code STRLEN key}: the commands of one key and nothing else. */
+    public static Command of(Kind kind, String key) {
+        return new Command(kind, key, null, null);
+    }
+
+    /** {@code GETSET key value}, {@code SETNX key value}, {@code APPEND key value}. */
+    public static Command of(Kind kind, String key, String value) {
+        return new Command(kind, key, null, value);
+    }
+
+    private static boolean writesValue(Kind kind) {
+        return switch (kind) {
+            case SET, CAS, GETSET, SETNX, APPEND -> true;
+            default -> false;
+        };
+    }
+
     /**
      * The command {@code text} spells as {@link #toString} writes it ({@code SET x 1},
      * {@code CAS x 1 2}; words separated by single spaces, the command's name in capitals), or
@@ -75,44 +101,35 @@ public record Command(Kind kind, String key, String expected, String value) {
         } catch (IllegalArgumentException e) {
             return null;
         }
-        int expectedWords = switch (kind) {
-            case GET, DEL, EXISTS -> 2;
-            case SET -> 3;
-            case CAS -> 4;
-        };
+        int expectedWords = kind == Kind.CAS ? 4 : writesValue(kind) ? 3 : 2;
         if (words.length != expectedWords) {
             return null;
         }
-        return switch (kind) {
-            case GET -> get(words[1]);
-            case DEL -> del(words[1]);
-            case EXISTS -> exists(words[1]);
-            case SET -> set(words[1], words[2]);
-            case CAS -> cas(words[1], words[2], words[3]);
-        };
+        return kind == Kind.CAS ? cas(words[1], words[2], words[3])
+                : writesValue(kind) ? of(kind, words[1], words[2]) : of(kind, words[1]);
     }
 
-    /** True for GET and EXISTS, which change nothing. */
+    /** True for GET, EXISTS and STRLEN, which change nothing. */
     public boolean isRead() {
-        return kind == Kind.GET || kind == Kind.EXISTS;
+        return kind == Kind.GET || kind == Kind.EXISTS || kind == Kind.STRLEN;
     }
 
     /** Says what is wrong with {@code reply} as this command's reply, or returns null if nothing is. */
     String problemWithReply(String reply) {
         return switch (kind) {
-            case GET -> null;
+            case GET, GETSET, GETDEL -> null;
             case SET -> "OK".equals(reply) ? null : "SET replies OK";
-            case DEL, EXISTS, CAS -> "0".equals(reply) || "1".equals(reply) ? null : kind + " replies 0 or 1";
+            case DEL, EXISTS, CAS, SETNX -> "0".equals(reply) || "1".equals(reply) ? null : kind + " replies 0 or 1";
+            case INCR -> NOT_AN_INTEGER.equals(reply) || (reply != null && reply.matches("0|-?[1-9][0-9]*"))
+                    ? null : "INCR replies an integer or " + NOT_AN_INTEGER;
+            case STRLEN, APPEND -> reply != null && reply.matches("0|[1-9][0-9]*") ? null : kind + " replies a length";
         };
     }
 
     /** Like {@code redis-cli} input: {@code SET x 1}, {@code CAS x 1 2}. */
     @Override
     public String toString() {
-        return switch (kind) {
-            case GET, DEL, EXISTS -> kind + " " + key;
-            case SET -> kind + " " + key + " " + value;
-            case CAS -> kind + " " + key + " " + expected + " " + value;
-        };
+        return kind == Kind.CAS ? kind + " " + key + " " + expected + " " + value
+                : value != null ? kind + " " + key + " " + value : kind + " " + key;
     }
 }

@@ -112,7 +112,9 @@ final class KeySearch {
         this.harmless = new boolean[completed];
         for (int op = 0; op < completed; op++) {
             Command command = ops[op].command();
-            harmless[op] = command.isRead() || (command.kind() != Command.Kind.SET && "0".equals(ops[op].reply()));
+            boolean refused = List.of(Command.Kind.CAS, Command.Kind.DEL, Command.Kind.SETNX).contains(command.kind())
+                    && "0".equals(ops[op].reply());
+            harmless[op] = command.isRead() || refused;
         }
     }
 
@@ -120,10 +122,24 @@ final class KeySearch {
     private static Set<String> observedValues(Operation[] ops) {
         Set<String> observed = new HashSet<>();
         for (Operation op : ops) {
-            if (op.command().kind() == Command.Kind.GET && op.reply() != null) {
-                observed.add(op.reply());
-            } else if (op.command().kind() == Command.Kind.CAS) {
-                observed.add(op.command().expected());
+            switch (op.command().kind()) {
+                case GET, GETSET, GETDEL -> {
+                    if (op.reply() != null) {
+                        observed.add(op.reply());
+                    }
+                }
+                case CAS -> observed.add(op.command().expected());
+                case INCR, STRLEN, APPEND -> {
+                    // These read what the value is, not only whether it is one they expect: every value counts.
+                    for (Operation any : ops) {
+                        if (any.command().value() != null) {
+                            observed.add(any.command().value());
+                        }
+                    }
+                    return observed;
+                }
+                default -> {
+                }
             }
         }
         return observed;
@@ -419,6 +435,8 @@ final class KeySearch {
             case DEL -> null;
             // The expected value is one a read can return, so the stand-in never hides a match.
             case CAS -> c.expected().equals(value) ? c.value() : realValue;
+            // The others see stand-ins only where a value is absent or present alike, or none at all.
+            default -> Register.after(c, ops[op].reply(), true, realValue);
         };
     }
 

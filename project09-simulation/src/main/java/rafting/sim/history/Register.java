@@ -32,7 +32,43 @@ final class Register {
                 }
                 yield swaps ? command.value() : value;
             }
+            case INCR -> {
+                String next = incremented(value);
+                if (next == null) {
+                    yield open || Command.NOT_AN_INTEGER.equals(reply) ? value : DOES_NOT_FIT;
+                }
+                yield open || next.equals(reply) ? next : DOES_NOT_FIT;
+            }
+            case GETSET -> open || Objects.equals(reply, value) ? command.value() : DOES_NOT_FIT;
+            case GETDEL -> open || Objects.equals(reply, value) ? null : DOES_NOT_FIT;
+            case SETNX -> {
+                boolean writes = value == null;
+                if (!open && !reply.equals(writes ? "1" : "0")) {
+                    yield DOES_NOT_FIT;
+                }
+                yield writes ? command.value() : value;
+            }
+            case STRLEN -> open || reply.equals(Integer.toString(value == null ? 0 : value.length())) ? value : DOES_NOT_FIT;
+            case APPEND -> {
+                String joined = (value == null ? "" : value) + command.value();
+                yield open || reply.equals(Integer.toString(joined.length())) ? joined : DOES_NOT_FIT;
+            }
         };
+    }
+
+    /** The value after INCR of {@code value} (absent counts as 0), or null if it is no 64-bit integer. */
+    private static String incremented(String value) {
+        if (value == null) {
+            return "1";
+        }
+        if (!value.matches("0|-?[1-9][0-9]{0,18}")) {
+            return null;
+        }
+        try {
+            return Long.toString(Math.addExact(Long.parseLong(value), 1));
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
     }
 
     /**

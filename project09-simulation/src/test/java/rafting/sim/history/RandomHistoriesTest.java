@@ -156,6 +156,7 @@ class RandomHistoriesTest {
                     }
                     yield new String[] {swaps ? c.value() : value};
                 }
+                default -> throw new IllegalArgumentException("random histories draw no " + c.kind());
             };
         }
     }

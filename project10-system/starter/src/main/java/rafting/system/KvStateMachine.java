@@ -17,23 +17,31 @@ import rafting.kv.Reply;
  */
 public final class KvStateMachine implements StateMachine {
 
+    /** Part 3: a command and the time its leader proposed it, in milliseconds since the epoch; -1 if unknown. Given. */
+    record Stamped(long millis, KvCommand command) {
+    }
+
     /**
-     * Part 3: the entry bytes for {@code command}: its arguments ({@code command.args()}), binary
-     * ones included (any byte, empty ones too), in a form {@link #decode} reads back. The reference:
-     * an int count, then each argument as an int size and its bytes.
+     * Part 3: the entry bytes for {@code command}, proposed at {@code millis}: the time and the
+     * arguments ({@code command.args()}), binary ones included (any byte, empty ones too), in a
+     * form {@link #decode} reads back. The reference: an int -1, the time as a long, an int count,
+     * then each argument as an int size and its bytes. (Time comes from the log: applying an entry
+     * sets the store's clock to its time, never backwards, so every replica expires the same keys
+     * at the same index. An entry that starts with a count, written before stamping, runs at the
+     * time of the entry before it.)
      */
-    public static byte[] encode(KvCommand command) {
+    public static byte[] encode(KvCommand command, long millis) {
         throw new UnsupportedOperationException("Part 3: a command as entry bytes");
     }
 
     /**
-     * Part 3: the command an entry holds, {@code KvCommand.parse} of its arguments, so that
-     * {@code decode(encode(c))} equals {@code c}. Bytes that are not an encoded command (the leader
+     * Part 3: the command an entry holds, {@code KvCommand.parse} of its arguments, and its time,
+     * so that {@code decode(encode(c, t))} equals {@code new Stamped(t, c)}. Bytes that are not an encoded command (the leader
      * never writes them; a no-op entry is empty) are an {@link InvalidCommandException} (for
      * example {@code new InvalidCommandException("ERR a log entry that is not a command")}), never
      * another exception and never an allocation larger than the entry.
      */
-    static KvCommand decode(byte[] entry) throws InvalidCommandException {
+    static Stamped decode(byte[] entry) throws InvalidCommandException {
         throw new UnsupportedOperationException("Part 3: entry bytes back to a command");
     }
 
@@ -47,6 +55,11 @@ public final class KvStateMachine implements StateMachine {
     @Override
     public byte[] apply(long index, byte[] entry) {
         throw new UnsupportedOperationException("Part 3: run the entry's command on the store");
+    }
+
+    /** Part 3: the time of the last entry applied: the store's clock. */
+    long logTime() {
+        throw new UnsupportedOperationException("Part 3: the log's time");
     }
 
     /** Part 3: the store the entries are applied to. */
