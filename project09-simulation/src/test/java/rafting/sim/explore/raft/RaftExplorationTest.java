@@ -2,6 +2,7 @@ package rafting.sim.explore.raft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import rafting.election.Settings;
 import rafting.election.Flaw;
@@ -10,6 +11,7 @@ import rafting.sim.explore.Exploration;
 import rafting.sim.explore.Exploration.Verdict;
 
 /** Three real RaftNodes, every state within small bounds, every check of RaftInvariants in each. */
+@Tag("part4")
 class RaftExplorationTest {
 
     static final Settings HEALTHY = RaftExploration.exploredSettings();
