@@ -68,6 +68,7 @@ class RaftExplorationTest {
         assertThat(result.trace().events()).hasSize(6);
         ClusterState end = result.trace().lastState();
         assertThat(end.ids()).filteredOn(id -> end.isUp(id) && end.node(id).state().role() == Role.LEADER).hasSize(2);
+        System.out.println(expected(Flaw.VOTE_TWICE_IN_A_TERM));
         System.out.println(RaftExploration.story(result.trace()));
     }
 
@@ -95,6 +96,7 @@ class RaftExplorationTest {
         assertThat(result.verdict()).isEqualTo(Verdict.VIOLATION);
         assertThat(result.trace().problem()).contains(RaftInvariants.COMMIT_WITHIN_LOG);
         assertThat(result.trace().events()).hasSize(13);
+        System.out.println(expected(Flaw.TRUNCATE_ON_MATCHING_APPEND));
         System.out.println(RaftExploration.story(result.trace()));
     }
 
@@ -106,6 +108,7 @@ class RaftExplorationTest {
         Exploration<ClusterState, RaftEvent> result =
                 RaftExploration.explore(HEALTHY.withFlaws(Flaw.COMMIT_EARLIER_TERM_BY_COUNTING), FIGURE_8, NO_LIMIT);
 
+        System.out.println(expected(Flaw.COMMIT_EARLIER_TERM_BY_COUNTING));
         System.out.println("raft, " + FIGURE_8 + ", flaw COMMIT_EARLIER_TERM_BY_COUNTING: " + result.verdict() + ", "
                 + result.states() + " states");
         System.out.println(RaftExploration.story(result.trace()));
@@ -129,5 +132,10 @@ class RaftExplorationTest {
         System.out.println("raft, " + bounds + ": " + result);
         assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
         assertThat(result.states()).isEqualTo(66_203);
+    }
+
+    /** Said before a flawed run's story, which a passing run prints: the VIOLATION in it is the point. */
+    static String expected(Flaw flaw) {
+        return "expected: " + flaw + " was switched on on purpose; the VIOLATION below shows the explorer caught it";
     }
 }

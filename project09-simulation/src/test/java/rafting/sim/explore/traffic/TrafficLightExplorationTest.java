@@ -77,6 +77,8 @@ class TrafficLightExplorationTest {
         assertThat(result.trace().events()).hasSize(2 + 20)
                 .filteredOn(event -> event instanceof Event.Press).hasSize(2);
         assertThat(result.trace().lastState().state().phase()).isEqualTo(Phase.EW_GREEN);
+        System.out.println("expected: a controller that forgets a press, written broken on purpose;"
+                + " the VIOLATION below shows the explorer caught it");
         System.out.println(result);
     }
 }
