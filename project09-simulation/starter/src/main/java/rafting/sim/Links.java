@@ -39,7 +39,12 @@ record Links(long bits) {
         throw new UnsupportedOperationException("Part 6: write Links.isEmpty");
     }
 
-    /** {@code cut 1<->2 3->1}: the cut links, both ways as {@code <->}, in order. */
+    /**
+     * {@code cut 1<->2 3->1}: the cut links, both ways as {@code <->}, in order.
+     *
+     * {@code nothing cut}, or {@code cut } and the cut links in order, {@code 1<->2} for a link cut both
+     * ways and {@code 1->3} for one cut one way, separated by spaces: {@code cut 1<->2 2<->3}.
+     */
     @Override
     public String toString() {
         throw new UnsupportedOperationException("Part 6: write Links.toString");

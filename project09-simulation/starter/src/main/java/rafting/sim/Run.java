@@ -23,7 +23,12 @@ public record Run(Scenario scenario, List<Event> events, Violation violation, in
         throw new UnsupportedOperationException("Part 6: write Run.historyUndecided");
     }
 
-    /** {@code seed 7: ok, 2000 events, recovered in 23 ticks}, or the violation and the command that replays it. */
+    /**
+     * {@code seed 7: ok, 2000 events, recovered in 23 ticks}, or the violation and the command that replays it.
+     *
+     * {@code seed N: } and the violation, then {@code "\n  replay: "} and the replay command; for a run
+     * that passed, {@code seed N: ok, K events} and what it found of its recovery and history.
+     */
     @Override
     public String toString() {
         throw new UnsupportedOperationException("Part 6: write Run.toString");

@@ -48,7 +48,13 @@ public record Scenario(long seed, int nodes, int steps, Set<Flaw> flaws, String 
         throw new UnsupportedOperationException("Part 6: write Scenario.withoutStructuralChecks");
     }
 
-    /** The command that replays this run with its whole trace, from the repository's root. */
+    /**
+     * The command that replays this run with its whole trace, from the repository's root.
+     *
+     * {@code project09-simulation/sim replay --seed N --nodes N --steps N}, then {@code --flaw NAME} for
+     * each flaw, {@code --mix NAME} unless the mix is {@code varied}, and {@code --client-view} when only
+     * the clients' view is checked.
+     */
     public String replayCommand() {
         throw new UnsupportedOperationException("Part 6: write Scenario.replayCommand");
     }

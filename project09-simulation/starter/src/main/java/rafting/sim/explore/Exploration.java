@@ -36,6 +36,10 @@ public record Exploration<S, E>(Verdict verdict, long states, long transitions, 
         throw new UnsupportedOperationException("Part 1: write Exploration.noProblemFound");
     }
 
+    /**
+     * {@code VERDICT: N states, T transitions, depth D} (numbers with {@code %,d}), then, on the next
+     * line, the trace if there is one.
+     */
     @Override
     public String toString() {
         throw new UnsupportedOperationException("Part 1: write Exploration.toString");

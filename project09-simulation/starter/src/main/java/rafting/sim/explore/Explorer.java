@@ -79,17 +79,33 @@ public final class Explorer<S, E> {
         throw new UnsupportedOperationException("Part 1: write Explorer.key");
     }
 
-    /** Visit no state more than {@code maxDepth} events away from an initial state. */
+    /**
+     * Visit no state more than {@code maxDepth} events away from an initial state.
+     *
+     * @throws IllegalArgumentException if {@code maxDepth} is negative; the message names {@code maxDepth}
+     */
     public Explorer<S, E> maxDepth(int maxDepth) {
         throw new UnsupportedOperationException("Part 1: write Explorer.maxDepth");
     }
 
-    /** Visit at most {@code maxStates} distinct states. */
+    /**
+     * Visit at most {@code maxStates} distinct states.
+     *
+     * @throws IllegalArgumentException if {@code maxStates} is below 1; the message names {@code maxStates}
+     */
     public Explorer<S, E> maxStates(long maxStates) {
         throw new UnsupportedOperationException("Part 1: write Explorer.maxStates");
     }
 
-    /** Explores; call it again after changing the checks or bounds to explore afresh. */
+    /**
+     * Explores; call it again after changing the checks or bounds to explore afresh.
+     *
+     * <p>A problem's {@link Trace#problem()} reads {@code invariant "NAME" broken},
+     * {@code step property "NAME" broken}, or starts with {@code deadlock}.
+     *
+     * @throws IllegalStateException whose message contains {@code not deterministic} when replaying the
+     *         events of a trace does not reach the key recorded for it
+     */
     public Exploration<S, E> run() {
         throw new UnsupportedOperationException("Part 1: write Explorer.run");
     }

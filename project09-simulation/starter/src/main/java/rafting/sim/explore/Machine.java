@@ -60,6 +60,9 @@ public interface Machine<S, E> {
 
     /** A state of the machine together with what an observer has recorded on the way to it. */
     record Observed<S, O>(S state, O observation) {
+        /**
+         * The state, {@code " | "}, the observation.
+         */
         @Override
         public String toString() {
         throw new UnsupportedOperationException("Part 1: write Observed.toString");

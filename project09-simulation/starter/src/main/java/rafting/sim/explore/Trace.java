@@ -17,6 +17,9 @@ public record Trace<S, E>(String problem, List<Step<S, E>> steps) {
 
     /** One event and the state it led to; the first step has no event. */
     public record Step<S, E>(E event, S state) {
+        /**
+         * The event ({@code (start)} for the first step), {@code " -> "}, the state.
+         */
         @Override
         public String toString() {
         throw new UnsupportedOperationException("Part 1: write Step.toString");
@@ -33,7 +36,13 @@ public record Trace<S, E>(String problem, List<Step<S, E>> steps) {
         throw new UnsupportedOperationException("Part 1: write Trace.lastState");
     }
 
-    /** The problem on one line, then one numbered line per step. */
+    /**
+     * The problem on one line, then one numbered line per step.
+     *
+     * {@code PROBLEM after K events:}, then for each step {@code String.format("%n%4d  %s%n      %s", i,
+     * event or "(start)", state)}: its number right-aligned in 4, two spaces, the event, and the state on
+     * the next line indented by 6.
+     */
     @Override
     public String toString() {
         throw new UnsupportedOperationException("Part 1: write Trace.toString");

@@ -27,6 +27,9 @@ public record CheckResult(Outcome outcome, String key, String explanation) {
         throw new UnsupportedOperationException("Part 2: write CheckResult.isLinearizable");
     }
 
+    /**
+     * {@code LINEARIZABLE}, or the outcome, {@code ": "} and the explanation.
+     */
     @Override
     public String toString() {
         throw new UnsupportedOperationException("Part 2: write CheckResult.toString");

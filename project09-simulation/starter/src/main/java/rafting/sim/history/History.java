@@ -46,12 +46,18 @@ public final class History {
         /**
          * Records the reply, in the form {@link Command} describes. A reply of the wrong form
          * throws {@code IllegalArgumentException} and leaves the call open.
+         * @throws IllegalArgumentException for a reply of the wrong form ({@code DEL replies 0 or 1})
+         * @throws IllegalStateException if the call already ended (message contains {@code already ended})
          */
         public void returned(String reply) {
         throw new UnsupportedOperationException("Part 2: write Call.returned");
     }
 
-        /** Forgets the call: it certainly did not take effect (the node refused it unseen). */
+        /**
+         * Forgets the call: it certainly did not take effect (the node refused it unseen).
+         *
+         * @throws IllegalStateException if the call already ended (message contains {@code already ended})
+         */
         public void discard() {
         throw new UnsupportedOperationException("Part 2: write Call.discard");
     }

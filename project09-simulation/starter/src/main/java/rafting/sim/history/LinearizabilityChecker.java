@@ -44,6 +44,13 @@ public final class LinearizabilityChecker {
     /**
      * Checks {@code history}, key by key in key order. The result names the first key that is not
      * linearizable; failing that, the first whose search ran out of budget.
+     * <p>The explanation of a failure starts {@code key x: no order of its 3 operations fits a single
+     * register.}, then {@code The longest order found places 2 of them, ending with:} and those
+     * operations, {@code after which x = "2", and none of these can come next:} and each candidate with
+     * {@code (does not fit: x = "2")}; or {@code No operation can come first (b is absent at the start):}.
+     * One out of budget reads {@code key x: gave up after 10,000 search steps, ...} ({@code %,d}).
+     *
+     * @throws IllegalArgumentException if {@code budgetPerKey} is below 1; the message names {@code budgetPerKey}
      */
     public static CheckResult check(Collection<Operation> history, long budgetPerKey) {
         throw new UnsupportedOperationException("Part 2: write LinearizabilityChecker.check");

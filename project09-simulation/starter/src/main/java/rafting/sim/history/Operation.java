@@ -24,6 +24,12 @@ public record Operation(int client, Command command, String reply, long invoked,
     /** The completion time of an operation that never completed. */
     public static final long OPEN = Long.MAX_VALUE;
 
+    /**
+     * @throws IllegalArgumentException for an operation completed before it was invoked (message
+     *         contains {@code before it was invoked}), an open one with a reply, or a reply of the wrong
+     *         form: the message of {@link Command}'s check, such as {@code SET replies OK} or
+     *         {@code CAS replies 0 or 1}
+     */
     public Operation {
         throw new UnsupportedOperationException("Part 2: write Operation");
     }

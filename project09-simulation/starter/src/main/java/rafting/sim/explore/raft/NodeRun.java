@@ -71,7 +71,7 @@ final class NodeRun {
     /** A server one input further, and the messages that input made it send. */
     record Stepped(NodeRun run, List<Message> sent) {}
 
-    /** The canonical encodings of this server, one per renaming of the servers: see {@link CanonicalKey}. */
+    /** The canonical encodings of this server, one per renaming of the servers: as the canonical key of a state uses them. */
     String[] encodings;
 
     private NodeRun(int id, boolean up, Recipe recipe, TermVote durableTermVote, List<LogEntry> durableLog, NodeKey key) {
