@@ -136,6 +136,6 @@ class RaftExplorationTest {
 
     /** Said before a flawed run's story, which a passing run prints: the VIOLATION in it is the point. */
     static String expected(Flaw flaw) {
-        return "expected: " + flaw + " was switched on on purpose; the VIOLATION below shows the explorer caught it";
+        return "expected: " + flaw + " was switched on on purpose; the broken rule below shows the explorer caught it";
     }
 }
