@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Our server driven by the real {@code redis-cli}. Skipped where redis-cli is not installed,
  * except in CI (the environment variable {@code CI} is set), where its absence is a failure.
  */
+@Tag("part7")
 class RedisCliInteropTest {
 
     private Path redisCli;

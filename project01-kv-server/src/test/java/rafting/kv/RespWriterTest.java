@@ -10,10 +10,12 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+@Tag("part5")
 class RespWriterTest {
 
     /** A reply and its exact bytes on the wire (Latin-1 text, one char per byte). */

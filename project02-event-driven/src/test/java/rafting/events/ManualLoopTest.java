@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The loop driven by hand on a manual clock: timers, order, batches, failures. No threads, no sleeps. */
+@Tag("part1")
 class ManualLoopTest {
 
     private final ManualClock clock = ManualClock.create();

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Communicating tasks: channels with an end, groups that end together. */
+@Tag("part3")
 class TasksTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(10);

@@ -11,9 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The loop on its own thread and the system clock. Waits are on conditions, with deadlines. */
+@Tag("part2")
 class ThreadedLoopTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(10);

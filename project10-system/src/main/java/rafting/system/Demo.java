@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code ./raftkv demo}: a three-node cluster in this process, on the default ports, and a client
- * prompt. Besides the store's commands, {@code stop 2} stops node 2, {@code start 2} starts it
- * again from its files, and {@code status} shows every node, so one terminal shows a cluster
- * losing its leader, electing another and a node catching up.
+ * {@code ./raftkv demo}: every node of a cluster in this process, and a client prompt. The
+ * cluster is the default local one of three nodes (or {@code --nodes N}), or the one of a cluster
+ * file ({@code --config FILE}), so a demo runs beside a cluster that holds the default ports.
+ * Besides the store's commands, {@code stop 2} stops node 2, {@code start 2} starts it again from
+ * its files, and {@code status} shows every node, so one terminal shows a cluster losing its
+ * leader, electing another and a node catching up.
  */
 final class Demo {
 
@@ -28,14 +30,15 @@ final class Demo {
     }
 
     static int run(Map<String, String> options) throws IOException {
-        ClusterFile cluster = ClusterFile.local(3);
+        ClusterFile cluster = RaftKv.cluster(options);
         Path data = options.containsKey("--data") ? Path.of(options.get("--data")) : Files.createTempDirectory("raftkv-demo");
         var nodes = new TreeMap<Integer, KvNode>();
         try {
             for (int id : cluster.nodes().keySet()) {
                 nodes.put(id, KvNode.start(id, cluster, data.resolve("node-" + id)));
             }
-            System.out.println("three nodes running, clients on 127.0.0.1:7001-7003, data in " + data);
+            System.out.println(nodes.size() + " nodes running, clients on "
+                    + RaftKv.clientAddresses(cluster).stream().map(ClusterFile::hostPort).toList() + ", data in " + data);
             System.out.println(HELP);
             try (var client = new ClusterClient(RaftKv.clientAddresses(cluster))) {
                 var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -69,8 +72,8 @@ final class Demo {
 
     private static String startOrStop(String verb, List<String> words, ClusterFile cluster,
             Map<Integer, KvNode> nodes, Path data, ClusterClient client) {
-        if (words.size() != 2 || !words.get(1).matches("\\d") || !cluster.nodes().containsKey(Integer.parseInt(words.get(1)))) {
-            return "say " + verb + " 1, 2 or 3";
+        if (words.size() != 2 || !words.get(1).matches("\\d{1,9}") || !cluster.nodes().containsKey(Integer.parseInt(words.get(1)))) {
+            return "say " + verb + " and one of the nodes " + cluster.nodes().keySet();
         }
         int id = Integer.parseInt(words.get(1));
         if (verb.equals("stop")) {

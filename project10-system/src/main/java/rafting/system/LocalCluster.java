@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code ./raftkv cluster}: the default local cluster as N node processes of this same program,
- * their log lines interleaved on this terminal, each behind its node's name. Ctrl-C (or the end of
+ * {@code ./raftkv cluster}: the default local cluster of N nodes, or every node of a cluster file
+ * ({@code --config FILE}), as node processes of this same program, their log lines interleaved on
+ * this terminal, each behind its node's name. Ctrl-C (or the end of
  * this process) stops them all; a node that dies is reported and the others go on.
  */
 final class LocalCluster {
@@ -22,11 +23,15 @@ final class LocalCluster {
 
     static int run(Map<String, String> options) throws IOException, InterruptedException {
         ClusterFile cluster = RaftKv.cluster(options);
+        // Each node reads the same cluster: the same file, or the same default of N nodes.
+        List<String> which = options.containsKey("--config")
+                ? List.of("--config", options.get("--config"))
+                : List.of("--nodes", Integer.toString(cluster.nodes().size()));
         Path base = Path.of(options.getOrDefault("--data", "data"));
         List<Process> processes = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(processes), "cluster-shutdown"));
         for (int id : cluster.nodes().keySet()) {
-            processes.add(start(id, cluster.nodes().size(), base.resolve("node-" + id)));
+            processes.add(start(id, which, base.resolve("node-" + id)));
         }
         System.out.println("cluster of " + processes.size() + " nodes; clients on "
                 + RaftKv.clientAddresses(cluster).stream().map(ClusterFile::hostPort).toList()
@@ -40,14 +45,19 @@ final class LocalCluster {
         return failed == 0 ? 0 : 1;
     }
 
-    /** Starts node {@code id} as a child process of this JVM's program, copying its output with a prefix. */
-    static Process start(int id, int nodes, Path data) throws IOException {
+    /**
+     * Starts node {@code id} of the {@code cluster} named by its options as a child process of this
+     * JVM's program, copying its output with a prefix.
+     */
+    static Process start(int id, List<String> cluster, Path data) throws IOException {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(RaftKv.class.getName());
-        command.addAll(List.of("node", Integer.toString(id), "--nodes", Integer.toString(nodes), "--data", data.toString()));
+        command.addAll(List.of("node", Integer.toString(id)));
+        command.addAll(cluster);
+        command.addAll(List.of("--data", data.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Thread pump = new Thread(() -> copy(id, process), "n" + id + "-output");
         pump.setDaemon(true);

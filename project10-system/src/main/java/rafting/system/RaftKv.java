@@ -24,8 +24,8 @@ public final class RaftKv {
 
     static final String USAGE = """
             usage: ./raftkv <command> [options]
-              demo [--data DIR]                          three nodes and a client in this terminal
-              cluster [--nodes N] [--data DIR]           N node processes (default 3), Ctrl-C stops them all
+              demo [--nodes N] [--data DIR] [--config FILE]      the nodes (default 3) and a client in this terminal
+              cluster [--nodes N] [--data DIR] [--config FILE]   node processes (default 3), Ctrl-C stops them all
               node <id> [--nodes N] [--data DIR] [--config FILE]   one node in the foreground
               cli [host:port] [command words...]        a client; without a command, an interactive one
               status [--nodes N] [--config FILE]         every node's role, term, leader, commit and applied index
@@ -66,8 +66,8 @@ public final class RaftKv {
         List<String> rest = List.of(args).subList(1, args.length);
         return switch (args[0]) {
             case "node" -> node(rest);
-            case "cluster" -> LocalCluster.run(options(rest, "--nodes", "--data"));
-            case "demo" -> Demo.run(options(rest, "--data"));
+            case "cluster" -> LocalCluster.run(options(rest, "--nodes", "--data", "--config"));
+            case "demo" -> Demo.run(options(rest, "--nodes", "--data", "--config"));
             case "cli" -> cli(rest);
             case "status" -> status(options(rest, "--nodes", "--config"));
             case "bench" -> Bench.run(options(rest, "--clients", "--requests", "--value-size", "--nodes", "--config"));

@@ -11,11 +11,13 @@ import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rafting.kv.Reply;
 
 /** The client port of a one-node cluster: what clients see, and what bad input costs. */
+@Tag("part4")
 class ClientPortTest {
 
     @TempDir

@@ -7,11 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rafting.election.TermVote;
 import rafting.log.LogEntry;
 
+@Tag("part1")
 class DataFolderTest {
 
     @TempDir

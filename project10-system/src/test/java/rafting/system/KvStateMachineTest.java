@@ -3,9 +3,11 @@ package rafting.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import rafting.kv.KvCommand;
 
+@Tag("part3")
 class KvStateMachineTest {
 
     private final KvStateMachine machine = new KvStateMachine();

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import rafting.replication.Message;
 import rafting.replication.RequestVote;
 import rafting.replication.RequestVoteResponse;
 
+@Tag("part2")
 class MessageCodecTest {
 
     static Stream<Message> messages() {

@@ -12,12 +12,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import rafting.kv.Frames;
 import rafting.replication.Message;
 import rafting.replication.RequestVote;
 import rafting.replication.RequestVoteResponse;
 
+@Tag("part2")
 class PeerTransportTest {
 
     private final LinkedBlockingQueue<Message> atOne = new LinkedBlockingQueue<>();

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ import rafting.sim.history.Operation;
  * operation is recorded in a {@link History}; at the end every acknowledged write must
  * still be there, and the whole history, final reads included, must be linearizable.
  */
+@Tag("part6")
 class ProcessClusterTest {
 
     private static final int CLIENTS = 4;

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The cluster driven by the real {@code redis-cli}; skipped where it is not installed (required on CI). */
+@Tag("part5")
 class RedisCliTest {
 
     @TempDir

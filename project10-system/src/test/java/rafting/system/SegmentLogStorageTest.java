@@ -10,11 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rafting.log.LogEntry;
 import rafting.log.RaftLog;
 
+@Tag("part1")
 class SegmentLogStorageTest {
 
     @TempDir

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import rafting.events.EventLoop;
 import rafting.events.ManualClock;
 
 /** The runtime on a loop driven by hand: real timers, a manual clock, no threads, no sleeps. */
+@Tag("part2")
 class ControllerRuntimeTest {
 
     private final ManualClock clock = ManualClock.create();

@@ -13,11 +13,13 @@ import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every timing rule and every button case, stepped one event at a time: the clock is the tick. */
+@Tag("part1")
 class ControllerTest {
 
     private final Controller controller = Controller.standard();

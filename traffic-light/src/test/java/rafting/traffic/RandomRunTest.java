@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Long seeded runs of random ticks and presses, checked at every step by an observer that knows
  * the rules but not the controller's code: it sees only the colors and the events.
  */
+@Tag("part1")
 class RandomRunTest {
 
     record Run(long seed, Timings timings, int steps) {

@@ -8,12 +8,14 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The controller, lights and buttons over real UDP on loopback, on ephemeral ports. Bounded: every
  * wait has a deadline, and everything is closed, also when an assertion fails.
  */
+@Tag("part3")
 class UdpTest {
 
     private static final long DEADLINE_SECONDS = 10;

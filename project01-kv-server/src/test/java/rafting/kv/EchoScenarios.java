@@ -18,13 +18,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-/** The warmup's two servers, driven over loopback: the same scenarios, each with its reply rule. */
-class EchoServersTest {
+/**
+ * The warmup's two servers, driven over loopback: the same scenarios, each with its reply rule.
+ * {@link EchoServerTest} (Part 2) and {@link UppercaseServerTest} (Part 3) run them.
+ */
+final class EchoScenarios {
+
+    private EchoScenarios() {}
 
     /** A server under test: how to start it, what its threads are called, what it replies. */
     record Flavor(String name, Starter starter, String threadPrefix, UnaryOperator<String> reply) {
@@ -46,21 +47,17 @@ class EchoServersTest {
         void close();
     }
 
-    static Stream<Flavor> flavors() {
-        return Stream.of(
-                new Flavor("thread per connection", () -> {
-                    EchoServer s = EchoServer.start(0);
-                    return running(s.port(), s::close);
-                }, "echo-", UnaryOperator.identity()),
-                new Flavor("communicating tasks", () -> {
-                    UppercaseServer s = UppercaseServer.start(0);
-                    return running(s.port(), s::close);
-                }, "upper-", text -> text.toUpperCase(java.util.Locale.ROOT)));
-    }
+    static final Flavor THREAD_PER_CONNECTION = new Flavor("thread per connection", () -> {
+        EchoServer s = EchoServer.start(0);
+        return running(s.port(), s::close);
+    }, "echo-", UnaryOperator.identity());
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("flavors")
-    void servesManyClientsAtOnce(Flavor flavor) throws Exception {
+    static final Flavor COMMUNICATING_TASKS = new Flavor("communicating tasks", () -> {
+        UppercaseServer s = UppercaseServer.start(0);
+        return running(s.port(), s::close);
+    }, "upper-", text -> text.toUpperCase(java.util.Locale.ROOT));
+
+    static void servesManyClientsAtOnce(Flavor flavor) throws Exception {
         int clients = 16;
         int messages = 200;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -87,9 +84,7 @@ class EchoServersTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("flavors")
-    void aClientStuckMidMessageDoesNotHoldUpAnother(Flavor flavor) throws Exception {
+    static void aClientStuckMidMessageDoesNotHoldUpAnother(Flavor flavor) throws Exception {
         try (Running server = flavor.starter().start();
                 Client stuck = new Client(server.port());
                 Client other = new Client(server.port())) {
@@ -101,9 +96,7 @@ class EchoServersTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("flavors")
-    void repliesToEveryMessageSentBeforeTheClientStoppedSending(Flavor flavor) throws Exception {
+    static void repliesToEveryMessageSentBeforeTheClientStoppedSending(Flavor flavor) throws Exception {
         try (Running server = flavor.starter().start(); Client client = new Client(server.port())) {
             for (int m = 0; m < 100; m++) {
                 client.send("message " + m);
@@ -117,9 +110,7 @@ class EchoServersTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("flavors")
-    void closeEndsEveryConnectionAndThread(Flavor flavor) throws Exception {
+    static void closeEndsEveryConnectionAndThread(Flavor flavor) throws Exception {
         Running server = flavor.starter().start();
         try (Client a = new Client(server.port()); Client b = new Client(server.port())) {
             a.send("ping");
@@ -134,13 +125,6 @@ class EchoServersTest {
         } finally {
             server.close();
         }
-    }
-
-    @Test
-    void upperCasesAsciiLettersOnlyAndLeavesOtherBytesAlone() {
-        byte[] input = "héllo, World 42".getBytes(UTF_8);
-
-        assertThat(new String(UppercaseServer.upperCase(input), UTF_8)).isEqualTo("HéLLO, WORLD 42");
     }
 
     /**

@@ -1,0 +1,75 @@
+package rafting.system;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import rafting.election.TermVote;
+
+/**
+ * Part 1: everything one node keeps on disk, in one folder: {@code log/} (a
+ * {@link SegmentLogStorage}), {@code term-vote} (a {@link TermVoteFile}) and a {@code lock} file
+ * held (with {@code FileChannel.tryLock}) while the folder is open, so that two nodes never share
+ * a folder, in two processes or in one.
+ *
+ * <pre>{@code
+ * try (DataFolder data = DataFolder.open(Path.of("data/node-1"))) {
+ *     data.log().append(List.of(LogEntry.of(1, "set x 1")));
+ *     data.sync();
+ * }
+ * }</pre>
+ */
+public final class DataFolder implements Closeable {
+
+    private DataFolder() {
+    }
+
+    /**
+     * Part 1: opens (creating it and its parents if needed) and recovers the folder. Fails with an
+     * {@link IOException} whose message says what to do: a folder already open, here or in another
+     * process, gives a message containing {@code in use by another node} (the reference:
+     * {@code data/node-1 is in use by another node; stop it, or pass another folder with --data});
+     * a path that is not a folder this user can read and write says so. A failed open releases
+     * the lock again. Damaged files throw the {@link CorruptLogException} of the log or of the
+     * term/vote file.
+     */
+    public static DataFolder open(Path dir) throws IOException {
+        throw new UnsupportedOperationException("Part 1: lock, load the term/vote record, open the log");
+    }
+
+    /** Part 1: the folder. */
+    public Path path() {
+        throw new UnsupportedOperationException("Part 1: the folder");
+    }
+
+    /** Part 1: the log's storage, for {@code new RaftLog(data.log())}. */
+    public SegmentLogStorage log() {
+        throw new UnsupportedOperationException("Part 1: the log's storage");
+    }
+
+    /** Part 1: the term/vote record as last saved ({@link TermVote#INITIAL} in a new folder). */
+    public TermVote termVote() {
+        throw new UnsupportedOperationException("Part 1: the term/vote record");
+    }
+
+    /** Part 1: replaces the term/vote record, durably (its own fsync and an atomic rename). */
+    public void save(TermVote record) throws IOException {
+        throw new UnsupportedOperationException("Part 1: save the term/vote record");
+    }
+
+    /** Part 1: makes every append and truncation of the log durable. */
+    public void sync() {
+        throw new UnsupportedOperationException("Part 1: sync the log");
+    }
+
+    /** Part 1: closes the log and releases the lock; the folder can be opened again. */
+    @Override
+    public void close() throws IOException {
+        throw new UnsupportedOperationException("Part 1: close the log, release the lock");
+    }
+
+    /** Part 1: for example {@code DataFolder(data/node-1, t=3 vote=2, log 1..40)}. */
+    @Override
+    public String toString() {
+        throw new UnsupportedOperationException("Part 1: the folder, its record and its log");
+    }
+}

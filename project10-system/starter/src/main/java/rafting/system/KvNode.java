@@ -1,0 +1,152 @@
+package rafting.system;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import rafting.election.NodeState;
+import rafting.election.RaftNode;
+import rafting.election.Settings;
+
+/**
+ * Parts 4 and 5: one node of the key-value cluster: Project 7's {@link RaftNode}, its
+ * {@link DataFolder}, its {@link PeerTransport} and its clients, wired together.
+ *
+ * <pre>
+ *   client threads ──commands──┐                      ┌──> DataFolder: term-vote, log segments (1 fsync)
+ *   peer threads ───messages───┼──> event loop thread ┤
+ *   tick timer (10 ms) ────────┘    RaftNode, KvStore └──> then: PeerLinks (messages), client replies
+ * </pre>
+ *
+ * <p><b>Threads.</b> One event loop (Project 2's {@code EventLoop}, named {@code n<id>}) owns the
+ * {@code RaftNode} and its {@link KvStateMachine}; nothing else touches them. Socket threads post
+ * to the loop; a periodic timer posts {@code tick()} every {@code tick}. In the loop's after-batch
+ * hook, once per batch, follow {@code RaftNode}'s driver contract ({@link RaftNode#ready()}): save
+ * the term/vote record if it changed, sync the log once if it changed, and only then send the
+ * messages and hand each waiting client its own result. No vote, no acknowledgement of entries
+ * and no reply leaves before the state behind it is on disk. One refinement (Ongaro's thesis
+ * §10.2.1): while this node leads, its AppendEntries may leave before its own sync, since their
+ * answers are handled in a later batch, after the sync. A failed write or sync stops the node
+ * ({@link #failure()}): it may promise nothing more.
+ *
+ * <p><b>Clients</b> (Part 4) speak RESP2 (Project 1's {@code RespReader}) on the client port, one
+ * thread per connection (Project 1's {@code TcpServer}), which reads every command that has
+ * arrived (a client may pipeline many), hands those that need the log to the loop in one post,
+ * and writes the replies in the order the commands came. {@code PING}, {@code QUIT} and
+ * {@code INFO} are answered without the log; a command that does not parse gets the error of
+ * {@code KvCommand.parse} ({@code ERR unknown command 'FLUSHALL'},
+ * {@code ERR wrong number of arguments for 'get' command}) and the connection goes on; malformed
+ * RESP gets {@code -ERR <what is wrong>} and the connection is closed (the next command's start
+ * is lost). Random bytes never take the node down.
+ *
+ * <p>Every other command, reads included, goes through the log ({@link KvStateMachine#encode}):
+ * the reply is the result of applying its entry, so a read sees every write acknowledged before it
+ * began. {@code RaftNode.propose} says at which index and term the entry sits; when the entry at
+ * that index is applied, the client gets the result only if its term is the proposal's term.
+ * Another term there means a new leader replaced the entry: reply an error that starts with
+ * {@code ERR lost} (the reference: {@code -ERR lost: a new leader replaced this command's log
+ * entry before it committed; it did not take effect}). A leader that steps down keeps its clients
+ * waiting: as a follower it learns which entry was committed at each of their indexes and answers
+ * each one for certain. A command the node cannot answer within 10 s gets
+ * {@code -TIMEOUT no answer in 10 s; the command may or may not have taken effect}; one waiting
+ * when the node stops gets {@code -ERR this node is shutting down; the command may or may not have
+ * taken effect}.
+ *
+ * <p><b>A follower redirects</b> (Part 5): {@code -MOVED 0 host:port}, the leader's client address
+ * from the {@link ClusterFile}, as {@code redis-cli -c} expects, or {@code -CLUSTERDOWN ...} while
+ * no leader is known (the reference: {@code -CLUSTERDOWN no leader elected yet; try again shortly}).
+ *
+ * <p><b>{@code INFO}</b> (or {@code INFO raft}) answers a bulk string, a {@code # Raft} line and
+ * then Redis's {@code field:value} lines, each ending in {@code \r\n}: {@code node_id},
+ * {@code role} ({@code leader}, {@code follower} or {@code candidate}; a pre-candidate shows as
+ * {@code candidate}), {@code term}, {@code leader_id} (0 when unknown), {@code commit_index},
+ * {@code last_applied}, and the reference adds {@code last_log_index}, {@code voted_for},
+ * {@code cluster} and {@code cluster_size}.
+ */
+public final class KvNode implements Closeable {
+
+    /** 10 ms a tick: with {@link #DEFAULT_RAFT}, heartbeats every 50 ms, elections after 250 to 500 ms of silence. */
+    public static final Duration DEFAULT_TICK = Duration.ofMillis(10);
+
+    /**
+     * Elections after 25 to 50 ticks, heartbeats every 5, at most 512 entries a message. The
+     * paper's 150 to 300 ms is enough on a quiet machine; on a busy one a single slow fsync of
+     * the leader can last 100 ms, and a follower should not take that for a dead leader.
+     */
+    public static final Settings DEFAULT_RAFT = Settings.defaults().withElectionTicks(25, 50).withHeartbeatTicks(5)
+            .withMaxBatch(512);
+
+    private KvNode() {
+    }
+
+    /** Part 4: starts node {@code id} of {@code cluster} on the data in {@code dataDir}, with the default timing. */
+    public static KvNode start(int id, ClusterFile cluster, Path dataDir) throws IOException {
+        throw new UnsupportedOperationException("Part 4: start a node with the default timing");
+    }
+
+    /**
+     * Part 4: starts a node and returns once it serves: opens and recovers its data folder
+     * ({@link DataFolder#open}), builds the {@code RaftNode} on {@code new RaftLog(data.log())} and
+     * the saved term/vote record, binds its peer and client ports (the addresses of {@code id} in
+     * {@code cluster}), connects to its peers and starts its loop. A node that cannot start fails,
+     * having released everything it took (the data folder's lock included), with a message that
+     * says what to do (Part 6): a port in use is a {@link java.net.BindException} whose message
+     * contains {@code is another node running?} (the reference: {@code cannot listen for clients on
+     * 127.0.0.1:7001 (Address already in use): is another node running? Stop it, or choose other
+     * ports with --config}); a folder in use is {@link DataFolder#open}'s {@code IOException}.
+     */
+    public static KvNode start(int id, ClusterFile cluster, Path dataDir, Duration tick, Settings raft)
+            throws IOException {
+        throw new UnsupportedOperationException("Part 4: open the data, bind the ports, start the loop");
+    }
+
+    /** Part 4: this node's id. */
+    public int id() {
+        throw new UnsupportedOperationException("Part 4: the node's id");
+    }
+
+    /**
+     * Part 4: the node's state after its last batch (role, term, leader, commit and applied index),
+     * readable from any thread: the loop publishes {@code RaftNode.state()} after each batch.
+     */
+    public NodeState state() {
+        throw new UnsupportedOperationException("Part 4: the state after the last batch");
+    }
+
+    /** Part 4: the cluster this node belongs to. */
+    public ClusterFile cluster() {
+        throw new UnsupportedOperationException("Part 4: the cluster");
+    }
+
+    /** Part 4: where this node serves clients. */
+    public InetSocketAddress clientAddress() {
+        throw new UnsupportedOperationException("Part 4: the client address");
+    }
+
+    /** Part 4: why the node stopped on its own (a disk failure), or null. */
+    public Throwable failure() {
+        throw new UnsupportedOperationException("Part 4: the failure that stopped the node");
+    }
+
+    /** Part 4: blocks until the node has been closed, by {@link #close()} or by a failure. */
+    public void awaitStopped() throws InterruptedException {
+        throw new UnsupportedOperationException("Part 4: wait until closed");
+    }
+
+    /**
+     * Part 4: stops serving: peers and clients are disconnected, waiting commands get the
+     * shutting-down error, the loop ends and the data folder is closed (and unlocked). Closing
+     * twice does nothing.
+     */
+    @Override
+    public synchronized void close() {
+        throw new UnsupportedOperationException("Part 4: stop everything, release the folder");
+    }
+
+    /** Part 4: {@code KvNode(<the state>)}. */
+    @Override
+    public String toString() {
+        throw new UnsupportedOperationException("Part 4: the node and its state");
+    }
+}

@@ -1,0 +1,65 @@
+package rafting.system;
+
+import rafting.consensus.StateMachine;
+import rafting.kv.InvalidCommandException;
+import rafting.kv.KvCommand;
+import rafting.kv.KvStore;
+import rafting.kv.Reply;
+
+/**
+ * Part 3: Project 1's {@link KvStore} as Raft's state machine (Project 6's {@link StateMachine}).
+ * A log entry holds a command's arguments ({@link #encode}); applying an entry decodes it, runs the
+ * command on the store ({@code command.applyTo(store)}) and returns the reply exactly as it goes
+ * on the wire, RESP2, so a client's connection sends those bytes as they are.
+ *
+ * <p>Every replica applies the same entries in the same order, so every replica's store ends the
+ * same (§5.3, State Machine Safety): applying must depend on nothing but the entry and the store.
+ */
+public final class KvStateMachine implements StateMachine {
+
+    /**
+     * Part 3: the entry bytes for {@code command}: its arguments ({@code command.args()}), binary
+     * ones included (any byte, empty ones too), in a form {@link #decode} reads back. The reference:
+     * an int count, then each argument as an int size and its bytes.
+     */
+    public static byte[] encode(KvCommand command) {
+        throw new UnsupportedOperationException("Part 3: a command as entry bytes");
+    }
+
+    /**
+     * Part 3: the command an entry holds, {@code KvCommand.parse} of its arguments, so that
+     * {@code decode(encode(c))} equals {@code c}. Bytes that are not an encoded command (the leader
+     * never writes them; a no-op entry is empty) are an {@link InvalidCommandException} (for
+     * example {@code new InvalidCommandException("ERR a log entry that is not a command")}), never
+     * another exception and never an allocation larger than the entry.
+     */
+    static KvCommand decode(byte[] entry) throws InvalidCommandException {
+        throw new UnsupportedOperationException("Part 3: entry bytes back to a command");
+    }
+
+    /**
+     * Part 3: runs the entry's command on the store and returns its reply in RESP2
+     * ({@code SET} gives {@code +OK\r\n}, {@code GET} of {@code hello} gives
+     * {@code $5\r\nhello\r\n}, of a missing key {@code $-1\r\n}, {@code CAS} and {@code DEL}
+     * {@code :1\r\n} or {@code :0\r\n}). An entry that is not a command gets its error reply,
+     * {@code -ERR ...\r\n}, and changes nothing.
+     */
+    @Override
+    public byte[] apply(long index, byte[] entry) {
+        throw new UnsupportedOperationException("Part 3: run the entry's command on the store");
+    }
+
+    /** Part 3: the store the entries are applied to. */
+    public KvStore store() {
+        throw new UnsupportedOperationException("Part 3: the store");
+    }
+
+    /**
+     * Part 3: {@code reply} as RESP2 bytes: {@code +text}, {@code -message}, {@code :n},
+     * {@code $-1} (nil), {@code $size} and the bytes (bulk), {@code *count} and the items (array),
+     * each line ending in {@code \r\n}. The client port answers with it too.
+     */
+    static byte[] resp(Reply reply) {
+        throw new UnsupportedOperationException("Part 3: a reply in RESP2");
+    }
+}

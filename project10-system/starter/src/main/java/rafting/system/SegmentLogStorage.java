@@ -1,0 +1,143 @@
+package rafting.system;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import rafting.log.LogEntry;
+import rafting.log.LogStorage;
+
+/**
+ * Part 1: the Raft log on disk, Project 4's {@link LogStorage} port over a folder of segment files.
+ * The folder holds nothing but the segments (the tests count its files). Each segment is named
+ * after the index of its first entry, zero-padded to 20 digits so that names sort in index order
+ * ({@code 00000000000000000001.log}), and is a sequence of records, big-endian:
+ *
+ * <pre>
+ *   int length   bytes of the payload (8 + command bytes)
+ *   int crc      CRC32C (java.util.zip.CRC32C) of the length field and the payload
+ *   long term    the payload: the entry's term (at least 1) ...
+ *   byte[]       ... and its command
+ * </pre>
+ *
+ * The tests rely on this layout: a record is {@link #HEADER_BYTES} + 8 + the command's length.
+ * A new segment starts when the next record would take the active one past the segment size
+ * ({@link #open(Path, long)}); an empty segment always takes its first record.
+ *
+ * <p>Appends may stay in a buffer in memory; {@link #sync()} writes them and calls
+ * {@code FileChannel.force}, once for everything appended since the last sync (group commit).
+ * Keep every entry in memory too, so reads never touch the disk. Log indexes start at 1 and this
+ * storage never starts above 1: {@code firstIndex()} is 1, {@code baseTerm()} is 0.
+ *
+ * <p>Recovery on open (§5.3 requires a node's log to survive it): read every segment in name order.
+ * <ul>
+ *   <li>A record that ends early or fails its checksum (or has a term below 1), with no valid record
+ *       starting anywhere after it in the <em>last</em> segment, is a torn write of the last batch
+ *       before a crash: it was never synced, so never acknowledged. Cut it off, from the file too,
+ *       with a warning (one line through {@code System.Logger}), and append after it as usual.
+ *       Zeros or garbage after the last good record are cut off the same way.
+ *   <li>A bad record followed by a good one, or a bad record (even a torn end) in any segment but
+ *       the last, is damage to data that was durable: throw {@link CorruptLogException} with a
+ *       message containing {@code index N} (N the index of the bad record) and
+ *       {@code refusing to start}, for example
+ *       {@code ...log: a torn or corrupt record at byte 50 (index 3) with good data after it. The
+ *       log is damaged before its end; refusing to start rather than serve a log with a hole...}.
+ *   <li>A segment whose first index is not one past the end of the log before it means a segment
+ *       is missing: throw {@link CorruptLogException} whose message contains
+ *       {@code a segment is missing}.
+ * </ul>
+ *
+ * <p>{@link #truncateFrom(long)} may cut across segments: delete whole segments after the cut and
+ * make that durable (sync the folder) at once, so that a crash never leaves a later segment behind
+ * an earlier one that lost its end; then cut the segment the index falls in. A truncation of
+ * entries not yet written simply drops them from the buffer: they never reach the disk.
+ *
+ * <p>I/O errors inside the {@link LogStorage} methods and {@link #sync()} are thrown as
+ * {@link java.io.UncheckedIOException}: the node stops rather than promise what it did not write.
+ */
+public final class SegmentLogStorage implements LogStorage, Closeable {
+
+    /** Segments roll over at 64 MiB. */
+    public static final long DEFAULT_SEGMENT_BYTES = 64L << 20;
+
+    /** The bytes of a record before its payload: the length and the checksum, two ints. */
+    static final int HEADER_BYTES = 8;
+
+    private SegmentLogStorage() {
+    }
+
+    /** Part 1: opens (or creates, with its folders) the log in {@code dir}, recovering it as described above. */
+    public static SegmentLogStorage open(Path dir) throws IOException {
+        throw new UnsupportedOperationException("Part 1: open the log with 64 MiB segments");
+    }
+
+    /** Part 1: opens the log with segments of at most about {@code segmentBytes} (tests use 60 and 300). */
+    public static SegmentLogStorage open(Path dir, long segmentBytes) throws IOException {
+        throw new UnsupportedOperationException("Part 1: open the segment files and recover them");
+    }
+
+    /** Part 1: always 1: this storage holds the whole log. */
+    @Override
+    public long firstIndex() {
+        throw new UnsupportedOperationException("Part 1: the first index");
+    }
+
+    /** Part 1: the index of the last entry appended (synced or not), 0 when empty. */
+    @Override
+    public long lastIndex() {
+        throw new UnsupportedOperationException("Part 1: the last index");
+    }
+
+    /** Part 1: always 0: nothing was compacted. */
+    @Override
+    public long baseTerm() {
+        throw new UnsupportedOperationException("Part 1: the base term");
+    }
+
+    /** Part 1: the entry at {@code index}, from memory; outside 1..lastIndex() an {@link IndexOutOfBoundsException}. */
+    @Override
+    public LogEntry get(long index) {
+        throw new UnsupportedOperationException("Part 1: an entry from memory");
+    }
+
+    /** Part 1: appends records for {@code entries}, rolling over to a new segment when one is full; durable only after {@link #sync()}. */
+    @Override
+    public void append(List<LogEntry> entries) {
+        throw new UnsupportedOperationException("Part 1: append records");
+    }
+
+    /**
+     * Part 1: deletes the entry at {@code index} and every one after it, across segments too.
+     * {@code index} is in 1..lastIndex() + 1 (the upper end deletes nothing); outside it, an
+     * {@link IndexOutOfBoundsException} ({@code cannot truncate from 9: entries are 1..6}).
+     */
+    @Override
+    public void truncateFrom(long index) {
+        throw new UnsupportedOperationException("Part 1: truncate, across segments");
+    }
+
+    /**
+     * Part 1: writes every appended record to its file and forces it to the disk: one fsync for
+     * many appends; also syncs the folder when a segment was created since the last sync.
+     */
+    public void sync() {
+        throw new UnsupportedOperationException("Part 1: write and force");
+    }
+
+    /** Part 1: writes what is buffered and closes the active segment (closing does not sync). */
+    @Override
+    public void close() throws IOException {
+        throw new UnsupportedOperationException("Part 1: close the active segment");
+    }
+
+    /** Part 1: the folder holding the segments. */
+    public Path directory() {
+        throw new UnsupportedOperationException("Part 1: the folder");
+    }
+
+    /** Part 1: for example {@code SegmentLogStorage(/data/node-1/log, 2 segments, entries 1..40)}. */
+    @Override
+    public String toString() {
+        throw new UnsupportedOperationException("Part 1: the folder, segments and entries");
+    }
+}
