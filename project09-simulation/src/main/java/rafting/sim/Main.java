@@ -133,6 +133,7 @@ public final class Main {
             return null;
         }
         Run failure = result.failure();
+        out.println("expected: " + flaw + " was switched on on purpose; the run below shows the search caught it");
         out.printf(Locale.ROOT, "found after %d seeds, %d events, %.2f s: %s%n", result.seedsRun(), result.events(),
                 result.seconds(), failure);
         long start = System.nanoTime();
@@ -157,6 +158,14 @@ public final class Main {
         out.println("replay the whole run: " + run.scenario().replayCommand());
     }
 
+    /** Says, before a story, that a violation of a flaw switched on by hand is what the run is for. */
+    private void expected(Set<Flaw> flaws, Run run) {
+        if (!flaws.isEmpty() && run.failed()) {
+            out.println("expected: " + flaws.iterator().next() + " was switched on on purpose; the story below shows"
+                    + " the simulator caught it");
+        }
+    }
+
     private int replay(Args args) {
         args.allow("--seed", "--flaw", "--steps", "--nodes", "--mix", "--client-view", "--shrink");
         if (args.value("--seed", null) == null) {
@@ -175,9 +184,11 @@ public final class Main {
                 out.println("nothing to shrink: every invariant held");
                 return 0;
             }
+            expected(flaws, run);
             tell(Shrinker.shrink(run));
             return 0;
         }
+        expected(flaws, run);
         out.print(Story.of(scenario, run.events()));
         return 0;
     }

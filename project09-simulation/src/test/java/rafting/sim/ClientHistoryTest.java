@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,6 +18,7 @@ import rafting.sim.history.Operation;
  * linearizable; with a broken rule, a search that looks only at the clients' history (and at
  * recovery) finds a run that is not, later in the run than the servers' invariants.
  */
+@Tag("part8")
 class ClientHistoryTest {
 
     @Test

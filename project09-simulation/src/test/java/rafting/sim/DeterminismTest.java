@@ -3,10 +3,12 @@ package rafting.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import rafting.election.Flaw;
 
 /** One seed, one run: the scheduler, the nodes' timeouts and the faults all come from the seed. */
+@Tag("part8")
 class DeterminismTest {
 
     @Test

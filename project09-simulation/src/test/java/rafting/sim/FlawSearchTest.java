@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,6 +14,7 @@ import rafting.election.Flaw;
  * Project 8, Part 2: for every rule the core can break, the search finds a violation on its own,
  * knowing nothing of the rule, and shrinks it to a short story.
  */
+@Tag("part8")
 class FlawSearchTest {
 
     /** A flaw, the seeds the search may try, and the longest shrunk story we accept. */

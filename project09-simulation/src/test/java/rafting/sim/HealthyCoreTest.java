@@ -3,6 +3,7 @@ package rafting.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
  * seed, the cluster recovers within {@link Scenario#LIVENESS_BOUND_TICKS} once the faults stop,
  * and the clients' history is linearizable (the checker may give up on a rare one, never on many).
  */
+@Tag("part8")
 class HealthyCoreTest {
 
     @Test

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The simulated servers' key-value machine answers each command as a store would. */
+@Tag("part5")
 class KvMachineTest {
 
     /** A command and the reply it must get, in order, on one machine; "" is a GET that found nothing. */

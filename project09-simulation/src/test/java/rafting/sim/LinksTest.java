@@ -2,8 +2,10 @@ package rafting.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("part6")
 class LinksTest {
 
     @Test

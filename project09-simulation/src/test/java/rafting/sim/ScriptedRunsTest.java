@@ -2,6 +2,7 @@ package rafting.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import rafting.election.Settings;
 import rafting.election.Flaw;
@@ -14,6 +15,7 @@ import rafting.replication.RequestVoteResponse;
 import rafting.sim.history.Operation;
 
 /** Runs written event by event: each shows one invariant holding, or one broken rule caught. */
+@Tag("part7")
 class ScriptedRunsTest {
 
     private static final Settings PLAIN = Settings.defaults().withPreVote(false).withCheckQuorum(false);

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import rafting.election.TermVote;
 import rafting.log.LogEntry;
 
+@Tag("part6")
 class SimDiskTest {
 
     private final List<String> synced = new ArrayList<>();

@@ -98,6 +98,10 @@ public final class Explore {
                 + (symmetry ? "" : ", no symmetry"));
         long start = System.nanoTime();
         Exploration<ClusterState, RaftEvent> result = RaftExploration.explore(settings, bounds, symmetry, maxStates);
+        if (flaw != null && result.counterexample().isPresent()) {
+            System.out.println("expected: flaw " + flaw.toUpperCase(Locale.ROOT)
+                    + " was switched on on purpose; the VIOLATION and the story below show the explorer caught it");
+        }
         report("states", result, start);
         result.counterexample().ifPresent(trace -> System.out.println(RaftExploration.story(trace)));
     }

@@ -3,11 +3,13 @@ package rafting.sim.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import rafting.sim.explore.Exploration;
 import rafting.sim.explore.Explorer;
 import rafting.sim.explore.Machine;
 
+@Tag("part1")
 class SlidingPuzzleTest {
 
     @Test

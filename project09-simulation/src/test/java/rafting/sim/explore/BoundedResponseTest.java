@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * "Every press of the walk button is served within N ticks", checked by letting an observer ride
  * along and count the ticks since the oldest press not yet served.
  */
+@Tag("part1")
 class BoundedResponseTest {
 
     static final int MIN_GREEN = 3;

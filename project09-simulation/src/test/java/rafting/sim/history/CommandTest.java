@@ -3,9 +3,11 @@ package rafting.sim.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Commands as text: what {@code toString} writes, {@code parse} reads back, and nothing else. */
+@Tag("part2")
 class CommandTest {
 
     @Test

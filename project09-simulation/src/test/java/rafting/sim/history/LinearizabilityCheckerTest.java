@@ -9,10 +9,12 @@ import static rafting.sim.history.CheckResult.Outcome.UNKNOWN;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
+@Tag("part2")
 class LinearizabilityCheckerTest {
 
     // Short hands: client, invoked, completed, then the command and its reply.

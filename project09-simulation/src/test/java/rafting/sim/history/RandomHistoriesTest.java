@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import rafting.sim.bench.Workloads;
 
@@ -14,6 +15,7 @@ import rafting.sim.bench.Workloads;
  * inside its interval, so they are linearizable by construction. Changing one reply makes them
  * wrong only sometimes, so the tests assert only what is certain, or ask a brute-force oracle.
  */
+@Tag("part2")
 class RandomHistoriesTest {
 
     static final List<String> KEYS = List.of("a", "b", "c");

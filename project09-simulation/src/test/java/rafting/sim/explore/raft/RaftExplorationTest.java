@@ -2,6 +2,7 @@ package rafting.sim.explore.raft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import rafting.election.Settings;
 import rafting.election.Flaw;
@@ -10,6 +11,7 @@ import rafting.sim.explore.Exploration;
 import rafting.sim.explore.Exploration.Verdict;
 
 /** Three real RaftNodes, every state within small bounds, every check of RaftInvariants in each. */
+@Tag("part4")
 class RaftExplorationTest {
 
     static final Settings HEALTHY = RaftExploration.exploredSettings();
@@ -66,6 +68,7 @@ class RaftExplorationTest {
         assertThat(result.trace().events()).hasSize(6);
         ClusterState end = result.trace().lastState();
         assertThat(end.ids()).filteredOn(id -> end.isUp(id) && end.node(id).state().role() == Role.LEADER).hasSize(2);
+        System.out.println(expected(Flaw.VOTE_TWICE_IN_A_TERM));
         System.out.println(RaftExploration.story(result.trace()));
     }
 
@@ -93,6 +96,7 @@ class RaftExplorationTest {
         assertThat(result.verdict()).isEqualTo(Verdict.VIOLATION);
         assertThat(result.trace().problem()).contains(RaftInvariants.COMMIT_WITHIN_LOG);
         assertThat(result.trace().events()).hasSize(13);
+        System.out.println(expected(Flaw.TRUNCATE_ON_MATCHING_APPEND));
         System.out.println(RaftExploration.story(result.trace()));
     }
 
@@ -104,6 +108,7 @@ class RaftExplorationTest {
         Exploration<ClusterState, RaftEvent> result =
                 RaftExploration.explore(HEALTHY.withFlaws(Flaw.COMMIT_EARLIER_TERM_BY_COUNTING), FIGURE_8, NO_LIMIT);
 
+        System.out.println(expected(Flaw.COMMIT_EARLIER_TERM_BY_COUNTING));
         System.out.println("raft, " + FIGURE_8 + ", flaw COMMIT_EARLIER_TERM_BY_COUNTING: " + result.verdict() + ", "
                 + result.states() + " states");
         System.out.println(RaftExploration.story(result.trace()));
@@ -127,5 +132,10 @@ class RaftExplorationTest {
         System.out.println("raft, " + bounds + ": " + result);
         assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
         assertThat(result.states()).isEqualTo(66_203);
+    }
+
+    /** Said before a flawed run's story, which a passing run prints: the VIOLATION in it is the point. */
+    static String expected(Flaw flaw) {
+        return "expected: " + flaw + " was switched on on purpose; the broken rule below shows the explorer caught it";
     }
 }

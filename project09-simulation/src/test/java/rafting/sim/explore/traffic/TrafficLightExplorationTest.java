@@ -2,6 +2,7 @@ package rafting.sim.explore.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import rafting.sim.explore.Exploration;
 import rafting.sim.explore.Machine;
@@ -13,6 +14,7 @@ import rafting.traffic.Phase;
 import rafting.traffic.State;
 import rafting.traffic.Timings;
 
+@Tag("part3")
 class TrafficLightExplorationTest {
 
     static final Controller STANDARD = Controller.standard();
@@ -75,6 +77,8 @@ class TrafficLightExplorationTest {
         assertThat(result.trace().events()).hasSize(2 + 20)
                 .filteredOn(event -> event instanceof Event.Press).hasSize(2);
         assertThat(result.trace().lastState().state().phase()).isEqualTo(Phase.EW_GREEN);
+        System.out.println("expected: a controller that forgets a press, written broken on purpose;"
+                + " the VIOLATION below shows the explorer caught it");
         System.out.println(result);
     }
 }

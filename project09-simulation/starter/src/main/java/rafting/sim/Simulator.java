@@ -1,0 +1,23 @@
+package rafting.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import rafting.sim.history.CheckResult;
+
+/** Runs scenarios: from a seed, recording the events the scheduler chose, or from a list of events. */
+public final class Simulator {
+
+    private Simulator() {
+    }
+
+    /** The run of {@code scenario}: its steps of faults, then (if asked) the recovery check, then the check of the clients' history. */
+    public static Run run(Scenario scenario) {
+        throw new UnsupportedOperationException("Part 6: write Simulator.run");
+    }
+
+    /** Applies {@code events} in order, each that still applies, then (if asked) the recovery check, then the history check. */
+    public static Run replay(Scenario scenario, List<Event> events) {
+        throw new UnsupportedOperationException("Part 6: write Simulator.replay");
+    }
+
+}

@@ -1,0 +1,47 @@
+package rafting.sim.explore;
+
+import java.util.Optional;
+
+/**
+ * What an exploration found.
+ *
+ * @param verdict     how it ended
+ * @param states      distinct states reached (by the explorer's key)
+ * @param transitions events that led somewhere, counting those that led to a state seen before
+ * @param depth       the largest number of events from an initial state to a state reached
+ * @param trace       the shortest way to the problem, when there is one; otherwise null
+ */
+public record Exploration<S, E>(Verdict verdict, long states, long transitions, int depth,
+                                Trace<S, E> trace) {
+
+    /** How an exploration ended. */
+    public enum Verdict {
+        /** Every reachable state was visited and every check held in every one of them. */
+        PASSED,
+        /** Every check held as far as the explorer went, but a bound stopped it before the end. */
+        BOUNDED,
+        /** An invariant or step property failed; see the trace. */
+        VIOLATION,
+        /** A state had no next state and was not a legal end; see the trace. */
+        DEADLOCK
+    }
+
+    /** The trace to the problem found, if any. */
+    public Optional<Trace<S, E>> counterexample() {
+        throw new UnsupportedOperationException("Part 1: write Exploration.counterexample");
+    }
+
+    /** True when the exploration found no problem (whether it finished or was bounded). */
+    public boolean noProblemFound() {
+        throw new UnsupportedOperationException("Part 1: write Exploration.noProblemFound");
+    }
+
+    /**
+     * {@code VERDICT: N states, T transitions, depth D} (numbers with {@code %,d}), then, on the next
+     * line, the trace if there is one.
+     */
+    @Override
+    public String toString() {
+        throw new UnsupportedOperationException("Part 1: write Exploration.toString");
+    }
+}

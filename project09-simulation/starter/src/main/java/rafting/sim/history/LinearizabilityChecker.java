@@ -1,0 +1,58 @@
+package rafting.sim.history;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Tells whether a key-value history is linearizable: whether every operation can be given one
+ * moment between its invocation and its completion such that, taken in the order of those
+ * moments, the operations behave like a single map, one at a time. Operations that never
+ * completed may take effect at any moment after their invocation, or not at all.
+ *
+ * <p>Every command works on one key, and linearizability is local (Herlihy and Wing, 1990): a
+ * history is linearizable exactly when the history of each key is, taken alone. So the checker
+ * splits the history by key and searches each one for a fitting order, depth first, in the manner
+ * of Wing and Gong (1993) with Lowe's memo of (operations already placed, register value) pairs,
+ * which it never expands twice (Lowe, "Testing for linearizability", 2017).
+ *
+ * <p>A command on several keys (Redis's {@code DEL a b}, {@code EXISTS a b}) is outside this
+ * model. Record such a command as one single-key command per key only if the store really
+ * applies it key by key; otherwise leave it out of the workload, since leaving a write out of the
+ * history can make a correct history look wrong.
+ *
+ * <p>The search is exponential in the worst case (the problem is NP-complete), so each key has a
+ * budget of search steps (operations tried on the register, per search; a key may need up to
+ * three searches when some operations are open). A key that uses it up makes the result
+ * {@code UNKNOWN}, never a guess. A linearizable history from a handful of clients that each
+ * wait for their reply needs a few steps per operation.
+ */
+public final class LinearizabilityChecker {
+
+    /** Search steps allowed per key and search by {@link #check(Collection)}. */
+    public static final long DEFAULT_BUDGET_PER_KEY = 1_000_000;
+
+    private LinearizabilityChecker() {}
+
+    /** Checks {@code history} with the {@linkplain #DEFAULT_BUDGET_PER_KEY default budget}. */
+    public static CheckResult check(Collection<Operation> history) {
+        throw new UnsupportedOperationException("Part 2: write LinearizabilityChecker.check");
+    }
+
+    /**
+     * Checks {@code history}, key by key in key order. The result names the first key that is not
+     * linearizable; failing that, the first whose search ran out of budget.
+     * <p>The explanation of a failure starts {@code key x: no order of its 3 operations fits a single
+     * register.}, then {@code The longest order found places 2 of them, ending with:} and those
+     * operations, {@code after which x = "2", and none of these can come next:} and each candidate with
+     * {@code (does not fit: x = "2")}; or {@code No operation can come first (b is absent at the start):}.
+     * One out of budget reads {@code key x: gave up after 10,000 search steps, ...} ({@code %,d}).
+     *
+     * @throws IllegalArgumentException if {@code budgetPerKey} is below 1; the message names {@code budgetPerKey}
+     */
+    public static CheckResult check(Collection<Operation> history, long budgetPerKey) {
+        throw new UnsupportedOperationException("Part 2: write LinearizabilityChecker.check");
+    }
+}
