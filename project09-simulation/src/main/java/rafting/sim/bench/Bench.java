@@ -115,8 +115,11 @@ public final class Bench {
      */
     private static void inOneSecond() {
         Budget second = Budget.DEFAULT.withTime(Duration.ofSeconds(1)).withSteps(Long.MAX_VALUE).withStates(20_000_000);
-        for (int perClient = 1_000; ; perClient *= 2) {
+        for (int perClient = 250; ; perClient *= 2) {
             List<Operation> history = Workloads.linearizable(new Random(42), 5, perClient, List.of("k0"), 4, 20, 100);
+            for (int i = 0; i < WARMUP_ROUNDS; i++) {
+                LinearizabilityChecker.check(history);
+            }
             if (!decided("5 clients, 1 key, 4 values, 1% open", history, second)) {
                 break;
             }
@@ -127,6 +130,7 @@ public final class Bench {
                 history.add(Operation.completed(i, Command.set("x", "v" + i), "OK", 0, 100));
             }
             history.add(Operation.completed(writes, Command.get("x"), "never written", 50, 60));
+            LinearizabilityChecker.check(history, second); // warm-up
             if (!decided(writes + " overlapping writes, a bad read", history, second)) {
                 break;
             }
