@@ -2,6 +2,8 @@ package rafting.tla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -114,13 +116,16 @@ class SpecsTest {
     @EnumSource(value = Flaw.class, mode = EnumSource.Mode.EXCLUDE, names = "COMMIT_EARLIER_TERM_BY_COUNTING")
     void raftWithAFlawBreaksTheRuleTheFlawSwitchesOff(Flaw flaw) throws Exception {
         // One worker, so that the search goes level by level and the trace is a shortest one.
-        Tlc.Result result = Tlc.check("Raft", modelOf(flaw), "1", TIMEOUT_SECONDS);
+        String model = modelOf(flaw);
+        assertThat(Files.readString(Path.of("specs", model + ".cfg")))
+                .as("the model switches on exactly this flaw").contains("Flaws = {\"" + flaw.name() + "\"}");
+
+        Tlc.Result result = Tlc.check("Raft", model, "1", TIMEOUT_SECONDS);
 
         String violated = BROKEN.get(flaw);
         assertThat(result.exitCode()).as("%s", result)
                 .isEqualTo(violated.startsWith("Invariant") ? Tlc.VIOLATION_SAFETY : Tlc.VIOLATION_LIVENESS);
         assertThat(result.output())
-                .contains("Flaws = {\"" + flaw.name() + "\"}")
                 .contains(violated + " is violated")
                 .contains("The behavior up to this point is:");
     }
