@@ -7,6 +7,7 @@ import static rafting.log.Logs.withTerms;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The paper's Figure 7: a leader of term 8 whose log holds terms 1 1 1 4 4 5 5 6 6 6 sends each
  * follower its new entry of term 8, at index 11, after index 10 of term 6.
  */
+@Tag("part3")
 class Figure7Test {
 
     record Follower(String name, long[] before, boolean accepts, long[] after) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * entries) and keeps whichever of the two logs wins: the request's log when the two disagree
  * anywhere, otherwise the longer one.
  */
+@Tag("part3")
 class NaiveLogComparisonTest {
 
     static final class NaiveLog {

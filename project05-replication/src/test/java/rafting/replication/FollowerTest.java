@@ -6,8 +6,11 @@ import static rafting.replication.Logs.terms;
 import static rafting.replication.Logs.withTerms;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+/** Part 2: the follower. */
+@Tag("part2")
 class FollowerTest {
 
     @Test

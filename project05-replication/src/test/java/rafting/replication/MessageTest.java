@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import rafting.log.LogEntry;
 
+/** Part 1: messages as records. */
+@Tag("part1")
 class MessageTest {
 
     @Test

@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+/** Part 3: the in-memory network. */
+@Tag("part3")
 class NetworkTest {
 
     private final List<Message> received = new ArrayList<>();

@@ -3,8 +3,11 @@ package rafting.replication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+/** Part 4: one follower's progress. */
+@Tag("part4")
 class ProgressTest {
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import rafting.log.LogEntry;
@@ -15,6 +16,7 @@ import rafting.log.RaftLog;
  * and duplicates. After every step, the leader's view of each follower is checked against the
  * follower's actual log; once the network behaves, every log becomes the leader's.
  */
+@Tag("part5")
 class RandomizedReplicationTest {
 
     @ParameterizedTest

@@ -7,12 +7,15 @@ import static rafting.replication.Logs.withTerms;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import rafting.log.LogEntry;
 import rafting.log.RaftLog;
 
+/** Part 5: a fixed leader brings every follower up to date (§5.3, Figures 6 and 7). */
+@Tag("part5")
 class ReplicationTest {
 
     @Test

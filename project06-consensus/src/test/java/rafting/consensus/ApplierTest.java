@@ -3,10 +3,13 @@ package rafting.consensus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import rafting.log.LogEntry;
 import rafting.log.RaftLog;
 
+/** Part 3: applying committed entries, in order, exactly once. */
+@Tag("part3")
 class ApplierTest {
 
     private final RaftLog log = new RaftLog();

@@ -1,0 +1,117 @@
+package rafting.replication;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import rafting.log.LogEntry;
+import rafting.log.RaftLog;
+
+/**
+ * Part 5: the leader's side of replication for one term: appends clients' commands to its log and
+ * brings every follower's log up to date, however far behind or divergent (§5.3). It keeps a
+ * {@link Progress} per follower and sends at most {@code maxBatch} entries per request.
+ *
+ * <p>Every request it builds for a follower starts at that follower's {@code nextIndex}:
+ * {@code prevLogIndex = nextIndex - 1}, {@code prevLogTerm = log.termAt(prevLogIndex)}, up to
+ * {@code maxBatch} entries from {@code nextIndex} on, {@code leaderCommit} the commit index passed
+ * in, and tells the progress what it sent ({@code Progress.sent}).
+ *
+ * <p>It does not decide commitment: whoever owns the commit index passes it in (Project 6). It
+ * sends entries, never snapshots.
+ */
+public final class Leader {
+
+    /**
+     * Leader {@code id} of {@code term}, replicating {@code log} to {@code followers},
+     * {@code maxBatch} entries per request. Every follower starts probing at
+     * {@code log.lastIndex() + 1}. A term or {@code maxBatch} below 1, or the leader among its own
+     * followers, is an {@link IllegalArgumentException}.
+     */
+    public Leader(int id, long term, RaftLog log, Collection<Integer> followers, int maxBatch) {
+        throw new UnsupportedOperationException("Part 5: a leader and one progress per follower");
+    }
+
+    /** Event 1: appends a client's command as an entry of this term; returns its index. */
+    public long propose(byte[] command) {
+        throw new UnsupportedOperationException("Part 5: propose a command");
+    }
+
+    /** Event 1: appends a client's text command (UTF-8) as an entry of this term; returns its index. */
+    public long propose(String command) {
+        throw new UnsupportedOperationException("Part 5: propose a text command");
+    }
+
+    /**
+     * Appends an entry of this term, such as a new leader's no-op; returns its index. An entry of
+     * another term is an {@link IllegalArgumentException}.
+     */
+    public long append(LogEntry entry) {
+        throw new UnsupportedOperationException("Part 5: append an entry of this term");
+    }
+
+    /**
+     * Event 2, the heartbeat: one request per follower, in the followers' order, carrying whatever
+     * it is missing from its {@code nextIndex} (up to {@code maxBatch} entries) or nothing.
+     */
+    public List<AppendEntries> heartbeat(long commitIndex) {
+        throw new UnsupportedOperationException("Part 5: the heartbeat");
+    }
+
+    /**
+     * Requests for the replicating (not probing) followers that have not been sent the newest
+     * entries yet: every entry they miss, in batches of at most {@code maxBatch}, without waiting
+     * for answers. Called again with nothing new, it returns nothing: those entries are on their way.
+     */
+    public List<AppendEntries> replicate(long commitIndex) {
+        throw new UnsupportedOperationException("Part 5: stream to replicating followers");
+    }
+
+    /**
+     * Event 4: handles a follower's answer and returns what to send it next, if anything.
+     *
+     * <ul>
+     *   <li>An answer from a stranger, to another server, or of another term changes nothing.
+     *   <li>A refusal: {@code Progress.refused(hint)}; if that moved {@code nextIndex} back, one
+     *       request at once from there; if not (the follower refuses even at {@code matchIndex + 1}:
+     *       it lost what it acknowledged), nothing until the next heartbeat, so the two never flood
+     *       each other.
+     *   <li>A success claiming more than this log's last index changes nothing (we never sent it).
+     *   <li>Otherwise {@code Progress.succeeded(match)}, and one request if the follower still
+     *       misses entries.
+     * </ul>
+     *
+     * @return in {@link Handled#matchGrew()} whether the follower's {@code matchIndex} grew (when
+     *     the commit index may move), in {@link Handled#toSend()} the requests to send
+     */
+    public Handled handle(AppendEntriesResponse response, long commitIndex) {
+        throw new UnsupportedOperationException("Part 5: handle an answer");
+    }
+
+    /** What handling an answer gave: whether the follower's {@code matchIndex} grew, and what to send it. Given whole. */
+    public record Handled(boolean matchGrew, List<AppendEntries> toSend) {
+    }
+
+    public int id() {
+        throw new UnsupportedOperationException("Part 5: the leader's id");
+    }
+
+    public long term() {
+        throw new UnsupportedOperationException("Part 5: the leader's term");
+    }
+
+    /** The followers' progress, by id in order, read-only (Project 6 reads every {@code matchIndex}). */
+    public Map<Integer, Progress> progress() {
+        throw new UnsupportedOperationException("Part 5: every follower's progress");
+    }
+
+    /** How far {@code follower}'s log is known to match; a server that is no follower is an {@link IllegalArgumentException}. */
+    public long matchIndex(int follower) {
+        throw new UnsupportedOperationException("Part 5: one follower's matchIndex");
+    }
+
+    /** {@code leader 1 t=2 {2=next=1 match=0 probing}}: the id, the term and the progress map. */
+    @Override
+    public String toString() {
+        throw new UnsupportedOperationException("Part 5: the leader and its followers");
+    }
+}
