@@ -123,11 +123,16 @@ public final class Shrinker {
         Map<Integer, List<Integer>> byNode = new TreeMap<>();
         for (int i = 0; i < events.size(); i++) {
             int node = nodeOf(events.get(i));
-            byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(i);
+            if (node != NO_NODE) {
+                byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(i);
+            }
         }
         return new ArrayList<>(byNode.values());
     }
 
+    private static final int NO_NODE = -1;
+
+    /** The one node whose activity {@code event} is, or {@link #NO_NODE}. */
     private static int nodeOf(Event event) {
         if (event instanceof Event.Fire e) {
             return e.node();
@@ -146,7 +151,7 @@ public final class Shrinker {
         } else if (event instanceof Event.Duplicate e) {
             return e.message().to();
         }
-        throw new IllegalArgumentException("an event of no node: " + event);
+        return NO_NODE; // a partition, say: it concerns several nodes
     }
 
     private List<Event> oneByOne(List<Event> events) {
