@@ -8,7 +8,10 @@
 (*                                                                         *)
 (* Names follow the Java code: the variables are RaftNode's fields, the    *)
 (* messages are the records of rafting.replication with their fields, the  *)
-(* roles are the constants of Role, the flaw is a constant of Flaw.        *)
+(* roles are the constants of Role, the flaws are the constants of Flaw.  *)
+(* Each flaw switches off the one rule that Flaw's javadoc names; every     *)
+(* flaw has a model of its own (RaftCommitEarlierTermByCounting.cfg and so  *)
+(* on) in which TLC finds the property it breaks.                           *)
 (*                                                                         *)
 (* The network is the set `messages` of messages in flight: any of them    *)
 (* may be received next, or never. Receiving one consumes it; a leader     *)
@@ -25,17 +28,34 @@ EXTENDS Naturals, Sequences, FiniteSets, TLC
 CONSTANTS Server,         \* the servers; model values, so that TLC can use their symmetry
           None,           \* RaftNode.NONE: votedFor before any vote in the term
           MaxTerm,        \* bound for TLC: no election starts beyond this term
-          MaxLogLength,   \* bound for TLC: no client proposal makes a log longer than this
+          MaxProposals,   \* bound for TLC: at most this many client proposals in a run
           MaxInFlight,    \* bound for TLC: no state with more messages in flight is explored
           Crashes,        \* TRUE: servers may crash and restart
-          Flaws           \* Settings.flaws: the broken rules, a subset of the one below
+          Flaws           \* Settings.flaws: the broken rules, a subset of FlawNames
 
-\* Flaw.COMMIT_EARLIER_TERM_BY_COUNTING: the leader commits the highest index on a
-\* majority whatever the term of its entry (the paper's Figure 8).
+\* The constants of rafting.election.Flaw, each the name of a rule switched off.
+\* The leader commits the highest index on a majority whatever its term (Figure 8).
 CommitEarlierTerm == "COMMIT_EARLIER_TERM_BY_COUNTING"
+\* A follower deletes everything after prevLogIndex even when the entries there match.
+TruncateOnMatch == "TRUNCATE_ON_MATCHING_APPEND"
+\* A follower commits up to min(leaderCommit, its last index), past what the request confirmed.
+CommitPastConfirmed == "FOLLOWER_COMMITS_PAST_CONFIRMED"
+\* A voter ignores the up-to-date rule of §5.4.1.
+IgnoreUpToDate == "IGNORE_UP_TO_DATE_RULE"
+\* A voter grants a vote in a term in which it already voted for someone else.
+VoteTwice == "VOTE_TWICE_IN_A_TERM"
+\* A candidate counts granted votes from earlier terms.
+CountOtherTerms == "COUNT_VOTES_FROM_OTHER_TERMS"
+\* A follower takes the leader's commit index even when it is lower than its own.
+LowerCommit == "LOWER_COMMIT_INDEX"
+\* The node never asks for a sync: a crash may lose a vote or entries it already
+\* acknowledged (see Restart).
+AckBeforeDurable == "ACKNOWLEDGE_BEFORE_DURABLE"
+FlawNames == {CommitEarlierTerm, TruncateOnMatch, CommitPastConfirmed, IgnoreUpToDate,
+              VoteTwice, CountOtherTerms, LowerCommit, AckBeforeDurable}
 
 ASSUME None \notin Server
-ASSUME Flaws \subseteq {CommitEarlierTerm}
+ASSUME Flaws \subseteq FlawNames
 ASSUME Crashes \in BOOLEAN
 
 FOLLOWER == "FOLLOWER"
@@ -50,12 +70,13 @@ VARIABLES
     \* the network
     messages,
     \* history, read by the invariants only: every <<term, leader>> ever elected, and
-    \* for each index, the entry first committed there and the term of the leader that did it
-    elected, committed
+    \* for each index, the entry first committed there and the term of the leader that did it;
+    \* and the number of client proposals so far, for the bound MaxProposals
+    elected, committed, proposals
 
 durable == <<term, votedFor, log>>
 volatile == <<role, commitIndex, votes, nextIndex, matchIndex>>
-history == <<elected, committed>>
+history == <<elected, committed, proposals>>
 vars == <<durable, volatile, messages, history>>
 
 \* Membership.isQuorum
@@ -94,6 +115,7 @@ Init == /\ term = [i \in Server |-> 0]
         /\ messages = {}
         /\ elected = {}
         /\ committed = {}
+        /\ proposals = 0
 
 \* §5.1: a message with a higher term makes the receiver a follower of that term
 \* (RaftNode.becomeFollower) before anything else; these are its term, vote and role then.
@@ -127,12 +149,14 @@ RequestVote(i, j) ==
               lastLogIndex |-> LastIndex(i), lastLogTerm |-> LastTerm(i)]})
     /\ UNCHANGED <<durable, volatile, history>>
 
-\* RaftNode.propose on a leader: a client's command appended to its log.
+\* RaftNode.propose on a leader: a client's command appended to its log. Each
+\* proposal has a command of its own, so that two of them are never equal entries.
 Propose(i) ==
     /\ role[i] = LEADER
-    /\ LastIndex(i) < MaxLogLength
-    /\ log' = [log EXCEPT ![i] = Append(@, [term |-> term[i], command |-> "set"])]
-    /\ UNCHANGED <<term, votedFor, volatile, messages, history>>
+    /\ proposals < MaxProposals
+    /\ proposals' = proposals + 1
+    /\ log' = [log EXCEPT ![i] = Append(@, [term |-> term[i], command |-> "set" \o ToString(proposals')])]
+    /\ UNCHANGED <<term, votedFor, volatile, messages, elected, committed>>
 
 \* Leader.replicate: the entry at nextIndex (if any), the previous entry's index
 \* and term, and the leader's commit index.
@@ -148,6 +172,9 @@ AppendEntries(i, j) ==
 
 \* A crash and restart: the node comes back from what it made durable before it
 \* sent anything that depended on it (the driver's contract), and loses the rest.
+\* With ACKNOWLEDGE_BEFORE_DURABLE the driver syncs whenever it likes, so the
+\* vote of the current term and any suffix of the log may not have reached the
+\* disk yet, although the messages that acknowledged them are gone.
 Restart(i) ==
     /\ Crashes
     /\ role' = [role EXCEPT ![i] = FOLLOWER]
@@ -155,7 +182,13 @@ Restart(i) ==
     /\ votes' = [votes EXCEPT ![i] = {}]
     /\ nextIndex' = [nextIndex EXCEPT ![i] = [j \in Server |-> 1]]
     /\ matchIndex' = [matchIndex EXCEPT ![i] = [j \in Server |-> 0]]
-    /\ UNCHANGED <<durable, messages, history>>
+    /\ IF AckBeforeDurable \in Flaws
+       THEN \E v \in {votedFor[i], None}, n \in 0..LastIndex(i) :
+               /\ votedFor' = [votedFor EXCEPT ![i] = v]
+               /\ log' = [log EXCEPT ![i] = SubSeq(@, 1, n)]
+               /\ UNCHANGED term
+       ELSE UNCHANGED durable
+    /\ UNCHANGED <<messages, history>>
 
 ----------------------------------------------------------------------------
 \* RaftNode.onRequestVote (§5.2, §5.4.1): one vote per term, first come first
@@ -164,8 +197,8 @@ HandleRequestVote(m) ==
     LET i == m.to
         s == Observed(i, m.term)
         granted == /\ m.term = s.term
-                   /\ s.votedFor \in {None, m.from}
-                   /\ IsUpToDate(i, m.lastLogIndex, m.lastLogTerm)
+                   /\ s.votedFor \in {None, m.from} \/ VoteTwice \in Flaws
+                   /\ IsUpToDate(i, m.lastLogIndex, m.lastLogTerm) \/ IgnoreUpToDate \in Flaws
     IN /\ m.type = "RequestVote"
        /\ term' = [term EXCEPT ![i] = s.term]
        /\ votedFor' = [votedFor EXCEPT ![i] = IF granted THEN m.from ELSE s.votedFor]
@@ -183,7 +216,7 @@ HandleRequestVote(m) ==
 HandleRequestVoteResponse(m) ==
     LET i == m.to
         s == Observed(i, m.term)
-        counted == IF s.role = CANDIDATE /\ m.term = s.term /\ m.granted
+        counted == IF s.role = CANDIDATE /\ m.granted /\ (m.term = s.term \/ CountOtherTerms \in Flaws)
                    THEN votes[i] \cup {m.from} ELSE votes[i]
         wins == s.role = CANDIDATE /\ IsQuorum(counted)
     IN /\ m.type = "RequestVoteResponse"
@@ -197,7 +230,7 @@ HandleRequestVoteResponse(m) ==
                /\ nextIndex' = [nextIndex EXCEPT ![i] = [j \in Server |-> LastIndex(i) + 1]]
                /\ matchIndex' = [matchIndex EXCEPT ![i] = [j \in Server |-> 0]]
                /\ elected' = elected \cup {<<s.term, i>>}
-               /\ UNCHANGED <<commitIndex, committed>>
+               /\ UNCHANGED <<commitIndex, committed, proposals>>
           ELSE /\ role' = [role EXCEPT ![i] = s.role]
                /\ KeepProgress(i, s.role)
                /\ UNCHANGED <<log, commitIndex, history>>
@@ -205,8 +238,10 @@ HandleRequestVoteResponse(m) ==
 \* RaftLog.appendEntries after a successful check at prev (§5.3): an existing entry
 \* that matches the new one is kept, with everything after it; one that conflicts
 \* is deleted with everything after it, and the new entry takes its place.
+\* TRUNCATE_ON_MATCHING_APPEND deletes everything after prev in any case.
 AppendAfter(l, prev, entries) ==
-    IF entries = << >> THEN l
+    IF TruncateOnMatch \in Flaws THEN SubSeq(l, 1, prev) \o entries
+    ELSE IF entries = << >> THEN l
     ELSE IF Len(l) > prev /\ l[prev + 1].term = entries[1].term THEN l
     ELSE SubSeq(l, 1, prev) \o entries
 
@@ -232,9 +267,13 @@ HandleAppendEntries(m) ==
                /\ LET r == IF current THEN FOLLOWER ELSE s.role
                   IN role' = [role EXCEPT ![i] = r] /\ KeepVotes(i, r, votes[i]) /\ KeepProgress(i, r)
                /\ log' = [log EXCEPT ![i] = IF success THEN AppendAfter(@, m.prevLogIndex, m.entries) ELSE @]
-               \* a follower commits no further than this request confirmed, and never goes back
-               /\ commitIndex' = [commitIndex EXCEPT ![i] =
-                     IF success THEN Max(@, Min(m.leaderCommit, confirmed)) ELSE @]
+               \* CommitRule.followerCommit: a follower commits no further than this request
+               \* confirmed, and never goes back
+               /\ LET reach == IF CommitPastConfirmed \in Flaws
+                               THEN Len(AppendAfter(log[i], m.prevLogIndex, m.entries)) ELSE confirmed
+                      commit == IF LowerCommit \in Flaws THEN Min(m.leaderCommit, reach)
+                                ELSE Max(commitIndex[i], Min(m.leaderCommit, reach))
+                  IN commitIndex' = [commitIndex EXCEPT ![i] = IF success THEN commit ELSE @]
                /\ Reply(m, [type |-> "AppendEntriesResponse", from |-> i, to |-> m.from, term |-> s.term,
                             success |-> success,
                             matchIndex |-> IF success THEN confirmed ELSE 0,
@@ -280,7 +319,7 @@ HandleAppendEntriesResponse(m) ==
              {[index |-> k, entry |-> log[i][k], term |-> s.term] :
                  k \in {n \in (commitIndex[i] + 1)..commit : \A c \in committed : c.index # n}}
        /\ Consume(m)
-       /\ UNCHANGED <<log, elected>>
+       /\ UNCHANGED <<log, elected, proposals>>
 
 \* The network hands one message in flight to its receiver (RaftNode.receive).
 ReceiveRequestVote == \E m \in messages : HandleRequestVote(m)
@@ -311,12 +350,19 @@ LeaderCompleteness ==
     \A c \in committed : \A i \in Server :
         role[i] = LEADER /\ term[i] > c.term => c.index <= LastIndex(i) /\ log[i][c.index] = c.entry
 
-\* §5.4.3 State Machine Safety: no two servers commit different entries at one index.
+\* §5.4.3 State Machine Safety: no two servers commit different entries at one index
+\* (of the committed entries still in their logs: CommittedInLog is about the others).
+Committed(i) == Min(commitIndex[i], LastIndex(i))
 StateMachineSafety ==
-    \A i, j \in Server : \A n \in 1..Min(commitIndex[i], commitIndex[j]) : log[i][n] = log[j][n]
+    \A i, j \in Server : \A n \in 1..Min(Committed(i), Committed(j)) : log[i][n] = log[j][n]
 
 \* A server's committed entries are still in its log.
 CommittedInLog == \A i \in Server : commitIndex[i] <= LastIndex(i)
+
+\* A property of steps, not states: a running server's commit index never goes back
+\* (what it has handed to its state machine stays handed); only a crash forgets it.
+CommitNeverGoesBack ==
+    [][\A i \in Server : commitIndex'[i] >= commitIndex[i] \/ Restart(i)]_vars
 
 \* For TLC: the bound on messages in flight, and the servers' symmetry.
 InFlightBound == Cardinality(messages) <= MaxInFlight

@@ -1,13 +1,19 @@
 package rafting.sim;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Shrinks a failing run to a short one that breaks the same invariant: delta debugging over its
- * events (Zeller's ddmin: leave out ever smaller chunks while the run still fails), then one
- * event at a time until no single event can go, then flushes every input it can. A replay skips
- * events that no longer apply, so any subsequence is a run.
+ * Shrinks a failing run to a short one that breaks the same invariant, in rounds until a round
+ * changes nothing: delta debugging over its events (Zeller's ddmin: leave out ever smaller chunks
+ * while the run still fails); whole faults (a crash with its restart and the disk's write-backs
+ * between them); all the activity of one node (its timers, proposals, crash events and the
+ * messages it receives); one event at a time until no single event can go; and flushing every
+ * input it can. A replay skips events that no longer apply, so any subsequence is a run.
  */
 public final class Shrinker {
 
@@ -30,9 +36,15 @@ public final class Shrinker {
         if (events == null) {
             throw new IllegalStateException("the run does not fail again when replayed: " + failing);
         }
-        events = shrinker.chunks(events);
-        events = shrinker.oneByOne(events);
-        events = shrinker.flushed(events);
+        List<Event> before;
+        do {
+            before = events;
+            events = shrinker.chunks(events);
+            events = shrinker.withoutGroups(events, Shrinker.faults(events));
+            events = shrinker.withoutGroups(events, Shrinker.nodeActivity(events));
+            events = shrinker.oneByOne(events);
+            events = shrinker.flushed(events);
+        } while (!events.equals(before));
         return new Shrunk(Simulator.replay(shrinker.scenario, events), failing.events().size(), shrinker.replays);
     }
 
@@ -60,6 +72,86 @@ public final class Shrinker {
             }
         }
         return events;
+    }
+
+    /**
+     * Leaves out each group of event positions in turn (in {@code events} as they were when the
+     * groups were made), keeping every removal after which the run still fails.
+     */
+    private List<Event> withoutGroups(List<Event> events, List<List<Integer>> groups) {
+        List<Event> current = events;
+        Set<Integer> removed = new HashSet<>();
+        for (List<Integer> group : groups) {
+            var without = new ArrayList<Event>();
+            for (int i = 0; i < events.size(); i++) {
+                if (!removed.contains(i) && !group.contains(i)) {
+                    without.add(events.get(i));
+                }
+            }
+            List<Event> smaller = fails(without);
+            if (smaller != null && smaller.size() == without.size()) {
+                current = smaller;
+                removed.addAll(group);
+            }
+        }
+        return current;
+    }
+
+    /** Each crash with the write-backs of its node up to its restart, and that restart. */
+    static List<List<Integer>> faults(List<Event> events) {
+        List<List<Integer>> faults = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i) instanceof Event.Crash crash) {
+                List<Integer> fault = new ArrayList<>(List.of(i));
+                for (int j = i + 1; j < events.size(); j++) {
+                    Event later = events.get(j);
+                    if (later instanceof Event.Writeback w && w.node() == crash.node()) {
+                        fault.add(j);
+                    } else if (later instanceof Event.Restart r && r.node() == crash.node()) {
+                        fault.add(j);
+                        break;
+                    }
+                }
+                faults.add(fault);
+            }
+        }
+        return faults;
+    }
+
+    /** For each node, every event that is its own: its timers, proposals, faults and the messages it receives. */
+    static List<List<Integer>> nodeActivity(List<Event> events) {
+        Map<Integer, List<Integer>> byNode = new TreeMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            int node = nodeOf(events.get(i));
+            if (node != NO_NODE) {
+                byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(i);
+            }
+        }
+        return new ArrayList<>(byNode.values());
+    }
+
+    private static final int NO_NODE = -1;
+
+    /** The one node whose activity {@code event} is, or {@link #NO_NODE}. */
+    private static int nodeOf(Event event) {
+        if (event instanceof Event.Fire e) {
+            return e.node();
+        } else if (event instanceof Event.Propose e) {
+            return e.node();
+        } else if (event instanceof Event.Crash e) {
+            return e.node();
+        } else if (event instanceof Event.Restart e) {
+            return e.node();
+        } else if (event instanceof Event.Writeback e) {
+            return e.node();
+        } else if (event instanceof Event.Deliver e) {
+            return e.message().to();
+        } else if (event instanceof Event.Drop e) {
+            return e.message().to();
+        } else if (event instanceof Event.Duplicate e) {
+            return e.message().to();
+        }
+        return NO_NODE; // a partition, say: it concerns several nodes
     }
 
     private List<Event> oneByOne(List<Event> events) {

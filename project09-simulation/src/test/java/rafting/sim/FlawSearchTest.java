@@ -2,6 +2,7 @@ package rafting.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -50,6 +51,15 @@ class FlawSearchTest {
         assertThat(Story.of(story.scenario(), story.events()))
                 .contains("VIOLATED " + story.violation().invariant())
                 .contains("n1", "n2", "n3");
+    }
+
+    @Test
+    void aFaultIsACrashWithItsWriteBacksAndItsRestart() {
+        List<Event> events = List.of(new Event.Crash(1), new Event.Fire(2, true), new Event.Writeback(1),
+                new Event.Writeback(2), new Event.Restart(1), new Event.Crash(2));
+
+        assertThat(Shrinker.faults(events)).containsExactly(List.of(0, 2, 4), List.of(5));
+        assertThat(Shrinker.nodeActivity(events)).containsExactly(List.of(0, 2, 4), List.of(1, 3, 5));
     }
 
     @Test

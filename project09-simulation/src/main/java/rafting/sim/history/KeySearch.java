@@ -47,8 +47,13 @@ final class KeySearch {
 
     /** How many of the last placed operations a failure report shows. */
     private static final int REPORTED_PREFIX = 4;
+    /** How many search steps go by between two readings of the clock. */
+    private static final int STEPS_PER_CLOCK_READING = 1024;
 
     private final String key;
+    private final Budget budget;
+    /** The clock's reading at which the time of the whole check is up. */
+    private final long deadline;
     /** The completed operations (0 to completed - 1), then the open ones in order of invocation. */
     private final Operation[] ops;
     private final int completed;
@@ -81,6 +86,9 @@ final class KeySearch {
 
     private record Memo(BitSet completedPlaced, String value) {}
 
+    // The states the memo of the running search holds: its memory, bounded by the budget.
+    private long remembered;
+
     // The deepest point the search reached, for the report.
     private int bestDepth = -1;
     private String bestValue;
@@ -89,8 +97,15 @@ final class KeySearch {
     private List<Integer> bestCandidates = List.of();
     private int bestDeadline = -1;
 
+    /** A search with the default budget, its time starting now. */
     KeySearch(String key, List<Operation> operations) {
+        this(key, operations, Budget.DEFAULT, Budget.DEFAULT.deadline());
+    }
+
+    KeySearch(String key, List<Operation> operations, Budget budget, long deadline) {
         this.key = key;
+        this.budget = budget;
+        this.deadline = deadline;
         // An open read has no reply to explain and changes nothing: it cannot matter.
         this.ops = Stream.concat(
                         operations.stream().filter(op -> !op.isOpen()),
@@ -221,31 +236,35 @@ final class KeySearch {
     }
 
     /**
-     * Searches with up to {@code budget} steps per search. Without open operations that is one
+     * Searches within the budget, its steps and states counted per search. Without open operations that is one
      * search. With them, a short exact search first, which is enough for most histories that are
      * linearizable; if it cannot tell, a looser search where each open operation may take effect
      * any number of times: it has no open operations to remember, so it is about as fast as a
      * search without them, and if even it finds no order, none exists. Only if it finds one does
      * the exact search run in full.
      */
-    CheckResult run(long budget) {
+    CheckResult run() {
         if (completed == ops.length) {
-            return search(budget, false);
+            return search(budget.steps(), false);
         }
-        CheckResult quick = search(Math.min(budget, 50L * ops.length), false);
-        if (quick.outcome() != CheckResult.Outcome.UNKNOWN) {
+        CheckResult quick = search(Math.min(budget.steps(), 50L * ops.length), false);
+        if (quick.outcome() != CheckResult.Outcome.UNKNOWN || quick.limit() == Budget.Limit.TIME) {
             return quick;
         }
-        CheckResult loose = search(budget, true);
+        CheckResult loose = search(budget.steps(), true);
         if (loose.outcome() != CheckResult.Outcome.LINEARIZABLE) {
             return loose;
         }
-        return search(budget, false);
+        return search(budget.steps(), false);
     }
 
-    /** One depth-first search; {@code reuseOpen} lets open operations take effect again and again. */
-    CheckResult search(long budget, boolean reuseOpen) {
+    /**
+     * One depth-first search of at most {@code maxSteps} steps; {@code reuseOpen} lets open
+     * operations take effect again and again.
+     */
+    CheckResult search(long maxSteps, boolean reuseOpen) {
         bestDepth = -1;
+        remembered = 0;
         int[] placedOps = new int[ops.length];
         boolean[] forced = new boolean[ops.length]; // placed by the rule for harmless operations: no alternative to try
         String[] valuesBefore = new String[ops.length];
@@ -277,7 +296,7 @@ final class KeySearch {
             if (op == -1) {
                 // Nothing else can come next: undo the last choice and try the one after it.
                 if (depth == 0) {
-                    return new CheckResult(CheckResult.Outcome.NOT_LINEARIZABLE, key, report());
+                    return CheckResult.notLinearizable(key, report());
                 }
                 depth--;
                 int undone = placedOps[depth];
@@ -297,12 +316,17 @@ final class KeySearch {
                 }
                 continue;
             }
-            if (steps++ == budget) {
+            Budget.Limit limit = steps == maxSteps ? Budget.Limit.STEPS
+                    : remembered >= budget.states() ? Budget.Limit.MEMORY
+                    : steps % STEPS_PER_CLOCK_READING == 0 && budget.clock().getAsLong() - deadline >= 0
+                            ? Budget.Limit.TIME : null;
+            if (limit != null) {
                 restoreList(placedOps, depth);
-                return new CheckResult(CheckResult.Outcome.UNKNOWN, key, String.format(
-                        "key %s: gave up after %,d search steps, with at most %d of its %d operations in order",
-                        key, budget, bestDepth, ops.length));
+                return CheckResult.unknown(key, limit, String.format(
+                        "key %s: gave up after %s, with at most %d of its %d operations in order",
+                        key, spent(limit, steps), bestDepth, ops.length));
             }
+            steps++;
             String after = apply(op, value);
             boolean mustPlace = !isOpen(op) && harmless[op] && after != Register.DOES_NOT_FIT;
             // An open operation placed right before a blind overwrite would be hidden at once: the
@@ -381,6 +405,14 @@ final class KeySearch {
         return e == tail ? Long.MAX_VALUE : time(e);
     }
 
+    private String spent(Budget.Limit limit, long steps) {
+        return switch (limit) {
+            case STEPS -> String.format("%,d search steps (the budget's steps)", steps);
+            case MEMORY -> String.format("%,d states remembered (the budget's memory)", remembered);
+            case TIME -> String.format("%s (the budget's time), %,d search steps in", budget.time(), steps);
+        };
+    }
+
     /**
      * Records the state reached by placing {@code op} (-1 for an open operation that stays
      * available); false if it, or one with the same completed operations and value but fewer open
@@ -404,6 +436,7 @@ final class KeySearch {
                 }
             }
             openSets.add((BitSet) openPlaced.clone());
+            remembered++;
             return true;
         } finally {
             if (placed != null) {

@@ -23,44 +23,44 @@ import java.util.TreeMap;
  * applies it key by key; otherwise leave it out of the workload, since leaving a write out of the
  * history can make a correct history look wrong.
  *
- * <p>The search is exponential in the worst case (the problem is NP-complete), so each key has a
- * budget of search steps (operations tried on the register, per search; a key may need up to
- * three searches when some operations are open). A key that uses it up makes the result
- * {@code UNKNOWN}, never a guess. A linearizable history from a handful of clients that each
+ * <p>The search is exponential in the worst case (the problem is NP-complete), so it has a
+ * {@link Budget}: search steps per key and search (a key may need up to three searches when some
+ * operations are open), wall-clock time for the whole history, and states remembered per search,
+ * which is its memory. A key that uses any of them up makes the result {@code UNKNOWN}, with the
+ * limit it reached, never a guess. A linearizable history from a handful of clients that each
  * wait for their reply needs a few steps per operation.
  */
 public final class LinearizabilityChecker {
 
-    /** Search steps allowed per key and search by {@link #check(Collection)}. */
-    public static final long DEFAULT_BUDGET_PER_KEY = 1_000_000;
-
     private LinearizabilityChecker() {}
 
-    /** Checks {@code history} with the {@linkplain #DEFAULT_BUDGET_PER_KEY default budget}. */
+    /** Checks {@code history} with the {@linkplain Budget#DEFAULT default budget}. */
     public static CheckResult check(Collection<Operation> history) {
-        return check(history, DEFAULT_BUDGET_PER_KEY);
+        return check(history, Budget.DEFAULT);
     }
 
     /**
      * Checks {@code history}, key by key in key order. The result names the first key that is not
-     * linearizable; failing that, the first whose search ran out of budget.
+     * linearizable; failing that, the first whose search ran out of budget. Once the time is up,
+     * the keys not yet searched are not searched.
      */
-    public static CheckResult check(Collection<Operation> history, long budgetPerKey) {
-        if (budgetPerKey < 1) {
-            throw new IllegalArgumentException("budgetPerKey must be 1 or more, not " + budgetPerKey);
-        }
+    public static CheckResult check(Collection<Operation> history, Budget budget) {
+        long deadline = budget.deadline();
         Map<String, List<Operation>> byKey = new TreeMap<>();
         for (Operation operation : history) {
             byKey.computeIfAbsent(operation.command().key(), k -> new ArrayList<>()).add(operation);
         }
         CheckResult unknown = null;
         for (Map.Entry<String, List<Operation>> entry : byKey.entrySet()) {
-            CheckResult result = new KeySearch(entry.getKey(), entry.getValue()).run(budgetPerKey);
+            CheckResult result = new KeySearch(entry.getKey(), entry.getValue(), budget, deadline).run();
             if (result.outcome() == CheckResult.Outcome.NOT_LINEARIZABLE) {
                 return result;
             }
             if (result.outcome() == CheckResult.Outcome.UNKNOWN && unknown == null) {
                 unknown = result;
+            }
+            if (unknown != null && unknown.limit() == Budget.Limit.TIME) {
+                break;
             }
         }
         return unknown != null ? unknown : CheckResult.linearizable();

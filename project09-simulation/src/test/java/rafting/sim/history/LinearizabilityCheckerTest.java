@@ -6,6 +6,7 @@ import static rafting.sim.history.CheckResult.Outcome.LINEARIZABLE;
 import static rafting.sim.history.CheckResult.Outcome.NOT_LINEARIZABLE;
 import static rafting.sim.history.CheckResult.Outcome.UNKNOWN;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -188,11 +189,72 @@ class LinearizabilityCheckerTest {
         }
         history.add(get(99, 50, 60, "x", "never written"));
 
-        CheckResult result = LinearizabilityChecker.check(history, 10_000);
+        CheckResult result = LinearizabilityChecker.check(history, Budget.DEFAULT.withSteps(10_000));
 
         assertThat(result.outcome()).isEqualTo(UNKNOWN);
         assertThat(result.key()).isEqualTo("x");
+        assertThat(result.limit()).isEqualTo(Budget.Limit.STEPS);
         assertThat(result.explanation()).contains("gave up after 10,000 search steps");
+    }
+
+    @Test
+    void givesUpHonestlyWhenTheTimeIsUp() {
+        // A clock that moves one millisecond each time it is read, and five milliseconds to spend.
+        long[] now = {0};
+        Budget fiveMillis = Budget.DEFAULT.withSteps(Long.MAX_VALUE).withTime(Duration.ofMillis(5))
+                .withClock(() -> now[0] += 1_000_000);
+
+        CheckResult result = LinearizabilityChecker.check(twentyWritesAndABadRead("x"), fiveMillis);
+
+        assertThat(result.outcome()).isEqualTo(UNKNOWN);
+        assertThat(result.limit()).isEqualTo(Budget.Limit.TIME);
+        assertThat(result.explanation()).contains("the budget's time");
+    }
+
+    @Test
+    void givesUpHonestlyWhenTheMemoryIsFull() {
+        Budget hundredStates = Budget.DEFAULT.withSteps(Long.MAX_VALUE).withStates(100);
+
+        CheckResult result = LinearizabilityChecker.check(twentyWritesAndABadRead("x"), hundredStates);
+
+        assertThat(result.outcome()).isEqualTo(UNKNOWN);
+        assertThat(result.limit()).isEqualTo(Budget.Limit.MEMORY);
+        assertThat(result.explanation()).contains("gave up after 100 states remembered");
+    }
+
+    @Test
+    void searchesNoFurtherKeyOnceTheTimeIsUp() {
+        // Key "a" uses up the time; "b" would fail at once, but is never searched.
+        long[] now = {0};
+        Budget fiveMillis = Budget.DEFAULT.withSteps(Long.MAX_VALUE).withTime(Duration.ofMillis(5))
+                .withClock(() -> now[0] += 1_000_000);
+        List<Operation> history = twentyWritesAndABadRead("a");
+        history.add(get(1, 0, 1, "b", "never written"));
+
+        CheckResult result = LinearizabilityChecker.check(history, fiveMillis);
+
+        assertThat(result.outcome()).isEqualTo(UNKNOWN);
+        assertThat(result.key()).isEqualTo("a");
+    }
+
+    @Test
+    void aGoodHistoryNeedsLittleOfTheBudget() {
+        List<Operation> history = List.of(set(1, 0, 1, "x", "1"), get(2, 2, 3, "x", "1"));
+
+        CheckResult result = LinearizabilityChecker.check(history, Budget.DEFAULT.withSteps(10).withStates(10));
+
+        assertThat(result.outcome()).isEqualTo(LINEARIZABLE);
+        assertThat(result.limit()).isNull();
+    }
+
+    /** Twenty writes all at once and a read of a value none of them wrote. */
+    private static List<Operation> twentyWritesAndABadRead(String key) {
+        List<Operation> history = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            history.add(set(i, 0, 100, key, "v" + i));
+        }
+        history.add(get(99, 50, 60, key, "never written"));
+        return history;
     }
 
     @Test
@@ -204,7 +266,7 @@ class LinearizabilityCheckerTest {
         history.add(get(99, 50, 60, "a", "never written"));
         history.add(get(1, 0, 1, "b", "never written"));
 
-        assertThat(LinearizabilityChecker.check(history, 10_000).key()).isEqualTo("b");
+        assertThat(LinearizabilityChecker.check(history, Budget.DEFAULT.withSteps(10_000)).key()).isEqualTo("b");
     }
 
     @Test
@@ -217,8 +279,12 @@ class LinearizabilityCheckerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CAS replies 0 or 1");
         assertThatThrownBy(() -> new Command(Command.Kind.GET, "x", null, "1"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> LinearizabilityChecker.check(List.of(), 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("budgetPerKey");
+        assertThatThrownBy(() -> Budget.DEFAULT.withSteps(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 step");
+        assertThatThrownBy(() -> Budget.DEFAULT.withStates(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 state");
+        assertThatThrownBy(() -> Budget.DEFAULT.withTime(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive time");
     }
 
     @Test
