@@ -1,6 +1,11 @@
 package rafting.sim;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -9,25 +14,27 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import rafting.election.Flaw;
+import rafting.sim.timeline.TimelinePage;
 
 /**
  * The simulator's command line: search for a flaw, check the healthy core over many seeds, or
  * replay one seed.
  *
  * <pre>
- * sim search [--flaw NAME|all] [--seeds N] [--from SEED] [--steps N] [--nodes N] [--mix none|lossy|chaos|varied] [--client-view]
- * sim replay --seed SEED [--flaw NAME] [--steps N] [--nodes N] [--mix ...] [--client-view] [--shrink]
+ * sim search [--flaw NAME|all] [--seeds N] [--from SEED] [--steps N] [--nodes N] [--mix none|lossy|chaos|varied] [--client-view] [--html FILE]
+ * sim replay --seed SEED [--flaw NAME] [--steps N] [--nodes N] [--mix ...] [--client-view] [--shrink] [--html FILE]
  * </pre>
  */
 public final class Main {
 
     static final String USAGE = """
             usage:
-              sim search [--flaw NAME|all] [--seeds N] [--from SEED] [--steps N] [--nodes N] [--mix MIX] [--client-view]
+              sim search [--flaw NAME|all] [--seeds N] [--from SEED] [--steps N] [--nodes N] [--mix MIX] [--client-view] [--html FILE]
                   Without --flaw, checks the healthy core: every seed must pass.
                   With --flaw, searches for a run that breaks an invariant, shrinks it and tells it.
-              sim replay --seed SEED [--flaw NAME] [--steps N] [--nodes N] [--mix MIX] [--client-view] [--shrink]
+              sim replay --seed SEED [--flaw NAME] [--steps N] [--nodes N] [--mix MIX] [--client-view] [--shrink] [--html FILE]
                   Replays one seed with its whole trace (or, with --shrink, its shrunk story).
+            --html FILE: also writes the story's timeline page (one HTML file, open it in a browser).
             --client-view: a run fails only on what its clients see (their history is not linearizable,
                   the cluster does not recover), not on the servers' broken invariants.
             defaults: --seeds 1000 --from 1 --steps 2000 --nodes 3 --mix varied (a mix drawn from each seed)
@@ -39,6 +46,8 @@ public final class Main {
 
     private final PrintStream out;
     private final PrintStream err;
+    /** Where {@code --html} writes the page, or null. */
+    private String html;
 
     Main(PrintStream out, PrintStream err) {
         this.out = out;
@@ -72,11 +81,15 @@ public final class Main {
             err.println("sim: " + e.getMessage());
             err.println(USAGE);
             return 2;
+        } catch (UncheckedIOException e) {
+            err.println("sim: " + e.getMessage());
+            return 1;
         }
     }
 
     private int search(Args args) {
-        args.allow("--flaw", "--seeds", "--from", "--steps", "--nodes", "--mix", "--client-view");
+        args.allow("--flaw", "--seeds", "--from", "--steps", "--nodes", "--mix", "--client-view", "--html");
+        html = args.value("--html", null);
         var base = FlawSearch.Options.of(Set.of())
                 .withSeeds(args.number("--from", 1), (int) args.number("--seeds", 1000))
                 .withSteps((int) args.number("--steps", 2000))
@@ -88,6 +101,9 @@ public final class Main {
         String flaw = args.value("--flaw", null);
         if (flaw == null) {
             return healthy(base);
+        }
+        if (flaw.equals("all") && html != null) {
+            throw new IllegalArgumentException("--html takes one story: name one flaw, not all");
         }
         if (!flaw.equals("all")) {
             return searchFlaw(base, Args.flaw(flaw), true) != null ? 0 : 1;
@@ -155,10 +171,12 @@ public final class Main {
                 + shrunk.replays() + " replays):");
         out.print(Story.of(run.scenario(), run.events()));
         out.println("replay the whole run: " + run.scenario().replayCommand());
+        page(run);
     }
 
     private int replay(Args args) {
-        args.allow("--seed", "--flaw", "--steps", "--nodes", "--mix", "--client-view", "--shrink");
+        args.allow("--seed", "--flaw", "--steps", "--nodes", "--mix", "--client-view", "--shrink", "--html");
+        html = args.value("--html", null);
         if (args.value("--seed", null) == null) {
             throw new IllegalArgumentException("replay needs --seed");
         }
@@ -179,7 +197,23 @@ public final class Main {
             return 0;
         }
         out.print(Story.of(scenario, run.events()));
+        page(run);
         return 0;
+    }
+
+    /** With {@code --html FILE}: writes the timeline page of the run told, and says where. */
+    private void page(Run run) {
+        if (html == null) {
+            return;
+        }
+        Path file = Path.of(html);
+        String title = run.scenario() + (run.failed() ? ": " + run.violation() : "");
+        try {
+            Files.writeString(file, TimelinePage.of(title, Tracer.of(run.scenario(), run.events())), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        out.println("timeline page: " + file.toAbsolutePath());
     }
 
     /** {@code --name value} pairs, and flags without a value. */
