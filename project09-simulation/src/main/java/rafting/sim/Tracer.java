@@ -67,6 +67,9 @@ public final class Tracer {
         long time = sim.step();
         if (outcome != Simulation.Outcome.SKIPPED) {
             fault(time, event);
+            if (event instanceof Event.Fire || event instanceof Event.Propose || event instanceof Event.Writeback) {
+                add(TraceEvent.step(time, ++seq, node(event), event.toString()));
+            }
         }
         List<Simulation.Flight> after = flights();
         for (Simulation.Flight flight : before) {
@@ -101,6 +104,7 @@ public final class Tracer {
 
     private void fault(long time, Event event) {
         if (event instanceof Event.Crash crash) {
+            roles[crash.node()] = null; // so that the role after the restart is written down
             add(TraceEvent.fault(time, ++seq, crash.node(), "crash", "loses its volatile state and every unsynced write"));
         } else if (event instanceof Event.Restart restart) {
             add(TraceEvent.fault(time, ++seq, restart.node(), "restart", "starts again from its disk"));
@@ -113,6 +117,9 @@ public final class Tracer {
     /** Writes down every change of the servers and the clients since the last look. */
     private void look(long time) {
         for (int id = 1; id <= sim.nodes(); id++) {
+            if (!sim.isUp(id)) {
+                continue; // its last life's state is gone; the restart shows what its disk kept
+            }
             RaftNode node = sim.node(id);
             String role = node.role().toString();
             if (!role.equals(roles[id]) || node.term() != terms[id]) {
@@ -160,6 +167,16 @@ public final class Tracer {
             add(TraceEvent.append(time, ++seq, id, i + 1, entry.term(), entry.isNoop() ? "no-op" : entry.text()));
         }
         logs.set(id, List.copyOf(now));
+    }
+
+    private static int node(Event event) {
+        if (event instanceof Event.Fire fire) {
+            return fire.node();
+        }
+        if (event instanceof Event.Propose propose) {
+            return propose.node();
+        }
+        return ((Event.Writeback) event).node();
     }
 
     private List<Simulation.Flight> flights() {

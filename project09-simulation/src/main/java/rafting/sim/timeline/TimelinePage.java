@@ -130,7 +130,7 @@ public final class TimelinePage {
     /** What the right-hand column says of an event, or null for the events the picture shows well enough. */
     private static String said(TraceEvent event) {
         return switch (event.kind()) {
-            case DELIVER -> event.text();
+            case STEP, DELIVER -> event.text();
             case DROP -> "lost " + event.text();
             case FAULT -> (event.node() > 0 ? "n" + event.node() + " " : "") + event.text()
                     + (event.note() == null ? "" : " (" + event.note() + ")");

@@ -18,7 +18,7 @@ import java.util.Objects;
  *              {@link Kind#DROP}, the client of a {@link Kind#REQUEST} or {@link Kind#REPLY}
  * @param id    the message's number (shared by its send and its delivery or drop), or the client
  *              operation's number (shared by its request and reply)
- * @param text  the role, the message's one-line {@code toString}, the entry, the command, the reply,
+ * @param text  what the driver did ({@link Kind#STEP}: {@code n1 timer fires}), the role, the message's one-line {@code toString}, the entry, the command, the reply,
  *              the fault ({@code crash}, {@code restart}, {@code partition}, {@code heal}) or the violation's sentence
  * @param note  more about it: why a message was dropped, which links a partition cuts, which invariant broke
  */
@@ -26,7 +26,7 @@ public record TraceEvent(long time, long seq, int node, Kind kind, long term, lo
 
     /** What an event says happened. */
     public enum Kind {
-        ROLE, SEND, DELIVER, DROP, APPEND, TRUNCATE, COMMIT, REQUEST, REPLY, FAULT, VIOLATION;
+        STEP, ROLE, SEND, DELIVER, DROP, APPEND, TRUNCATE, COMMIT, REQUEST, REPLY, FAULT, VIOLATION;
 
         /** The name in the trace: {@code send}. */
         public String label() {
@@ -47,6 +47,11 @@ public record TraceEvent(long time, long seq, int node, Kind kind, long term, lo
         if (node < 0) {
             throw new IllegalArgumentException("node " + node + " is negative");
         }
+    }
+
+    /** What the driver did that the other kinds do not show: a timer fired, a client proposed, a message was lost as it left. */
+    public static TraceEvent step(long time, long seq, int node, String what) {
+        return new TraceEvent(time, seq, node, Kind.STEP, 0, 0, 0, 0, what, null);
     }
 
     public static TraceEvent role(long time, long seq, int node, String role, long term) {
