@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rafting.election.Flaw;
+import rafting.election.Settings;
+import rafting.replication.RequestVote;
+import rafting.replication.RequestVoteResponse;
 import rafting.sim.timeline.TimelinePage;
 import rafting.sim.timeline.TraceEvent;
 import rafting.sim.timeline.TraceEvent.Kind;
@@ -121,6 +124,42 @@ class TimelineBrowserTest {
 
         assertThat(checks).contains("lanes=3", "arrows=" + trace.stream().filter(e -> e.kind() == Kind.DELIVER).count(),
                 "violation=none", "clicked n1", "stepped after time " + timeOfRow(trace, 3001));
+    }
+
+    @Test
+    void aSplitVoteShowsTwoCandidatesOfOneTermAndTheLeaderOfTheNext() throws Exception {
+        Scenario scenario = Scenario.scripted(4, Settings.defaults().withPreVote(false).withCheckQuorum(false));
+        var events = new ArrayList<Event>(List.of(new Event.Fire(1, true), new Event.Fire(2, true)));
+        // n3 votes for n1 and n4 for n2 before either hears of the other: two votes each, three needed.
+        for (int[] link : new int[][] {{1, 3}, {2, 4}, {1, 4}, {2, 3}, {1, 2}, {2, 1}}) {
+            events.add(new Event.Deliver(new RequestVote(link[0], link[1], 1, 0, 0, false), true));
+        }
+        for (int[] link : new int[][] {{3, 1}, {4, 1}, {2, 1}, {4, 2}, {3, 2}, {1, 2}}) {
+            events.add(new Event.Deliver(new RequestVoteResponse(link[0], link[1], 1, link[0] + link[1] == 4 || link[0] + link[1] == 6, false), true));
+        }
+        events.add(new Event.Fire(1, true)); // n1 times out first and tries again, in term 2
+        for (int peer = 2; peer <= 4; peer++) {
+            events.add(new Event.Deliver(new RequestVote(1, peer, 2, 0, 0, false), true));
+            events.add(new Event.Deliver(new RequestVoteResponse(peer, 1, 2, true, false), true));
+        }
+        List<TraceEvent> trace = Tracer.of(scenario, events);
+        assertThat(trace).filteredOn(e -> e.kind() == Kind.ROLE && e.term() == 1 && e.text().equals("candidate")).hasSize(2);
+        assertThat(trace).filteredOn(e -> e.kind() == Kind.ROLE && e.text().equals("leader"))
+                .singleElement().matches(e -> e.node() == 1 && e.term() == 2);
+        String page = TimelinePage.of("a split vote in term 1, four servers", trace);
+        Path checked = dir.resolve("split.html");
+        Files.writeString(checked, page.replace("</body>", CHECKS.replace("ROW", "2") + "</body>"), StandardCharsets.UTF_8);
+
+        String checks = checks(browse("--dump-dom", checked.toUri().toString()));
+
+        assertThat(checks).contains("lanes=4", "arrows=" + trace.stream().filter(e -> e.kind() == Kind.DELIVER).count(), "violation=none");
+        Path shot = Path.of("target", "timeline", "split-vote.png");
+        Path pagePath = shot.resolveSibling("split-vote.html");
+        Files.createDirectories(shot.getParent());
+        Files.writeString(pagePath, page, StandardCharsets.UTF_8);
+        Files.deleteIfExists(shot);
+        browse("--screenshot=" + shot.toAbsolutePath(), "--window-size=1300,660", pagePath.toUri().toString());
+        assertThat(Files.size(shot)).isGreaterThan(10_000);
     }
 
     private static Run figure8() {
