@@ -6,12 +6,14 @@ import static rafting.election.Scripts.logsAgree;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import rafting.log.LogEntry;
 
 /** Whole clusters on the in-memory network: elections, replacements, healing. */
+@Tag("part4")
 class ClusterScenariosTest {
 
     @ParameterizedTest(name = "{0} servers")

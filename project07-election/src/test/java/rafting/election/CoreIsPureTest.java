@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The core of Projects 4 to 7 only computes: no threads, sockets, files, clocks or unseeded
  * randomness. This test reads the sources of the four modules and refuses any use of them.
  */
+@Tag("part1")
 class CoreIsPureTest {
 
     private static final List<String> MODULES =

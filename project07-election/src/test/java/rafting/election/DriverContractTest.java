@@ -11,6 +11,7 @@ import static rafting.election.Scripts.electAlone;
 import java.util.HashSet;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import rafting.consensus.Membership;
 import rafting.log.MemoryLogStorage;
@@ -21,6 +22,7 @@ import rafting.replication.RequestVote;
 import rafting.replication.RequestVoteResponse;
 
 /** What the driver and the node promise each other: durability first, group commit, restarts, determinism. */
+@Tag("part4")
 class DriverContractTest {
 
     private static final int NONE_VOTE = RaftNode.NONE;

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,6 +20,7 @@ import rafting.replication.RequestVote;
 import rafting.replication.RequestVoteResponse;
 
 /** Figure 2's RequestVote rules, candidates and election timers (§5.2, §5.4.1), one node at a time. */
+@Tag("part2")
 class ElectionRulesTest {
 
     private static final int NONE = RaftNode.NONE;

@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,6 +29,7 @@ import rafting.replication.RequestVoteResponse;
  * damage it describes, without it the same script must do none. So every scenario is a test that
  * can fail, and every rule is shown to matter.
  */
+@Tag("part6")
 class FlawsTest {
 
     /** A script that runs on a node or cluster configured by its argument and returns the damage it found, if any. */

@@ -8,11 +8,13 @@ import static rafting.election.Scripts.electAlone;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import rafting.consensus.Applied;
 import rafting.log.LogEntry;
 
 /** The paper's Figures 6, 7 and 8 as scripted scenarios of whole nodes on the in-memory network. */
+@Tag("part4")
 class PaperFiguresTest {
 
     @Test

@@ -6,6 +6,7 @@ import static rafting.election.Nodes.node;
 import static rafting.election.Nodes.tickUntilItActs;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import rafting.replication.AppendEntries;
 import rafting.replication.RequestVote;
@@ -16,6 +17,7 @@ import rafting.replication.RequestVoteResponse;
  * majority does not disrupt the cluster when it returns, and a leader cut off from the majority
  * steps down.
  */
+@Tag("part5")
 class PreVoteAndCheckQuorumTest {
 
     private static final Settings DEFAULTS = Settings.defaults();

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import rafting.consensus.Applied;
@@ -18,6 +19,7 @@ import rafting.log.RaftLog;
  * every tick the safety properties of Figure 3 are checked; at the end the faults stop and the
  * cluster must elect a leader and commit a new command. (Project 9's simulator does this at scale.)
  */
+@Tag("part5")
 class RandomFaultsTest {
 
     @ParameterizedTest(name = "seed {0}")

@@ -11,6 +11,7 @@ import static rafting.election.Nodes.terms;
 import static rafting.election.Nodes.tickUntilItActs;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import rafting.log.LogEntry;
 import rafting.replication.AppendEntries;
@@ -18,6 +19,7 @@ import rafting.replication.AppendEntriesResponse;
 import rafting.replication.RequestVoteResponse;
 
 /** Figure 2's AppendEntries rules and the leader's duties (§5.3, §5.4.2, §8), one node at a time. */
+@Tag("part3")
 class ReplicationRulesTest {
 
     private static final int NONE = RaftNode.NONE;

@@ -9,6 +9,7 @@ import static rafting.election.Nodes.tickUntilItActs;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import rafting.replication.AppendEntries;
@@ -18,6 +19,7 @@ import rafting.replication.RequestVote;
 import rafting.replication.RequestVoteResponse;
 
 /** §5.1: every message carries a term; a higher one makes the receiver a follower of that term first. */
+@Tag("part2")
 class TermRulesTest {
 
     /** A node of the given role at term 2 (servers 1..3, this one is 1). */

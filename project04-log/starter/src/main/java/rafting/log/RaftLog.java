@@ -48,7 +48,9 @@ public final class RaftLog {
      * <p>Malformed calls change nothing and throw {@link IllegalArgumentException}: a negative
      * {@code prevIndex} or {@code prevTerm}; entries whose terms go down, starting from
      * {@code prevTerm} (message containing {@code terms never go down}, for example
-     * {@code terms never go down in a log: 1:x follows term 2 in [2:y, 1:x]}).
+     * {@code terms never go down in a log: 1:x follows term 2 in [2:y, 1:x]}). Check the call first,
+     * before looking at the log: a malformed call throws even where the log would answer false
+     * (on a log {@code 1 1}, {@code appendEntries(2, 3, [2:x])} throws although the term at 2 is 1).
      *
      * @return true when the log now holds the entries at {@code prevIndex + 1} onwards
      */
@@ -67,8 +69,9 @@ public final class RaftLog {
     }
 
     /**
-     * Part 4: deletes the entry at {@code index} and every entry after it (nothing when
-     * {@code index} is past the end); Raft itself only does this inside {@link #appendEntries}.
+     * Part 4: deletes the entry at {@code index} and every entry after it (nothing, and no change
+     * of {@link #version()}, when {@code index} is past the end); Raft itself only does this inside
+     * {@link #appendEntries}.
      * An index at or below the base ({@code firstIndex() - 1}) is an
      * {@link IndexOutOfBoundsException}: those entries are compacted.
      */

@@ -1,0 +1,32 @@
+package rafting.election;
+
+/**
+ * Rules of Raft that can be switched off on purpose, one each, to show what they are for: the
+ * tests and the simulator must catch every one. A node has none unless its {@link Settings} names
+ * them; the running system has no way to name them.
+ *
+ * <p>Given whole: the constants are the names the tests, the simulator and the TLA+ models use.
+ * Part 6 makes {@link RaftNode} break each rule when its settings name the flaw.
+ */
+public enum Flaw {
+    /** The leader commits the highest index on a majority whatever its term (Figure 8). */
+    COMMIT_EARLIER_TERM_BY_COUNTING,
+    /** A follower deletes everything after {@code prevLogIndex} even when the entries there match. */
+    TRUNCATE_ON_MATCHING_APPEND,
+    /** A follower commits up to {@code min(leaderCommit, its last index)}, past what the request confirmed. */
+    FOLLOWER_COMMITS_PAST_CONFIRMED,
+    /** A voter ignores the up-to-date rule of §5.4.1. */
+    IGNORE_UP_TO_DATE_RULE,
+    /** A voter grants a vote in a term in which it already voted for someone else. */
+    VOTE_TWICE_IN_A_TERM,
+    /** A candidate counts granted votes from earlier terms. */
+    COUNT_VOTES_FROM_OTHER_TERMS,
+    /** A follower takes the leader's commit index even when it is lower than its own. */
+    LOWER_COMMIT_INDEX,
+    /**
+     * The node never asks for a sync ({@link Ready#mustSync()} is false): its driver lets the
+     * messages go at once and syncs whenever it likes, so a crash can forget votes and entries
+     * that were already acknowledged.
+     */
+    ACKNOWLEDGE_BEFORE_DURABLE
+}
