@@ -1,7 +1,13 @@
 package rafting.sim;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -9,25 +15,32 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import rafting.election.Flaw;
+import rafting.sim.timeline.TimelinePage;
+import rafting.sim.timeline.TraceEvent;
+import rafting.sim.timeline.TraceFiles;
 
 /**
  * The simulator's command line: search for a flaw, check the healthy core over many seeds, or
  * replay one seed.
  *
  * <pre>
- * sim search [--flaw NAME|all] [--seeds N] [--from SEED] [--steps N] [--nodes N] [--mix none|lossy|chaos|varied] [--client-view]
- * sim replay --seed SEED [--flaw NAME] [--steps N] [--nodes N] [--mix ...] [--client-view] [--shrink]
+ * sim search [--flaw NAME|all] [--seeds N] [--from SEED] [--steps N] [--nodes N] [--mix none|lossy|chaos|varied] [--client-view] [--html FILE]
+ * sim replay --seed SEED [--flaw NAME] [--steps N] [--nodes N] [--mix ...] [--client-view] [--shrink] [--html FILE]
  * </pre>
  */
 public final class Main {
 
     static final String USAGE = """
             usage:
-              sim search [--flaw NAME|all] [--seeds N] [--from SEED] [--steps N] [--nodes N] [--mix MIX] [--client-view]
+              sim search [--flaw NAME|all] [--seeds N] [--from SEED] [--steps N] [--nodes N] [--mix MIX] [--client-view] [--html FILE]
                   Without --flaw, checks the healthy core: every seed must pass.
                   With --flaw, searches for a run that breaks an invariant, shrinks it and tells it.
-              sim replay --seed SEED [--flaw NAME] [--steps N] [--nodes N] [--mix MIX] [--client-view] [--shrink]
+              sim replay --seed SEED [--flaw NAME] [--steps N] [--nodes N] [--mix MIX] [--client-view] [--shrink] [--html FILE]
                   Replays one seed with its whole trace (or, with --shrink, its shrunk story).
+              sim timeline PATH --html FILE
+                  Draws the trace PATH (a JSON-lines file, or a folder of them, merged) as a timeline page.
+            --html FILE: also writes the story's timeline page (one HTML file, open it in a browser).
+            --trace FILE: also writes the story's trace (JSON lines, see project 9's README).
             --client-view: a run fails only on what its clients see (their history is not linearizable,
                   the cluster does not recover), not on the servers' broken invariants.
             defaults: --seeds 1000 --from 1 --steps 2000 --nodes 3 --mix varied (a mix drawn from each seed)
@@ -39,6 +52,10 @@ public final class Main {
 
     private final PrintStream out;
     private final PrintStream err;
+    /** Where {@code --html} writes the page, or null. */
+    private String html;
+    /** Where {@code --trace} writes the trace, or null. */
+    private String traceFile;
 
     Main(PrintStream out, PrintStream err) {
         this.out = out;
@@ -62,6 +79,7 @@ public final class Main {
             return switch (args[0]) {
                 case "search" -> search(options);
                 case "replay" -> replay(options);
+                case "timeline" -> timeline(args);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;
@@ -72,11 +90,16 @@ public final class Main {
             err.println("sim: " + e.getMessage());
             err.println(USAGE);
             return 2;
+        } catch (UncheckedIOException e) {
+            err.println("sim: " + e.getMessage());
+            return 1;
         }
     }
 
     private int search(Args args) {
-        args.allow("--flaw", "--seeds", "--from", "--steps", "--nodes", "--mix", "--client-view");
+        args.allow("--flaw", "--seeds", "--from", "--steps", "--nodes", "--mix", "--client-view", "--html", "--trace");
+        html = args.value("--html", null);
+        traceFile = args.value("--trace", null);
         var base = FlawSearch.Options.of(Set.of())
                 .withSeeds(args.number("--from", 1), (int) args.number("--seeds", 1000))
                 .withSteps((int) args.number("--steps", 2000))
@@ -88,6 +111,9 @@ public final class Main {
         String flaw = args.value("--flaw", null);
         if (flaw == null) {
             return healthy(base);
+        }
+        if (flaw.equals("all") && html != null) {
+            throw new IllegalArgumentException("--html takes one story: name one flaw, not all");
         }
         if (!flaw.equals("all")) {
             return searchFlaw(base, Args.flaw(flaw), true) != null ? 0 : 1;
@@ -156,6 +182,7 @@ public final class Main {
                 + shrunk.replays() + " replays):");
         out.print(Story.of(run.scenario(), run.events()));
         out.println("replay the whole run: " + run.scenario().replayCommand());
+        page(run);
     }
 
     /** Says, before a story, that a violation of a flaw switched on by hand is what the run is for. */
@@ -167,7 +194,9 @@ public final class Main {
     }
 
     private int replay(Args args) {
-        args.allow("--seed", "--flaw", "--steps", "--nodes", "--mix", "--client-view", "--shrink");
+        args.allow("--seed", "--flaw", "--steps", "--nodes", "--mix", "--client-view", "--shrink", "--html", "--trace");
+        html = args.value("--html", null);
+        traceFile = args.value("--trace", null);
         if (args.value("--seed", null) == null) {
             throw new IllegalArgumentException("replay needs --seed");
         }
@@ -190,6 +219,58 @@ public final class Main {
         }
         expected(flaws, run);
         out.print(Story.of(scenario, run.events()));
+        page(run);
+        return 0;
+    }
+
+    /** With {@code --html FILE} or {@code --trace FILE}: writes the timeline page or the trace of the run told, and says where. */
+    private void page(Run run) {
+        if (html == null && traceFile == null) {
+            return;
+        }
+        List<TraceEvent> trace = Tracer.of(run.scenario(), run.events());
+        if (traceFile != null) {
+            Path file = Path.of(traceFile);
+            try {
+                TraceFiles.write(file, trace);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            }
+            out.println("trace: " + file.toAbsolutePath());
+        }
+        if (html != null) {
+            writePage(Path.of(html), run.scenario() + (run.failed() ? ": " + run.violation() : ""), trace);
+        }
+    }
+
+    private void writePage(Path file, String title, List<TraceEvent> trace) {
+        try {
+            Files.writeString(file, TimelinePage.of(title, trace), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        out.println("timeline page: " + file.toAbsolutePath());
+    }
+
+    /** {@code sim timeline PATH --html FILE}: the page of a trace file, or of a folder of them merged. */
+    private int timeline(String[] words) {
+        if (words.length < 2 || words[1].startsWith("--")) {
+            throw new IllegalArgumentException("timeline needs a trace file or folder");
+        }
+        Path path = Path.of(words[1]);
+        var rest = new Args(Arrays.copyOfRange(words, 1, words.length));
+        rest.allow("--html");
+        String page = rest.value("--html", null);
+        if (page == null) {
+            throw new IllegalArgumentException("timeline needs --html FILE");
+        }
+        List<TraceEvent> trace;
+        try {
+            trace = TraceFiles.merge(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+        writePage(Path.of(page), path.getFileName() + ": " + trace.size() + " events", trace);
         return 0;
     }
 

@@ -6,7 +6,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Tag;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rafting.sim.timeline.TraceEvent;
+import rafting.sim.timeline.TraceFiles;
+import rafting.sim.timeline.TraceJson;
 
 @Tag("part9")
 class MainTest {
@@ -47,6 +54,26 @@ class MainTest {
         assertThat(status).isZero();
         assertThat(out()).contains("answered c1 [1, 2] SETNX x 59 -> 1", "answered c2 [3, 6] GET x -> nil",
                 "VIOLATED Linearizability", "--flaw ACKNOWLEDGE_BEFORE_DURABLE --client-view");
+    }
+
+    @Test
+    void replayWritesTheTraceAndThePageAndTimelineDrawsATraceFile(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("run.jsonl");
+        Path page = dir.resolve("run.html");
+        int status = main.run(new String[] {"replay", "--seed", "3", "--steps", "40", "--trace", trace.toString(), "--html", page.toString()});
+
+        assertThat(status).isZero();
+        assertThat(out()).contains("trace: " + trace.toAbsolutePath(), "timeline page: " + page.toAbsolutePath());
+        List<TraceEvent> events = TraceFiles.read(trace);
+        assertThat(events).isNotEmpty();
+        assertThat(Files.readString(page)).startsWith("<!DOCTYPE html>").contains(TraceJson.write(events.get(events.size() - 1)));
+
+        Path drawn = dir.resolve("drawn.html");
+        assertThat(main.run(new String[] {"timeline", trace.toString(), "--html", drawn.toString()})).isZero();
+        assertThat(Files.readString(drawn)).contains("run.jsonl: " + events.size() + " events");
+        assertThat(main.run(new String[] {"timeline", dir.resolve("missing").toString(), "--html", drawn.toString()})).isEqualTo(1);
+        assertThat(main.run(new String[] {"timeline", trace.toString()})).isEqualTo(2);
+        assertThat(err()).contains("cannot read", "timeline needs --html FILE");
     }
 
     @Test

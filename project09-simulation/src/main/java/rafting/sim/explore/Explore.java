@@ -1,5 +1,9 @@
 package rafting.sim.explore;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,10 +15,12 @@ import rafting.election.Flaw;
 import rafting.sim.explore.Machine.Observed;
 import rafting.sim.explore.raft.Bounds;
 import rafting.sim.explore.raft.ClusterState;
+import rafting.sim.explore.raft.ExplorationTimeline;
 import rafting.sim.explore.raft.RaftEvent;
 import rafting.sim.explore.raft.RaftExploration;
 import rafting.sim.explore.traffic.TrafficLightExploration;
 import rafting.sim.explore.traffic.TrafficLightExploration.Waiting;
+import rafting.sim.timeline.TimelinePage;
 import rafting.traffic.Controller;
 import rafting.traffic.Event;
 import rafting.traffic.State;
@@ -27,7 +33,7 @@ import rafting.traffic.Timings;
  * <pre>
  * java -cp ... rafting.sim.explore.Explore traffic [--ew-green 30] [--ns-green 60] [--yellow 5] [--min-green 15]
  * java -cp ... rafting.sim.explore.Explore raft [--max-term 2] [--proposals 1] [--crashes 1] [--in-flight 2]
- *                                               [--drops] [--flaw NAME] [--no-symmetry] [--max-states N]
+ *                                               [--drops] [--flaw NAME] [--no-symmetry] [--max-states N] [--html FILE]
  * </pre>
  */
 public final class Explore {
@@ -35,7 +41,7 @@ public final class Explore {
     private static final String USAGE = """
             usage: Explore traffic [--ew-green S] [--ns-green S] [--yellow S] [--min-green S]
                    Explore raft [--max-term T] [--proposals P] [--crashes C] [--in-flight M] [--drops]
-                                [--flaw NAME] [--no-symmetry] [--max-states N]
+                                [--flaw NAME] [--no-symmetry] [--max-states N] [--html FILE]
             traffic: every state of the traffic-light controller (default timings 30, 60, 5, 15)
             raft:    every state of 3 real RaftNodes within the bounds (default: %s)
             flaws:   %s""".formatted(Bounds.small(), Arrays.toString(Flaw.values()));
@@ -89,6 +95,7 @@ public final class Explore {
         String flaw = stringOption(options, "--flaw", null);
         boolean symmetry = !flag(options, "--no-symmetry");
         long maxStates = longOption(options, "--max-states", Long.MAX_VALUE);
+        String html = stringOption(options, "--html", null);
         refuseOthers(options);
         Settings settings = RaftExploration.exploredSettings();
         if (flaw != null) {
@@ -103,7 +110,23 @@ public final class Explore {
                     + " was switched on on purpose; the VIOLATION and the story below show the explorer caught it");
         }
         report("states", result, start);
-        result.counterexample().ifPresent(trace -> System.out.println(RaftExploration.story(trace)));
+        result.counterexample().ifPresent(trace -> {
+            System.out.println(RaftExploration.story(trace));
+            if (html != null) {
+                page(Path.of(html), "explored: " + bounds + (flaw == null ? "" : ", flaw " + flaw.toUpperCase(Locale.ROOT)), trace);
+            }
+        });
+    }
+
+    /** Writes the counterexample's timeline page and says where. */
+    private static void page(Path file, String title, Trace<ClusterState, RaftEvent> trace) {
+        try {
+            Files.writeString(file, TimelinePage.of(title + ": " + trace.problem(), ExplorationTimeline.of(trace)), StandardCharsets.UTF_8);
+            System.out.println("timeline page: " + file.toAbsolutePath());
+        } catch (IOException e) {
+            System.err.println("error: cannot write " + file + ": " + e.getMessage());
+            System.exit(1);
+        }
     }
 
     private static void report(String what, Exploration<?, ?> result, long start) {
