@@ -15,7 +15,7 @@ import rafting.sim.timeline.TraceEvent;
 import rafting.sim.timeline.TraceFiles;
 import rafting.sim.timeline.TraceJson;
 
-@Tag("part9")
+@Tag("part10")
 class MainTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -37,7 +37,7 @@ import rafting.sim.timeline.TraceEvent.Kind;
  * Chromium prints the DOM; a second run takes the screenshot that project 9's README shows
  * ({@code target/timeline/figure8.png}).
  */
-@Tag("part5")
+@Tag("part9")
 class TimelineBrowserTest {
 
     /** Counts the page's elements, clicks a row, steps with the arrow key, and writes it all down. */

@@ -15,7 +15,7 @@ import rafting.sim.timeline.TraceEvent;
 import rafting.sim.timeline.TraceEvent.Kind;
 
 /** The trace of a simulated run says what the run did: replaying its events gives the servers' state. */
-@Tag("part5")
+@Tag("part9")
 class TracerTest {
 
     @Test

@@ -5,10 +5,12 @@ import static rafting.sim.history.CheckResult.Outcome.LINEARIZABLE;
 import static rafting.sim.history.CheckResult.Outcome.NOT_LINEARIZABLE;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import rafting.sim.history.Command.Kind;
 
 /** The models of issue 19's commands: each history either has an order that explains it, or has none. */
+@Tag("part2")
 class EverydayCommandsModelTest {
 
     private static Operation op(int client, long from, long to, Command command, String reply) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The page's writer alone: a trace in, the page's elements out. */
-@Tag("part5")
+@Tag("part9")
 class TimelinePageTest {
 
     /** Two elections (one split), a lost vote, a crash, a partition, a client call and a violation. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Trace files written and read back, and the traces of several nodes merged into one run. */
-@Tag("part5")
+@Tag("part9")
 class TraceFilesTest {
 
     @TempDir

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every kind of trace event survives a line of JSON, and a broken line says what is wrong with it. */
-@Tag("part5")
+@Tag("part9")
 class TraceJsonTest {
 
     @Test

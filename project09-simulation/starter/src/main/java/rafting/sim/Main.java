@@ -35,16 +35,16 @@ public final class Main {
             flaws:""" + " " + EnumSet.allOf(Flaw.class);
 
     Main(PrintStream out, PrintStream err) {
-        throw new UnsupportedOperationException("Part 9: write Main");
+        throw new UnsupportedOperationException("Part 10: write Main");
     }
 
     public static void main(String[] args) {
-        throw new UnsupportedOperationException("Part 9: write Main.main");
+        throw new UnsupportedOperationException("Part 10: write Main.main");
     }
 
     /** Runs the command; returns the exit status: 0 done (a flaw found, or every seed passed), 1 not, 2 bad usage. */
     int run(String[] args) {
-        throw new UnsupportedOperationException("Part 9: write Main.run");
+        throw new UnsupportedOperationException("Part 10: write Main.run");
     }
 
 }

@@ -16,7 +16,7 @@ public final class SimulatorBenchmark {
     }
 
     public static void main(String[] args) {
-        throw new UnsupportedOperationException("Part 9: write SimulatorBenchmark.main");
+        throw new UnsupportedOperationException("Part 10: write SimulatorBenchmark.main");
     }
 
 }

@@ -16,7 +16,7 @@ import rafting.sim.timeline.TraceEvent;
 import rafting.sim.timeline.TraceEvent.Kind;
 
 /** The explorer's shortest counterexample, told as a trace: one time per event, the deliveries, the logs, the problem. */
-@Tag("part5")
+@Tag("part9")
 class ExplorationTimelineTest {
 
     private final Trace<ClusterState, RaftEvent> trace = RaftExploration.explore(

@@ -1,5 +1,6 @@
 package rafting.sim.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Random;
 import java.util.function.Supplier;
 import rafting.sim.explore.Exploration;
 import rafting.sim.explore.Explorer;
+import rafting.sim.history.Budget;
 import rafting.sim.history.CheckResult;
 import rafting.sim.history.Command;
 import rafting.sim.history.LinearizabilityChecker;
@@ -18,8 +20,10 @@ import rafting.sim.history.Operation;
  *
  * <pre>
  * mvn -q -pl project09-simulation -am package -DskipTests
- * java -cp project09-simulation/target/classes rafting.sim.bench.Bench [explorer|checker]
+ * java -cp project09-simulation/target/classes rafting.sim.bench.Bench [explorer|checker|second]
  * </pre>
+ *
+ * {@code second} finds how large a history the checker decides within a budget of one second.
  *
  * Each figure is the best of several timed rounds after warm-up rounds, on one thread.
  */
@@ -32,12 +36,16 @@ public final class Bench {
 
     public static void main(String[] args) {
         String which = args.length == 0 ? "all" : args[0];
-        if (!List.of("all", "explorer", "checker").contains(which)) {
-            System.err.println("usage: Bench [explorer|checker]");
+        if (!List.of("all", "explorer", "checker", "second").contains(which)) {
+            System.err.println("usage: Bench [explorer|checker|second]");
             System.exit(2);
         }
         System.out.printf("java %s, %d processors available%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        if (which.equals("second")) {
+            inOneSecond();
+            return;
+        }
         if (!which.equals("checker")) {
             explorer("3 by 3 puzzle", new SlidingPuzzle(3, 3), WARMUP_ROUNDS, ROUNDS);
             explorer("2 by 5 puzzle", new SlidingPuzzle(2, 5), 1, 1); // ten times bigger: one round
@@ -97,6 +105,45 @@ public final class Bench {
         long ops = histories.stream().mapToLong(List::size).sum();
         System.out.printf("checker  %-46s %,7d ops in %6.3f s: %,9.1f histories/s, %,10.0f ops/s  %s%n",
                 name, ops, seconds, histories.size() / seconds, ops / seconds, outcomes);
+    }
+
+    /**
+     * Doubles the size of two kinds of history until the checker, with a budget of one second
+     * (and steps and memory to spare), no longer decides one: histories of 5 clients on one key
+     * with 4 values and 1% of writes open (linearizable), and n writes all at once with a read of a
+     * value none of them wrote (not linearizable, and every subset of the writes must be tried).
+     */
+    private static void inOneSecond() {
+        Budget second = Budget.DEFAULT.withTime(Duration.ofSeconds(1)).withSteps(Long.MAX_VALUE).withStates(20_000_000);
+        for (int perClient = 250; ; perClient *= 2) {
+            List<Operation> history = Workloads.linearizable(new Random(42), 5, perClient, List.of("k0"), 4, 20, 100);
+            for (int i = 0; i < WARMUP_ROUNDS; i++) {
+                LinearizabilityChecker.check(history);
+            }
+            if (!decided("5 clients, 1 key, 4 values, 1% open", history, second)) {
+                break;
+            }
+        }
+        for (int writes = 4; ; writes += 2) {
+            List<Operation> history = new ArrayList<>();
+            for (int i = 0; i < writes; i++) {
+                history.add(Operation.completed(i, Command.set("x", "v" + i), "OK", 0, 100));
+            }
+            history.add(Operation.completed(writes, Command.get("x"), "never written", 50, 60));
+            LinearizabilityChecker.check(history, second); // warm-up
+            if (!decided(writes + " overlapping writes, a bad read", history, second)) {
+                break;
+            }
+        }
+    }
+
+    private static boolean decided(String name, List<Operation> history, Budget budget) {
+        long start = System.nanoTime();
+        CheckResult result = LinearizabilityChecker.check(history, budget);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("checker  %-40s %,9d ops in %6.3f s: %s%n", name, history.size(), seconds,
+                result.outcome() == CheckResult.Outcome.UNKNOWN ? result : result.outcome());
+        return result.outcome() != CheckResult.Outcome.UNKNOWN;
     }
 
     /** Makes a GET in the middle of the history return a value nobody wrote. */

@@ -82,6 +82,7 @@ public final class Workloads {
                 store.put(key, command.value());
                 yield "1";
             }
+            default -> throw new IllegalArgumentException("the checker benchmark draws no " + command.kind());
         };
     }
 }

@@ -7,8 +7,9 @@ package rafting.sim.history;
  * @param key         the key the verdict is about when it is not LINEARIZABLE, otherwise null
  * @param explanation for NOT_LINEARIZABLE, the operations that could not be ordered; for UNKNOWN,
  *                    where the search gave up; empty for LINEARIZABLE
+ * @param limit       for UNKNOWN, what the {@link Budget} ran out of; otherwise null
  */
-public record CheckResult(Outcome outcome, String key, String explanation) {
+public record CheckResult(Outcome outcome, String key, String explanation, Budget.Limit limit) {
 
     public enum Outcome {
         /** Every key's operations fit one order that respects real time and a single register. */

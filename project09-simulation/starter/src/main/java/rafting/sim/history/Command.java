@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * What a client asked of the key-value store, on one key: {@code GET}, {@code SET}, {@code DEL},
- * {@code EXISTS} or {@code CAS}. Values are strings; a store that keeps bytes can record them as
+ * {@code EXISTS}, {@code CAS}, and the everyday commands {@code INCR}, {@code GETSET},
+ * {@code SETNX}, {@code GETDEL}, {@code STRLEN} and {@code APPEND}. Values are strings; a store that keeps bytes can record them as
  * {@code new String(bytes, StandardCharsets.ISO_8859_1)}, which maps every byte array to its own
  * string and back.
  *
@@ -13,17 +14,31 @@ import java.util.Objects;
  * {@code "OK"}; {@code DEL} gives {@code "1"} if it removed the key and {@code "0"} if there was
  * none; {@code EXISTS} gives {@code "1"} or {@code "0"}; {@code CAS key expected value} gives
  * {@code "1"} if the key held {@code expected} and now holds {@code value}, {@code "0"} otherwise
- * (an absent key holds nothing, so CAS on it fails).
+ * (an absent key holds nothing, so CAS on it fails). {@code INCR} gives the new value (an absent
+ * key counts as 0), or {@link #NOT_AN_INTEGER} if the key held something else, and then changes
+ * nothing; {@code GETSET} and {@code GETDEL} give the value before them, or null; {@code SETNX}
+ * gives {@code "1"} if the key was absent and now holds the value, else {@code "0"};
+ * {@code STRLEN} gives the value's length (0 when absent) and {@code APPEND} the length after
+ * appending.
+ *
+ * <p>The compact constructor refuses, with an {@code IllegalArgumentException}, a value where the
+ * kind takes none or none where it takes one ({@code "<kind> <key>: a value is needed for SET, CAS,
+ * GETSET, SETNX and APPEND only"}), and an expected value on anything but CAS or none on CAS
+ * ({@code "<kind> <key>: an expected value is needed for CAS only"}); a null kind or key is a
+ * {@code NullPointerException}.
  *
  * @param kind     which command
  * @param key      the key it works on
  * @param expected for CAS the value it expects, otherwise null
- * @param value    for SET and CAS the value it writes, otherwise null
+ * @param value    for SET, CAS, GETSET, SETNX and APPEND the value it writes (or appends), otherwise null
  */
 public record Command(Kind kind, String key, String expected, String value) {
 
     /** The commands the checker knows. DEL and EXISTS take one key here. */
-    public enum Kind { GET, SET, DEL, EXISTS, CAS }
+    public enum Kind { GET, SET, DEL, EXISTS, CAS, INCR, GETSET, SETNX, GETDEL, STRLEN, APPEND }
+
+    /** INCR's reply when the key holds a value that is not an integer, as Redis words it. */
+    public static final String NOT_AN_INTEGER = "ERR value is not an integer or out of range";
 
     public Command {
         throw new UnsupportedOperationException("Part 2: write Command");
@@ -49,6 +64,16 @@ public record Command(Kind kind, String key, String expected, String value) {
         throw new UnsupportedOperationException("Part 2: write Command.cas");
     }
 
+    /** {@code INCR key}, {@code GETDEL key}, {@code STRLEN key}: the commands of one key and nothing else. */
+    public static Command of(Kind kind, String key) {
+        throw new UnsupportedOperationException("Part 2: write Command.of");
+    }
+
+    /** {@code GETSET key value}, {@code SETNX key value}, {@code APPEND key value}. */
+    public static Command of(Kind kind, String key, String value) {
+        throw new UnsupportedOperationException("Part 2: write Command.of");
+    }
+
     /**
      * The command {@code text} spells as {@link #toString} writes it ({@code SET x 1},
      * {@code CAS x 1 2}; words separated by single spaces, the command's name in capitals), or
@@ -59,12 +84,16 @@ public record Command(Kind kind, String key, String expected, String value) {
         throw new UnsupportedOperationException("Part 2: write Command.parse");
     }
 
-    /** True for GET and EXISTS, which change nothing. */
+    /** True for GET, EXISTS and STRLEN, which change nothing. */
     public boolean isRead() {
         throw new UnsupportedOperationException("Part 2: write Command.isRead");
     }
 
-    /** Says what is wrong with {@code reply} as this command's reply, or returns null if nothing is. */
+    /**
+     * Says what is wrong with {@code reply} as this command's reply, or returns null if nothing is:
+     * SET replies OK; DEL, EXISTS, CAS and SETNX 0 or 1; INCR an integer or {@link #NOT_AN_INTEGER};
+     * STRLEN and APPEND a length; GET, GETSET and GETDEL anything.
+     */
     String problemWithReply(String reply) {
         throw new UnsupportedOperationException("Part 2: write Command.problemWithReply");
     }

@@ -57,24 +57,20 @@ final class KeySearch {
 
     // The deepest point the search reached, for the report.
 
+    /** The search of {@code key}'s operations with the {@linkplain Budget#DEFAULT default budget}, its time starting now. */
     KeySearch(String key, List<Operation> operations) {
         throw new UnsupportedOperationException("Part 2: write KeySearch");
     }
 
     /**
-     * Searches with up to {@code budget} steps per search. Without open operations that is one
-     * search. With them, a short exact search first, which is enough for most histories that are
-     * linearizable; if it cannot tell, a looser search where each open operation may take effect
-     * any number of times: it has no open operations to remember, so it is about as fast as a
-     * search without them, and if even it finds no order, none exists. Only if it finds one does
-     * the exact search run in full.
+     * One depth-first search of at most {@code maxSteps} steps; {@code reuseOpen} lets open
+     * operations take effect again and again. (How {@code check} combines searches: without open
+     * operations, one search. With them, a short exact search first, which is enough for most
+     * histories that are linearizable; if it cannot tell, a looser search where each open
+     * operation may take effect any number of times: if even it finds no order, none exists.
+     * Only if it finds one does the exact search run in full.)
      */
-    CheckResult run(long budget) {
-        throw new UnsupportedOperationException("Part 2: write KeySearch.run");
-    }
-
-    /** One depth-first search; {@code reuseOpen} lets open operations take effect again and again. */
-    CheckResult search(long budget, boolean reuseOpen) {
+    CheckResult search(long maxSteps, boolean reuseOpen) {
         throw new UnsupportedOperationException("Part 2: write KeySearch.search");
     }
 

@@ -23,36 +23,35 @@ import java.util.TreeMap;
  * applies it key by key; otherwise leave it out of the workload, since leaving a write out of the
  * history can make a correct history look wrong.
  *
- * <p>The search is exponential in the worst case (the problem is NP-complete), so each key has a
- * budget of search steps (operations tried on the register, per search; a key may need up to
- * three searches when some operations are open). A key that uses it up makes the result
- * {@code UNKNOWN}, never a guess. A linearizable history from a handful of clients that each
- * wait for their reply needs a few steps per operation.
+ * <p>The search is exponential in the worst case (the problem is NP-complete), so it has a
+ * {@link Budget}: search steps per key and search (a key may need up to three searches when some
+ * operations are open), wall-clock time for the whole history (read from the budget's clock only),
+ * and states remembered per search, which is its memory. A key that uses any of them up makes the
+ * result {@code UNKNOWN}, with the {@link Budget.Limit} it reached, never a guess. A linearizable
+ * history from a handful of clients that each wait for their reply needs a few steps per operation.
  */
 public final class LinearizabilityChecker {
 
-    /** Search steps allowed per key and search by {@link #check(Collection)}. */
-    public static final long DEFAULT_BUDGET_PER_KEY = 1_000_000;
-
     private LinearizabilityChecker() {}
 
-    /** Checks {@code history} with the {@linkplain #DEFAULT_BUDGET_PER_KEY default budget}. */
+    /** Checks {@code history} with the {@linkplain Budget#DEFAULT default budget}. */
     public static CheckResult check(Collection<Operation> history) {
         throw new UnsupportedOperationException("Part 2: write LinearizabilityChecker.check");
     }
 
     /**
      * Checks {@code history}, key by key in key order. The result names the first key that is not
-     * linearizable; failing that, the first whose search ran out of budget.
+     * linearizable; failing that, the first whose search ran out of budget. Once the time is up,
+     * the keys not yet searched are not searched (the result names the key that used the time up).
      * <p>The explanation of a failure starts {@code key x: no order of its 3 operations fits a single
      * register.}, then {@code The longest order found places 2 of them, ending with:} and those
      * operations, {@code after which x = "2", and none of these can come next:} and each candidate with
      * {@code (does not fit: x = "2")}; or {@code No operation can come first (b is absent at the start):}.
-     * One out of budget reads {@code key x: gave up after 10,000 search steps, ...} ({@code %,d}).
-     *
-     * @throws IllegalArgumentException if {@code budgetPerKey} is below 1; the message names {@code budgetPerKey}
+     * One out of budget reads {@code key x: gave up after } and what was spent ({@code %,d}):
+     * {@code 10,000 search steps (the budget's steps)}, {@code 100 states remembered (the budget's
+     * memory)}, or {@code PT0.005S (the budget's time), 1,234 search steps in}.
      */
-    public static CheckResult check(Collection<Operation> history, long budgetPerKey) {
+    public static CheckResult check(Collection<Operation> history, Budget budget) {
         throw new UnsupportedOperationException("Part 2: write LinearizabilityChecker.check");
     }
 }
