@@ -1,6 +1,7 @@
 package rafting.election;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import rafting.log.LogEntry;
@@ -83,9 +84,9 @@ public final class MemoryDisk implements Driver.Disk {
         return durableTermVote;
     }
 
-    /** The log as written, durable or not. */
+    /** The log as written, durable or not: a read-only view that changes with the disk. */
     public List<LogEntry> log() {
-        return List.copyOf(cache);
+        return Collections.unmodifiableList(cache);
     }
 
     /** The log as synced, the same list until the next sync that changes it. */
