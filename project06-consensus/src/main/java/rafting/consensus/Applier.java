@@ -3,6 +3,7 @@ package rafting.consensus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import rafting.log.LogEntry;
 import rafting.log.RaftLog;
 
 /**
@@ -39,13 +40,19 @@ public final class Applier {
         }
         var applied = new ArrayList<Applied>((int) Math.min(commitIndex - lastApplied, 1024));
         while (lastApplied < commitIndex) {
-            long index = lastApplied + 1;
-            var entry = log.entry(index);
-            byte[] result = entry.isNoop() ? NOTHING : machine.apply(index, entry.command());
-            lastApplied = index; // only once the state machine took it: an exception leaves it to apply again
-            applied.add(new Applied(index, entry, result == null ? NOTHING : result));
+            applied.add(apply(lastApplied + 1, log.entry(lastApplied + 1)));
         }
         return applied;
+    }
+
+    /** Applies {@code entry}, committed at {@code index}, which must be {@code lastApplied() + 1}. */
+    public Applied apply(long index, LogEntry entry) {
+        if (index != lastApplied + 1) {
+            throw new IllegalArgumentException("entries are applied in order: " + (lastApplied + 1) + " is next, not " + index);
+        }
+        byte[] result = entry.isNoop() ? NOTHING : machine.apply(index, entry.command());
+        lastApplied = index; // only once the state machine took it: an exception leaves it to apply again
+        return new Applied(index, entry, result == null ? NOTHING : result);
     }
 
     public long lastApplied() {

@@ -13,11 +13,12 @@ public final class CommitRule {
 
     /**
      * The leader's new commit index: the highest index stored on a majority, counting the leader
-     * itself, but only if that entry is of the leader's current term; otherwise {@code commitIndex}
-     * unchanged. Committing that entry commits every entry before it (Log Matching).
+     * itself up to {@code ownMatch} (the end of its durable log), but only if that entry is of the
+     * leader's current term; otherwise {@code commitIndex} unchanged. Committing that entry commits
+     * every entry before it (Log Matching).
      */
-    public static long leaderCommit(Leader leader, RaftLog log, Membership settings, long commitIndex) {
-        long majority = replicatedOnQuorum(leader, log, settings);
+    public static long leaderCommit(Leader leader, RaftLog log, long ownMatch, Membership settings, long commitIndex) {
+        long majority = replicatedOnQuorum(leader, ownMatch, settings);
         // §5.4.2: only log entries from the leader's current term are committed by counting replicas.
         // Terms never go down along a log, so no lower index can be of the current term either.
         if (majority > commitIndex && log.termAt(majority) == leader.term()) {
@@ -26,11 +27,11 @@ public final class CommitRule {
         return commitIndex;
     }
 
-    /** The highest index stored on a majority, the leader's own log counting as its match (it must be durable first). */
-    public static long replicatedOnQuorum(Leader leader, RaftLog log, Membership settings) {
+    /** The highest index stored on a majority, the leader's own match being {@code ownMatch}: how far its log is durable. */
+    public static long replicatedOnQuorum(Leader leader, long ownMatch, Membership settings) {
         Map<Integer, Long> match = new HashMap<>();
         leader.progress().forEach((id, progress) -> match.put(id, progress.matchIndex()));
-        match.put(leader.id(), log.lastIndex());
+        match.put(leader.id(), ownMatch);
         return settings.quorumIndex(match);
     }
 

@@ -33,6 +33,18 @@ class ApplierTest {
     }
 
     @Test
+    void oneEntryAtATimeMustBeTheNext() {
+        Applied first = applier.apply(1, LogEntry.of(1, "a"));
+
+        assertThat(first).hasToString("1 1:a -> ok");
+        assertThatThrownBy(() -> applier.apply(3, LogEntry.of(1, "c")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 is next, not 3");
+        assertThatThrownBy(() -> applier.apply(1, LogEntry.of(1, "a"))).hasMessageContaining("2 is next, not 1");
+        assertThat(machine.applied).containsExactly("1:a");
+        assertThat(applier.lastApplied()).isEqualTo(1);
+    }
+
+    @Test
     void appliesEachEntryExactlyOnce() {
         append("a", "b", "c");
         applier.applyUpTo(2, log);

@@ -50,7 +50,7 @@ final class Cluster {
         net.attach(1, message -> {
             var handled = leader.handle((AppendEntriesResponse) message, server(1).commitIndex);
             if (handled.matchGrew()) {
-                server(1).commit(CommitRule.leaderCommit(leader, server(1).log, settings, server(1).commitIndex));
+                server(1).commit(CommitRule.leaderCommit(leader, server(1).log, server(1).log.lastIndex(), settings, server(1).commitIndex));
             }
             return handled.toSend();
         });

@@ -45,7 +45,7 @@ class LeaderCommitTest {
             leader.handle(AppendEntriesResponse.success(i + 2, 1, c.term(), c.followerMatch()[i]), 0);
         }
 
-        assertThat(CommitRule.leaderCommit(leader, log, settings, 0)).as(Arrays.toString(c.followerMatch())).isEqualTo(c.expected());
+        assertThat(CommitRule.leaderCommit(leader, log, log.lastIndex(), settings, 0)).as(Arrays.toString(c.followerMatch())).isEqualTo(c.expected());
     }
 
     @Test
@@ -54,6 +54,6 @@ class LeaderCommitTest {
         var settings = Membership.ofSize(3);
         var leader = new Leader(1, 2, log, settings.others(1), 64);
         leader.handle(AppendEntriesResponse.success(2, 1, 2, 1), 0);
-        assertThat(CommitRule.leaderCommit(leader, log, settings, 3)).isEqualTo(3);
+        assertThat(CommitRule.leaderCommit(leader, log, log.lastIndex(), settings, 3)).isEqualTo(3);
     }
 }

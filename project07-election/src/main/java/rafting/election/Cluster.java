@@ -10,33 +10,40 @@ import java.util.TreeMap;
 import rafting.consensus.Applied;
 import rafting.consensus.Membership;
 import rafting.log.LogEntry;
-import rafting.log.MemoryLogStorage;
-import rafting.log.RaftLog;
 import rafting.replication.Message;
 import rafting.replication.Network;
 
 /**
  * A whole cluster of {@link RaftNode}s in memory, on the {@link Network} of Project 5: for tests
- * and for jshell. It is a small driver that keeps the driver's contract: after each input it takes
- * the node's {@link Ready}, writes the term/vote, "syncs" when told to, and only then sends.
+ * and for jshell. After each input, each server's {@link Driver} does what the node asks.
  *
- * <p>Each server has a pretend disk that keeps only what was synced: {@link #crash(int)} loses
- * everything else and {@link #restart(int)} rebuilds the node from what is left, as a real crash
- * would. Everything is seeded: the same calls give the same run.
+ * <p>Each server has a {@link MemoryDisk} that keeps only what was synced: {@link #crash(int)}
+ * loses everything else and {@link #restart(int)} rebuilds the node from what is left, as a real
+ * crash would. Everything is seeded: the same calls give the same run.
  */
 public final class Cluster {
 
     private static final byte[] OK = "ok".getBytes(StandardCharsets.UTF_8);
 
-    /** One server: its node, whether it runs, and its disk. */
-    private static final class Server {
+    /** One server: its node and driver, whether it runs, its disk, and what it sent and applied in the current input. */
+    private static final class Server implements Driver.Outbox {
         RaftNode node;
+        Driver driver;
         boolean up = true;
         int incarnation;
-        TermVote written = TermVote.INITIAL;
-        TermVote durableTermVote = TermVote.INITIAL;
-        List<LogEntry> durableLog = List.of();
+        MemoryDisk disk = new MemoryDisk();
         List<Applied> applied = new ArrayList<>();
+        final List<Message> sent = new ArrayList<>();
+
+        @Override
+        public void send(Message message) {
+            sent.add(message);
+        }
+
+        @Override
+        public void applied(Applied entry) {
+            applied.add(entry);
+        }
     }
 
     private final Membership members;
@@ -140,6 +147,7 @@ public final class Cluster {
     /** Stops server {@code id} at once: messages to and from it are lost, and so is all it did not sync. */
     public void crash(int id) {
         servers.get(id).up = false;
+        servers.get(id).disk.crash();
         net.dropIf(message -> message.from() == id || message.to() == id);
     }
 
@@ -153,10 +161,7 @@ public final class Cluster {
 
     /** Starts server {@code id} again as if its disk held {@code termVote} and {@code log}: to set up a scenario. */
     public void restart(int id, TermVote termVote, List<LogEntry> log) {
-        Server server = servers.get(id);
-        server.durableTermVote = termVote;
-        server.written = termVote;
-        server.durableLog = List.copyOf(log);
+        servers.get(id).disk = new MemoryDisk(termVote, log);
         restart(id);
     }
 
@@ -168,6 +173,11 @@ public final class Cluster {
             throw new IllegalArgumentException("no server " + id + " in " + members);
         }
         return server.node;
+    }
+
+    /** Server {@code id}'s disk: what it wrote, and what of that is synced. */
+    public MemoryDisk disk(int id) {
+        return servers.get(id).disk;
     }
 
     public boolean isUp(int id) {
@@ -207,27 +217,18 @@ public final class Cluster {
     // ---------------------------------------------------------------- the driver's contract
 
     private void start(int id, Server server) {
-        var storage = new MemoryLogStorage();
-        storage.append(server.durableLog);
-        server.written = server.durableTermVote;
         server.applied = new ArrayList<>();
         var random = new SplittableRandom(seed * 1_000_003L + id * 7_919L + server.incarnation);
-        server.node = new RaftNode(id, members, settings, new RaftLog(storage), server.durableTermVote,
-                (index, command) -> OK, random);
+        server.node = new RaftNode(id, members, settings, server.disk.durableStorage(), server.disk.durableTermVote(), random);
+        server.driver = new Driver(server.node, server.disk, (index, command) -> OK, server);
     }
 
-    /** Runs one input, then keeps the contract: write, sync if told, and only then hand out the messages. */
+    /** Runs one input and the driver; returns what the server sent. */
     private List<Message> afterInput(Server server, Runnable input) {
         input.run();
-        Ready ready = server.node.ready();
-        if (ready.termVote() != null) {
-            server.written = ready.termVote();
-        }
-        if (ready.mustSync()) {
-            server.durableTermVote = server.written;
-            server.durableLog = server.node.log().entries();
-        }
-        server.applied.addAll(ready.applied());
-        return ready.messages();
+        server.driver.flush();
+        var sent = List.copyOf(server.sent);
+        server.sent.clear();
+        return sent;
     }
 }

@@ -21,9 +21,9 @@ public enum Flaw {
     /** A follower takes the leader's commit index even when it is lower than its own. */
     LOWER_COMMIT_INDEX,
     /**
-     * The node never asks for a sync ({@link Ready#mustSync()} is false): its driver lets the
-     * messages go at once and syncs whenever it likes, so a crash can forget votes and entries
-     * that were already acknowledged.
+     * A flaw of the {@link Driver}, not of the node: it sends everything at once and never waits
+     * for a sync, leaving it to the operating system, so a crash can forget votes and entries that
+     * were already acknowledged.
      */
     ACKNOWLEDGE_BEFORE_DURABLE
 }

@@ -14,12 +14,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.random.RandomGenerator;
-import rafting.consensus.Applied;
-import rafting.consensus.Applier;
 import rafting.consensus.CommitRule;
 import rafting.consensus.Membership;
-import rafting.consensus.StateMachine;
 import rafting.log.LogEntry;
+import rafting.log.LogStorage;
+import rafting.log.MemoryLogStorage;
 import rafting.log.RaftLog;
 import rafting.replication.AppendEntries;
 import rafting.replication.AppendEntriesResponse;
@@ -38,30 +37,26 @@ import rafting.replication.RequestVoteResponse;
  *
  * <h2>The contract with the driver</h2>
  *
- * <ol>
- *   <li>Feed it any number of inputs, then call {@link #ready()} once.</li>
- *   <li>Write the {@link Ready#termVote()} if there is one. The log's changes are already in the
- *       {@link rafting.log.LogStorage} this node was given.</li>
- *   <li>If {@link Ready#mustSync()}, make the term/vote record and the log storage durable: one
- *       sync covers every input of step 1 (group commit).</li>
- *   <li>Only then send {@link Ready#messages()} and hand out {@link Ready#applied()} to clients.
- *       So a vote, or an AppendEntries success, never leaves before the state it promises is
- *       durable, and the leader's own log is durable before it counts itself in a majority.</li>
- * </ol>
+ * The node never writes storage and never runs the state machine: {@link #ready()} says what to
+ * write, sync, send and apply, in an order that the driver must keep ({@link Ready} lists it), and
+ * {@link #advance(Ready)} tells the node that it was done. Then:
  *
- * One exception is allowed: while the node leads, its {@link AppendEntries} may be sent before
- * step 3, so that the leader writes its log in parallel with its followers (thesis §10.2.1), on
- * one condition: the driver feeds the node no further input until step 3 has finished. The leader
- * counts its own whole log towards a majority ({@link CommitRule#replicatedOnQuorum}), which is
- * only right if that log is durable by the time an answer is counted; an answer to those requests
- * can only be fed in a later round, after this round's sync. Its term and vote were made durable
- * in an earlier round, before the votes that made it leader could arrive. A node that stepped down
- * in this round is no longer leading: its requests wait for the sync like everything else.
+ * <ul>
+ *   <li>a vote, an AppendEntries success and a client's reply never leave before the state they
+ *       promise is durable;</li>
+ *   <li>a leader's AppendEntries may leave before its own log is durable, so that the leader
+ *       writes its log in parallel with its followers (thesis §10.2.1): the leader counts its own
+ *       log in a majority only up to the index the driver said is durable;</li>
+ *   <li>one sync covers every input given since the last {@code ready()} (group commit).</li>
+ * </ul>
  *
- * <p>The driver tells the node nothing back: it is the driver's job to finish step 3 before step 4.
- * After a crash, build a new node from what is durable: the storage and the last term/vote record
- * written and synced. It starts as a follower with a commit index of 0, and re-applies the log to
- * a fresh state machine as it learns the commit index again.
+ * Give the node no input between {@code ready()} and {@code advance(...)}. {@link Driver} keeps
+ * this contract; write your own only to learn how. A write that fails must stop the node
+ * (fail-stop): never go on after a failed {@code fsync}.
+ *
+ * <p>After a crash, build a new node from what is durable: the log's storage and the last
+ * term/vote record synced. It starts as a follower with a commit index of 0, and its driver
+ * applies the log again to a fresh state machine as the node learns the commit index again.
  */
 public final class RaftNode {
 
@@ -73,8 +68,8 @@ public final class RaftNode {
     private final int id;
     private final Membership cluster;
     private final Settings settings;
+    private final WorkingLog working;
     private final RaftLog log;
-    private final Applier applier;
     private final RandomGenerator random;
 
     // Persistent state (Figure 2): written through ready() before anything depends on it.
@@ -85,6 +80,9 @@ public final class RaftNode {
     private Role role = Role.FOLLOWER;
     private int leaderId = NONE;
     private long commitIndex;
+    private long durableIndex; // the driver said: the log is durable up to here
+    private long lastApplied; // the driver said: applied up to here
+    private long handedOut; // entries up to here were given to the driver to apply
     private int electionElapsed;
     private int electionTimeout;
     private int heartbeatElapsed;
@@ -94,24 +92,25 @@ public final class RaftNode {
 
     // Output, until the next ready().
     private final List<Message> outbox = new ArrayList<>();
-    private final List<Applied> applied = new ArrayList<>();
     private boolean termVoteChanged;
     private boolean replicatePending;
-    private long reportedLogVersion;
+    private Ready awaitingAdvance;
 
     /**
-     * Server {@code id} of {@code cluster}, restarting from its durable state: the {@code log} over
-     * its storage and the last {@code termVote} written. Committed commands go to {@code machine};
-     * election timeouts are drawn from {@code random}.
+     * Server {@code id} of {@code cluster}, restarting from its durable state: the log its driver
+     * keeps in {@code durableLog} (the node takes a copy and never writes to it) and the last
+     * {@code termVote} synced. Election timeouts are drawn from {@code random}.
      */
-    public RaftNode(int id, Membership cluster, Settings settings, RaftLog log, TermVote termVote,
-            StateMachine machine, RandomGenerator random) {
+    public RaftNode(int id, Membership cluster, Settings settings, LogStorage durableLog, TermVote termVote,
+            RandomGenerator random) {
         if (!cluster.contains(id)) {
             throw new IllegalArgumentException("server " + id + " is not a member of " + cluster);
         }
         if (termVote.votedFor() != NONE && !cluster.contains(termVote.votedFor())) {
             throw new IllegalArgumentException("a vote for " + termVote.votedFor() + ", who is not a member of " + cluster);
         }
+        this.working = new WorkingLog(durableLog);
+        this.log = new RaftLog(working);
         if (log.lastTerm() > termVote.term()) {
             throw new IllegalArgumentException("the log holds term " + log.lastTerm() + ", after the current term "
                     + termVote.term() + ": the term/vote record is older than the log");
@@ -119,18 +118,16 @@ public final class RaftNode {
         this.id = id;
         this.cluster = cluster;
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.log = log;
-        this.applier = new Applier(machine);
         this.random = Objects.requireNonNull(random, "random");
         this.term = termVote.term();
         this.votedFor = termVote.votedFor();
-        this.reportedLogVersion = log.version();
+        this.durableIndex = log.lastIndex();
         resetElectionTimer();
     }
 
-    /** A new server {@code id} of {@code cluster}: empty log in memory, a state machine that answers nothing. */
+    /** A new server {@code id} of {@code cluster}: an empty log, term 0, no vote. */
     public static RaftNode create(int id, Membership cluster, Settings settings, RandomGenerator random) {
-        return new RaftNode(id, cluster, settings, new RaftLog(), TermVote.INITIAL, (index, command) -> new byte[0], random);
+        return new RaftNode(id, cluster, settings, new MemoryLogStorage(), TermVote.INITIAL, random);
     }
 
     // ---------------------------------------------------------------- inputs
@@ -174,7 +171,6 @@ public final class RaftNode {
         }
         long index = leader.propose(command);
         replicatePending = true;
-        advanceCommit(); // a cluster of one commits at once
         return Proposal.accepted(index, term, id);
     }
 
@@ -216,21 +212,62 @@ public final class RaftNode {
 
     // ---------------------------------------------------------------- output
 
-    /** Everything to write, sync, send and hand out since the last call: see the contract above. */
+    /** Everything to write, sync, send and apply since the last call: see the contract above. */
     public Ready ready() {
+        if (awaitingAdvance != null) {
+            throw new IllegalStateException("n" + id + ": advance(ready) first: the last ready() was not done");
+        }
         if (replicatePending && role == Role.LEADER) {
             outbox.addAll(leader.replicate(commitIndex));
         }
         replicatePending = false;
-        TermVote written = termVoteChanged ? termVote() : null;
-        boolean logChanged = log.version() != reportedLogVersion;
-        boolean mustSync = (written != null || logChanged) && !settings.has(Flaw.ACKNOWLEDGE_BEFORE_DURABLE);
-        var ready = new Ready(written, logChanged, mustSync, outbox, applied);
+        long writeFrom = working.takeChanges();
+        var entries = new ArrayList<LogEntry>();
+        if (writeFrom > 0) {
+            durableIndex = Math.min(durableIndex, writeFrom - 1);
+            for (long index = writeFrom; index <= log.lastIndex(); index++) {
+                entries.add(log.entry(index));
+            }
+        }
+        var sendNow = new ArrayList<Message>();
+        var sendAfterSync = new ArrayList<Message>();
+        for (Message message : outbox) {
+            // §10.2.1 of the thesis: a leader's requests may go out while its own log is being written.
+            (role == Role.LEADER && message instanceof AppendEntries ? sendNow : sendAfterSync).add(message);
+        }
+        var committed = new ArrayList<LogEntry>();
+        for (long index = handedOut + 1; index <= commitIndex; index++) {
+            committed.add(log.entry(index));
+        }
+        handedOut = commitIndex;
+        var ready = new Ready(termVoteChanged ? termVote() : null, writeFrom, entries, sendNow, sendAfterSync,
+                commitIndex, committed);
         termVoteChanged = false;
-        reportedLogVersion = log.version();
         outbox.clear();
-        applied.clear();
+        awaitingAdvance = ready.isEmpty() ? null : ready; // an empty ready asks for nothing
         return ready;
+    }
+
+    /**
+     * The driver did all that {@code done}, the last {@link #ready()}, asked: its log entries are
+     * durable and its committed entries applied. A leader may now count its own log up to there.
+     */
+    public void advance(Ready done) {
+        if (done.isEmpty() && awaitingAdvance == null) {
+            return;
+        }
+        if (done != awaitingAdvance) {
+            throw new IllegalStateException("n" + id + ": advance takes the last ready(), once");
+        }
+        awaitingAdvance = null;
+        if (done.writesLog()) {
+            // What the driver wrote, unless an input since then changed it again.
+            durableIndex = Math.min(done.writeFrom() + done.entries().size() - 1, working.unchangedUpTo());
+        }
+        lastApplied = Math.max(lastApplied, done.commitIndex());
+        if (role == Role.LEADER) {
+            advanceCommit();
+        }
     }
 
     // ---------------------------------------------------------------- messages
@@ -414,9 +451,11 @@ public final class RaftNode {
     // ---------------------------------------------------------------- commitment
 
     private void advanceCommit() {
+        // The leader's own copy counts only as far as it is durable.
+        long ownMatch = Math.min(durableIndex, log.lastIndex());
         long majority = settings.has(Flaw.COMMIT_EARLIER_TERM_BY_COUNTING)
-                ? Math.max(commitIndex, CommitRule.replicatedOnQuorum(leader, log, cluster))
-                : CommitRule.leaderCommit(leader, log, cluster, commitIndex);
+                ? Math.max(commitIndex, CommitRule.replicatedOnQuorum(leader, ownMatch, cluster))
+                : CommitRule.leaderCommit(leader, log, ownMatch, cluster, commitIndex);
         if (majority > commitIndex) {
             commitTo(majority);
         }
@@ -424,7 +463,6 @@ public final class RaftNode {
 
     private void commitTo(long index) {
         commitIndex = index;
-        applied.addAll(applier.applyUpTo(commitIndex, log));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -472,8 +510,14 @@ public final class RaftNode {
         return commitIndex;
     }
 
+    /** The last index the driver said it applied. */
     public long lastApplied() {
-        return applier.lastApplied();
+        return lastApplied;
+    }
+
+    /** The last index of the log the driver said is durable. */
+    public long durableIndex() {
+        return durableIndex;
     }
 
     /** The current term and vote, as the driver must keep them. */
@@ -534,5 +578,72 @@ public final class RaftNode {
     @Override
     public String toString() {
         return state().toString();
+    }
+
+    /**
+     * The node's own copy of its log, in memory: the storage under its {@link rafting.log.RaftLog}.
+     * It remembers the lowest index changed since the last {@link #takeChanges()}, so that
+     * {@link Ready} can tell the driver exactly what to write, and the core itself never writes a
+     * file.
+     */
+    private static final class WorkingLog implements LogStorage {
+
+        private static final long UNCHANGED = Long.MAX_VALUE;
+
+        private final MemoryLogStorage entries;
+        private long changedFrom = UNCHANGED;
+
+        /** A copy of {@code recovered}: what the driver's storage holds after a restart. */
+        WorkingLog(LogStorage recovered) {
+            long base = recovered.firstIndex() - 1;
+            this.entries = new MemoryLogStorage(base, base == 0 ? 0 : recovered.baseTerm());
+            for (long index = recovered.firstIndex(); index <= recovered.lastIndex(); index++) {
+                entries.append(List.of(recovered.get(index)));
+            }
+        }
+
+        @Override
+        public long firstIndex() {
+            return entries.firstIndex();
+        }
+
+        @Override
+        public long lastIndex() {
+            return entries.lastIndex();
+        }
+
+        @Override
+        public long baseTerm() {
+            return entries.baseTerm();
+        }
+
+        @Override
+        public LogEntry get(long index) {
+            return entries.get(index);
+        }
+
+        @Override
+        public void append(List<LogEntry> more) {
+            changedFrom = Math.min(changedFrom, lastIndex() + 1);
+            entries.append(more);
+        }
+
+        @Override
+        public void truncateFrom(long index) {
+            entries.truncateFrom(index);
+            changedFrom = Math.min(changedFrom, index);
+        }
+
+        /** The last index that did not change since the last {@link #takeChanges()}. */
+        long unchangedUpTo() {
+            return changedFrom == UNCHANGED ? lastIndex() : changedFrom - 1;
+        }
+
+        /** The index from which the log changed since the last call (0 when it did not), and forgets it. */
+        long takeChanges() {
+            long from = changedFrom == UNCHANGED ? 0 : changedFrom;
+            changedFrom = UNCHANGED;
+            return from;
+        }
     }
 }

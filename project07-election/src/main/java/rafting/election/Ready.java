@@ -1,38 +1,84 @@
 package rafting.election;
 
+import java.util.ArrayList;
 import java.util.List;
-import rafting.consensus.Applied;
+import rafting.log.LogEntry;
 import rafting.replication.Message;
 
 /**
- * Everything a node wants done after the inputs it was given since the last {@code ready()}:
+ * Everything a node wants done after the inputs it was given since the last {@code ready()}. The
+ * node itself writes nothing and applies nothing: its driver does all of it, in this order
+ * ({@link Driver} is that driver):
  *
- * <ul>
- *   <li>{@code termVote}: the term/vote record to write, or null when it did not change;</li>
- *   <li>{@code logChanged}: the log's storage holds writes that are not durable yet;</li>
- *   <li>{@code mustSync}: the driver must make both durable <em>before</em> it sends any of
- *       {@code messages} or hands out any of {@code applied} (true whenever either changed);</li>
- *   <li>{@code messages}: to send, in order;</li>
- *   <li>{@code applied}: entries committed and applied to the state machine, with their results,
- *       in index order.</li>
- * </ul>
+ * <ol>
+ *   <li>send {@code sendNow}: a leader's AppendEntries, which may leave before its own log is
+ *       durable (thesis §10.2.1);</li>
+ *   <li>write {@code termVote} when it is not null, and the log: delete every stored entry from
+ *       {@code writeFrom} on and store {@code entries} there ({@code writeFrom} is 0 when the log
+ *       did not change);</li>
+ *   <li>sync both, when either was written: one sync for every input since the last ready (group
+ *       commit);</li>
+ *   <li>send {@code sendAfterSync}: votes and AppendEntries answers promise durable state;</li>
+ *   <li>apply {@code committed}, the entries from {@link #firstCommitted()} to
+ *       {@code commitIndex}, to the state machine in order;</li>
+ *   <li>tell the node: {@link RaftNode#advance(Ready)}.</li>
+ * </ol>
  */
-public record Ready(TermVote termVote, boolean logChanged, boolean mustSync, List<Message> messages, List<Applied> applied) {
+public record Ready(TermVote termVote, long writeFrom, List<LogEntry> entries, List<Message> sendNow,
+        List<Message> sendAfterSync, long commitIndex, List<LogEntry> committed) {
 
     public Ready {
-        messages = List.copyOf(messages);
-        applied = List.copyOf(applied);
+        entries = List.copyOf(entries);
+        sendNow = List.copyOf(sendNow);
+        sendAfterSync = List.copyOf(sendAfterSync);
+        committed = List.copyOf(committed);
+        if (writeFrom < 0 || writeFrom == 0 && !entries.isEmpty()) {
+            throw new IllegalArgumentException("entries are written from an index of 1 or more, got " + writeFrom);
+        }
     }
 
-    /** True when there is nothing to write, send or hand out. */
+    /** True when the log's storage must change: see step 2. */
+    public boolean writesLog() {
+        return writeFrom > 0;
+    }
+
+    /** True when something must be written and synced before {@link #sendAfterSync()} may leave. */
+    public boolean needsSync() {
+        return termVote != null || writesLog();
+    }
+
+    /** The index of the first of {@link #committed()}. */
+    public long firstCommitted() {
+        return commitIndex - committed.size() + 1;
+    }
+
+    /** Every message, those that may leave at once first. */
+    public List<Message> messages() {
+        var all = new ArrayList<Message>(sendNow.size() + sendAfterSync.size());
+        all.addAll(sendNow);
+        all.addAll(sendAfterSync);
+        return all;
+    }
+
+    /** True when there is nothing to write, send or apply. */
     public boolean isEmpty() {
-        return termVote == null && !logChanged && messages.isEmpty() && applied.isEmpty();
+        return !needsSync() && sendNow.isEmpty() && sendAfterSync.isEmpty() && committed.isEmpty();
     }
 
-    /** {@code sync t=3 vote=1 +log, 2 messages, 1 applied}. */
+    /** {@code t=3 vote=1, log from 5 (2 entries), 2 now + 1 after sync, commit 6 (1 to apply)}. */
     @Override
     public String toString() {
-        return (mustSync ? "sync " : "no sync ") + (termVote == null ? "" : termVote + " ") + (logChanged ? "+log, " : "")
-                + messages.size() + " messages, " + applied.size() + " applied";
+        var text = new StringBuilder();
+        if (termVote != null) {
+            text.append(termVote).append(", ");
+        }
+        if (writesLog()) {
+            text.append("log from ").append(writeFrom).append(" (").append(entries.size()).append(" entries), ");
+        }
+        text.append(sendNow.size()).append(" now + ").append(sendAfterSync.size()).append(" after sync");
+        if (!committed.isEmpty()) {
+            text.append(", commit ").append(commitIndex).append(" (").append(committed.size()).append(" to apply)");
+        }
+        return text.toString();
     }
 }

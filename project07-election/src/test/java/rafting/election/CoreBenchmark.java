@@ -35,13 +35,13 @@ public final class CoreBenchmark {
                             inputs++;
                         }
                     }
-                    inFlight.addAll(nodes[id].ready().messages());
+                    inFlight.addAll(Nodes.done(nodes[id]).messages());
                 }
                 while (!inFlight.isEmpty()) {
                     Message message = inFlight.poll();
                     nodes[message.to()].receive(message);
                     inputs++;
-                    inFlight.addAll(nodes[message.to()].ready().messages());
+                    inFlight.addAll(Nodes.done(nodes[message.to()]).messages());
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;

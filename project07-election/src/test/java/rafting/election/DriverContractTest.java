@@ -36,22 +36,23 @@ class DriverContractTest {
             node.propose("set k" + i + " " + i);
         }
 
-        Ready ready = node.ready();
+        Ready ready = Nodes.done(node);
 
-        assertThat(ready.mustSync()).isTrue();
-        assertThat(ready.logChanged()).isTrue();
-        assertThat(ready.messages()).as("64 and 36 commands to each follower").hasSize(4)
+        assertThat(ready.needsSync()).isTrue();
+        assertThat(ready.writesLog()).isTrue();
+        assertThat(ready.sendAfterSync()).isEmpty();
+        assertThat(ready.sendNow()).as("64 and 36 commands to each follower, before the leader's own sync").hasSize(4)
                 .allSatisfy(m -> assertThat(((AppendEntries) m).entries()).hasSizeLessThanOrEqualTo(64));
-        assertThat(node.ready().isEmpty()).as("everything was handed out once").isTrue();
+        assertThat(Nodes.done(node).isEmpty()).as("everything was handed out once").isTrue();
     }
 
     @Test
     void aReadyAfterNothingIsEmptyAndNeedsNoSync() {
         var node = node(1, 3, PLAIN, new TermVote(2, 3));
-        Ready ready = node.ready();
+        Ready ready = Nodes.done(node);
         assertThat(ready.isEmpty()).isTrue();
-        assertThat(ready.mustSync()).isFalse();
-        assertThat(ready).hasToString("no sync 0 messages, 0 applied");
+        assertThat(ready.needsSync()).isFalse();
+        assertThat(ready).hasToString("0 now + 0 after sync");
     }
 
     @Test
@@ -130,32 +131,32 @@ class DriverContractTest {
         for (var node : List.of(a, b)) {
             node.receive(new AppendEntries(2, 1, 2, 2, 2, entries(1, 2, 2).subList(2, 3), 3));
             node.tick();
-            node.ready();
+            Nodes.done(node);
         }
         assertThat(a.key()).isEqualTo(b.key()).hasSameHashCodeAs(b.key());
 
         b.tick();
-        b.ready();
+        Nodes.done(b);
         assertThat(a.key()).isNotEqualTo(b.key());
         a.tick();
-        a.ready();
+        Nodes.done(a);
         assertThat(a.key()).isEqualTo(b.key());
 
         a.receive(new AppendEntries(2, 1, 2, 3, 2, entries(1, 2, 2, 2).subList(3, 4), 3));
-        a.ready();
+        Nodes.done(a);
         assertThat(a.key()).isNotEqualTo(b.key());
     }
 
     @Test
     void aNodeRefusesAnInconsistentDurableState() {
         var cluster = Membership.ofSize(3);
-        var log = new RaftLog(new MemoryLogStorage());
-        log.appendEntries(0, 0, entries(1, 3));
-        assertThatThrownBy(() -> new RaftNode(1, cluster, PLAIN, log, new TermVote(2, 0), (i, c) -> c, new SplittableRandom(1)))
+        var log = new MemoryLogStorage();
+        log.append(entries(1, 3));
+        assertThatThrownBy(() -> new RaftNode(1, cluster, PLAIN, log, new TermVote(2, 0), new SplittableRandom(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("older than the log");
         assertThatThrownBy(() -> RaftNode.create(4, cluster, PLAIN, new SplittableRandom(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("server 4 is not a member of [1, 2, 3]");
-        assertThatThrownBy(() -> new RaftNode(1, cluster, PLAIN, new RaftLog(), new TermVote(2, 9), (i, c) -> c, new SplittableRandom(1)))
+        assertThatThrownBy(() -> new RaftNode(1, cluster, PLAIN, new MemoryLogStorage(), new TermVote(2, 9), new SplittableRandom(1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

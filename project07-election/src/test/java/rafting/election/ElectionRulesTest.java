@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import rafting.consensus.Membership;
+import rafting.log.LogEntry;
 import rafting.replication.AppendEntries;
 import rafting.replication.RequestVote;
 import rafting.replication.RequestVoteResponse;
@@ -37,7 +38,7 @@ class ElectionRulesTest {
         assertThat(ready.messages()).containsExactly(
                 new RequestVote(2, 1, 5, 3, 4, false), new RequestVote(2, 3, 5, 3, 4, false));
         assertThat(ready.termVote()).isEqualTo(new TermVote(5, 2));
-        assertThat(ready.mustSync()).as("its own vote is durable before it asks").isTrue();
+        assertThat(ready.needsSync()).as("its own vote is durable before it asks").isTrue();
     }
 
     @Test
@@ -78,7 +79,7 @@ class ElectionRulesTest {
 
         assertThat(ready.messages()).containsExactly(new RequestVoteResponse(1, 3, 3, true, false));
         assertThat(ready.termVote()).isEqualTo(new TermVote(3, 3));
-        assertThat(ready.mustSync()).isTrue();
+        assertThat(ready.needsSync()).isTrue();
         assertThat(node.votedFor()).isEqualTo(3);
     }
 
@@ -238,9 +239,15 @@ class ElectionRulesTest {
         var node = node(1, 1, PLAIN, new TermVote(0, NONE));
         Ready elected = tickUntilItActs(node);
         assertThat(node.role()).isEqualTo(Role.LEADER);
-        assertThat(elected.applied()).extracting(Object::toString).containsExactly("1 1:no-op");
-        assertThat(node.commitIndex()).as("its no-op").isEqualTo(1);
+        assertThat(elected.entries()).containsExactly(LogEntry.noop(1));
+        assertThat(elected.committed()).as("not before its no-op is durable").isEmpty();
+        assertThat(node.commitIndex()).as("its no-op, durable now: a majority of one").isEqualTo(1);
+        assertThat(Nodes.done(node).committed()).containsExactly(LogEntry.noop(1));
+
         assertThat(node.propose("set x 1")).isEqualTo(Proposal.accepted(2, 1, 1));
-        assertThat(node.ready().applied()).extracting(Object::toString).containsExactly("2 1:set x 1 -> ok 2");
+        assertThat(Nodes.done(node).committed()).isEmpty();
+        Ready applied = Nodes.done(node);
+        assertThat(applied.committed()).extracting(Object::toString).containsExactly("1:set x 1");
+        assertThat(applied.firstCommitted()).isEqualTo(2);
     }
 }

@@ -110,8 +110,13 @@ class FlawsTest {
         Ready ready = feed(follower, new AppendEntries(1, 2, 4, 1, 1, entries(1, 2).subList(1, 2), 3));
 
         var damage = new ArrayList<String>();
-        ready.applied().stream().filter(applied -> applied.entry().term() == 3)
-                .forEach(applied -> damage.add("n2 applied the uncommitted " + applied));
+        long index = ready.firstCommitted();
+        for (LogEntry entry : ready.committed()) {
+            if (entry.term() == 3) {
+                damage.add("n2 applied the uncommitted " + index + " " + entry);
+            }
+            index++;
+        }
         return damage;
     }
 

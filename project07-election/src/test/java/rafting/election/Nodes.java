@@ -6,7 +6,6 @@ import java.util.SplittableRandom;
 import rafting.consensus.Membership;
 import rafting.log.LogEntry;
 import rafting.log.MemoryLogStorage;
-import rafting.log.RaftLog;
 import rafting.replication.Message;
 import rafting.replication.RequestVoteResponse;
 
@@ -23,8 +22,7 @@ final class Nodes {
     static RaftNode node(int id, int size, Settings settings, TermVote termVote, long... logTerms) {
         var storage = new MemoryLogStorage();
         storage.append(entries(logTerms));
-        return new RaftNode(id, Membership.ofSize(size), settings, new RaftLog(storage), termVote,
-                (index, command) -> ("ok " + index).getBytes(), new SplittableRandom(id));
+        return new RaftNode(id, Membership.ofSize(size), settings, storage, termVote, new SplittableRandom(id));
     }
 
     /** Entries with the given terms, each command naming its index: {@code e1}, {@code e2}, ... */
@@ -40,10 +38,17 @@ final class Nodes {
         return node.log().entries().stream().map(LogEntry::term).toList();
     }
 
-    /** Gives {@code node} one message and returns what it wants done. */
+    /** Gives {@code node} one message and returns what it wants done, which is then taken as done. */
     static Ready feed(RaftNode node, Message message) {
         node.receive(message);
-        return node.ready();
+        return done(node);
+    }
+
+    /** What {@code node} wants done, taken as done: a driver that writes, syncs, sends and applies without fail. */
+    static Ready done(RaftNode node) {
+        Ready ready = node.ready();
+        node.advance(ready);
+        return ready;
     }
 
     /** Ticks {@code node} until it sends something or changes role; returns what it wants done. */
@@ -51,7 +56,7 @@ final class Nodes {
         Role role = node.role();
         for (int i = 0; i < 1_000; i++) {
             node.tick();
-            Ready ready = node.ready();
+            Ready ready = done(node);
             if (!ready.messages().isEmpty() || node.role() != role) {
                 return ready;
             }
@@ -68,7 +73,7 @@ final class Nodes {
                 node.receive(new RequestVoteResponse(voter, id, term + 1, true, false));
             }
         }
-        node.ready();
+        done(node);
         return node;
     }
 }

@@ -59,7 +59,7 @@ class PreVoteAndCheckQuorumTest {
         assertThat(node.term()).isEqualTo(4);
         assertThat(node.votedFor()).isEqualTo(NONE);
         assertThat(ready.termVote()).isNull();
-        assertThat(ready.mustSync()).isFalse();
+        assertThat(ready.needsSync()).isFalse();
     }
 
     @Test

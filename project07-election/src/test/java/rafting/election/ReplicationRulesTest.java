@@ -33,11 +33,13 @@ class ReplicationRulesTest {
 
         assertThat(node.role()).isEqualTo(Role.LEADER);
         assertThat(node.log().entry(3)).isEqualTo(LogEntry.noop(2));
-        assertThat(ready.messages()).containsExactly(
+        assertThat(ready.sendNow()).as("a leader's requests leave before its own sync (thesis §10.2.1)").containsExactly(
                 new AppendEntries(1, 2, 2, 2, 1, List.of(LogEntry.noop(2)), 0),
                 new AppendEntries(1, 3, 2, 2, 1, List.of(LogEntry.noop(2)), 0));
-        assertThat(ready.logChanged()).isTrue();
-        assertThat(ready.mustSync()).as("its own no-op is durable before it counts itself").isTrue();
+        assertThat(ready.writeFrom()).isEqualTo(3);
+        assertThat(ready.entries()).containsExactly(LogEntry.noop(2));
+        assertThat(ready.writesLog()).isTrue();
+        assertThat(ready.needsSync()).as("its own no-op is durable before it counts itself").isTrue();
     }
 
     @Test
@@ -46,7 +48,7 @@ class ReplicationRulesTest {
         int sent = 0;
         for (int tick = 1; tick <= 10; tick++) {
             node.tick();
-            sent += node.ready().messages().size();
+            sent += Nodes.done(node).messages().size();
         }
         assertThat(sent).as("every 2 ticks, to 2 followers").isEqualTo(10);
     }
@@ -59,7 +61,7 @@ class ReplicationRulesTest {
 
         Proposal proposal = node.propose("set x 1");
         Proposal another = node.propose("set y 2");
-        Ready ready = node.ready();
+        Ready ready = Nodes.done(node);
 
         assertThat(proposal).isEqualTo(Proposal.accepted(2, 2, 1));
         assertThat(another).hasToString("accepted at 3/2");
@@ -103,9 +105,10 @@ class ReplicationRulesTest {
 
         Ready ready = feed(node, new AppendEntries(1, 2, 1, 1, 1, List.of(LogEntry.of(1, "set x 1")), 0));
 
-        assertThat(ready.messages()).containsExactly(AppendEntriesResponse.success(2, 1, 1, 2));
-        assertThat(ready.logChanged()).isTrue();
-        assertThat(ready.mustSync()).isTrue();
+        assertThat(ready.sendNow()).isEmpty();
+        assertThat(ready.sendAfterSync()).containsExactly(AppendEntriesResponse.success(2, 1, 1, 2));
+        assertThat(ready.writesLog()).isTrue();
+        assertThat(ready.needsSync()).isTrue();
         assertThat(node.leaderId()).isEqualTo(1);
     }
 
@@ -116,7 +119,7 @@ class ReplicationRulesTest {
 
         Ready ready = feed(node, new AppendEntries(1, 2, 1, 1, 1, List.of(), 0));
 
-        assertThat(ready.mustSync()).isFalse();
+        assertThat(ready.needsSync()).isFalse();
         assertThat(ready.termVote()).isNull();
         assertThat(ready.messages()).containsExactly(AppendEntriesResponse.success(2, 1, 1, 1));
     }
@@ -136,7 +139,8 @@ class ReplicationRulesTest {
         Ready ready = feed(node, new AppendEntries(1, 2, 3, 2, 1, List.of(), 4));
 
         assertThat(node.commitIndex()).isEqualTo(2);
-        assertThat(ready.applied()).extracting(Object::toString).containsExactly("1 1:e1 -> ok 1", "2 1:e2 -> ok 2");
+        assertThat(ready.committed()).extracting(Object::toString).containsExactly("1:e1", "1:e2");
+        assertThat(ready.firstCommitted()).isEqualTo(1);
     }
 
     @Test
@@ -158,7 +162,33 @@ class ReplicationRulesTest {
         Ready ready = feed(node, AppendEntriesResponse.success(2, 1, 2, 3));
 
         assertThat(node.commitIndex()).isEqualTo(3);
-        assertThat(ready.applied()).extracting(a -> a.index()).containsExactly(1L, 2L, 3L);
+        assertThat(ready.committed()).hasSize(3);
+        assertThat(ready.commitIndex()).isEqualTo(3);
+    }
+
+    @Test
+    void aLeaderCountsItsOwnLogOnlyAsFarAsItsDriverSaidIsDurable() {
+        var node = leader(1, 3, 1); // its no-op at 1 is durable
+        node.propose("set x 1");
+        Ready writing = node.ready(); // entry 2 is being written: not durable yet
+
+        node.receive(AppendEntriesResponse.success(2, 1, 2, 2));
+        assertThat(node.commitIndex()).as("n2 holds entry 2, but n1's own copy is not durable").isEqualTo(1);
+
+        node.advance(writing);
+        assertThat(node.durableIndex()).isEqualTo(2);
+        assertThat(node.commitIndex()).as("n1 and n2 now: a majority").isEqualTo(2);
+    }
+
+    @Test
+    void theDriverMustFinishOneReadyBeforeTheNext() {
+        var node = leader(1, 3, 1);
+        node.propose("set x 1");
+        Ready first = node.ready();
+
+        assertThatThrownBy(node::ready).isInstanceOf(IllegalStateException.class).hasMessageContaining("advance");
+        node.advance(first);
+        assertThatThrownBy(() -> node.advance(first)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -33,7 +33,7 @@ class TermRulesTest {
                 node.receive(new RequestVoteResponse(2, 1, 2, true, false));
             }
         }
-        node.ready();
+        Nodes.done(node);
         assertThat(node.role()).isEqualTo(role);
         assertThat(node.term()).isEqualTo(2);
         return node;
@@ -66,7 +66,7 @@ class TermRulesTest {
         assertThat(node.role()).isEqualTo(Role.FOLLOWER);
         assertThat(node.term()).isEqualTo(5);
         assertThat(ready.termVote().term()).as("the new term is durable before anything is sent").isEqualTo(5);
-        assertThat(ready.mustSync()).isTrue();
+        assertThat(ready.needsSync()).isTrue();
         assertThat(node.leaderId()).isEqualTo(c.message().equals("AppendEntries") ? 3 : RaftNode.NONE);
     }
 

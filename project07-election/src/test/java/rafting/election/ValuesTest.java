@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import rafting.consensus.Applied;
 import rafting.log.LogEntry;
 import rafting.replication.Message;
 import rafting.replication.RequestVote;
@@ -80,16 +79,21 @@ class ValuesTest {
     @Test
     void aReadySaysWhatToDoInOneLine() {
         var messages = new ArrayList<Message>(List.of(new RequestVote(1, 2, 3, 0, 0, false), new RequestVote(1, 3, 3, 0, 0, false)));
-        var applied = List.of(new Applied(1, LogEntry.noop(1), new byte[0]));
-        var ready = new Ready(new TermVote(3, 1), true, true, messages, applied);
+        var ready = new Ready(new TermVote(3, 1), 1, List.of(LogEntry.noop(3)), List.of(), messages, 1, List.of(LogEntry.noop(3)));
         messages.clear();
 
         assertThat(ready.messages()).as("a copy").hasSize(2);
-        assertThat(ready).hasToString("sync t=3 vote=1 +log, 2 messages, 1 applied");
+        assertThat(ready).hasToString("t=3 vote=1, log from 1 (1 entries), 0 now + 2 after sync, commit 1 (1 to apply)");
         assertThat(ready.isEmpty()).isFalse();
-        var nothing = new Ready(null, false, false, List.of(), List.of());
+        assertThat(ready.needsSync()).isTrue();
+        var nothing = new Ready(null, 0, List.of(), List.of(), List.of(), 4, List.of());
         assertThat(nothing.isEmpty()).isTrue();
-        assertThat(nothing).hasToString("no sync 0 messages, 0 applied");
-        assertThat(new Ready(null, true, true, List.of(), List.of()).isEmpty()).as("a log to sync is something to do").isFalse();
+        assertThat(nothing.needsSync()).isFalse();
+        assertThat(nothing).hasToString("0 now + 0 after sync");
+        var truncation = new Ready(null, 3, List.of(), List.of(), List.of(), 0, List.of());
+        assertThat(truncation.isEmpty()).as("a log to cut is something to do").isFalse();
+        assertThat(truncation.needsSync()).isTrue();
+        assertThatThrownBy(() -> new Ready(null, 0, List.of(LogEntry.noop(1)), List.of(), List.of(), 0, List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("from an index of 1 or more");
     }
 }

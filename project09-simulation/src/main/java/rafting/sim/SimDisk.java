@@ -1,24 +1,21 @@
 package rafting.sim;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import rafting.election.Driver;
+import rafting.election.MemoryDisk;
 import rafting.election.TermVote;
 import rafting.log.LogEntry;
 import rafting.log.LogStorage;
 
 /**
- * One simulated server's disk: its log and its term/vote record, each in two versions. What the
- * node wrote lives in the page cache ({@link #get}, {@link #written()}); what was synced lives on
- * the platter ({@link #durable}, {@link #durableTermVote()}). {@link #crash()} throws the page
- * cache away, so a crash loses every write that was not synced, and nothing else.
- *
- * <p>A sync copies only what changed since the previous one: the disk remembers the lowest index
- * written or truncated since then.
+ * One simulated server's disk: project 7's {@link MemoryDisk} (a page cache that a crash throws
+ * away, a platter that keeps what was synced), which also tells the invariants of every entry
+ * written and of every sync, so they are checked as the logs change.
  */
-final class SimDisk implements LogStorage {
+final class SimDisk implements Driver.Disk {
 
-    /** Told of every entry stored and of every sync, so the invariants can be checked as the logs change. */
+    /** Told of every entry stored and of every sync. */
     interface Watcher {
         /** {@code entry} was stored at {@code index}, after an entry of term {@code prevTerm} (0 at the start). */
         void appended(int node, long index, long prevTerm, LogEntry entry);
@@ -29,119 +26,84 @@ final class SimDisk implements LogStorage {
 
     private final int node;
     private final Watcher watcher;
-    private ArrayList<LogEntry> cache = new ArrayList<>();
-    private final ArrayList<LogEntry> durable = new ArrayList<>();
-    private long dirtyFrom = Long.MAX_VALUE;
-    private TermVote written = TermVote.INITIAL;
-    private TermVote durableTermVote = TermVote.INITIAL;
+    private final MemoryDisk disk = new MemoryDisk();
 
     SimDisk(int node, Watcher watcher) {
         this.node = node;
         this.watcher = Objects.requireNonNull(watcher, "watcher");
     }
 
-    // ---------------------------------------------------------------- LogStorage, on the page cache
-
     @Override
-    public long firstIndex() {
-        return 1;
+    public void save(TermVote termVote) {
+        disk.save(termVote);
     }
 
     @Override
-    public long lastIndex() {
-        return cache.size();
-    }
-
-    @Override
-    public long baseTerm() {
-        return 0;
-    }
-
-    @Override
-    public LogEntry get(long index) {
-        return cache.get((int) (index - 1));
-    }
-
-    @Override
-    public void append(List<LogEntry> entries) {
-        dirtyFrom = Math.min(dirtyFrom, cache.size() + 1);
+    public void write(long from, List<LogEntry> entries) {
+        disk.write(from, entries);
+        long index = from;
         for (LogEntry entry : entries) {
-            long prevTerm = cache.isEmpty() ? 0 : cache.get(cache.size() - 1).term();
-            cache.add(entry);
-            watcher.appended(node, cache.size(), prevTerm, entry);
+            watcher.appended(node, index, termAt(index - 1), entry);
+            index++;
         }
-    }
-
-    @Override
-    public void truncateFrom(long index) {
-        if (index < 1 || index > cache.size() + 1) {
-            throw new IndexOutOfBoundsException("cannot truncate from " + index + ": entries are 1.." + cache.size());
-        }
-        cache.subList((int) (index - 1), cache.size()).clear();
-        dirtyFrom = Math.min(dirtyFrom, index);
-    }
-
-    // ---------------------------------------------------------------- the term/vote record and the platter
-
-    /** The driver writes the node's new term/vote record (not durable until {@link #sync()}). */
-    void write(TermVote termVote) {
-        written = Objects.requireNonNull(termVote, "termVote");
     }
 
     /** fsync: everything written so far becomes durable. */
-    void sync() {
-        durableTermVote = written;
-        if (dirtyFrom == Long.MAX_VALUE) {
-            return;
+    @Override
+    public void sync() {
+        long from = disk.dirtyFrom();
+        disk.sync();
+        if (from > 0) {
+            watcher.synced(node, from);
         }
-        int from = (int) dirtyFrom - 1;
-        if (from < durable.size()) {
-            durable.subList(from, durable.size()).clear();
-        }
-        if (from < cache.size()) {
-            durable.addAll(cache.subList(durable.size(), cache.size()));
-        }
-        dirtyFrom = Long.MAX_VALUE;
-        watcher.synced(node, from + 1L);
     }
 
     /** Power lost: every write since the last sync is gone. */
     void crash() {
-        cache = new ArrayList<>(durable);
-        written = durableTermVote;
-        dirtyFrom = Long.MAX_VALUE;
+        disk.crash();
     }
 
     /** True when some write is not durable yet. */
     boolean dirty() {
-        return dirtyFrom != Long.MAX_VALUE || !written.equals(durableTermVote);
+        return disk.dirty();
     }
 
     TermVote written() {
-        return written;
+        return disk.written();
     }
 
     TermVote durableTermVote() {
-        return durableTermVote;
+        return disk.durableTermVote();
+    }
+
+    /** What a restarted node starts from. */
+    LogStorage durableStorage() {
+        return disk.durableStorage();
+    }
+
+    /** The last index written, durable or not. */
+    long lastIndex() {
+        return disk.log().size();
     }
 
     /** The last durable index. */
     long durableLastIndex() {
-        return durable.size();
+        return disk.durableLog().size();
     }
 
     /** The durable entry at {@code index}, in {@code 1..durableLastIndex()}. */
     LogEntry durable(long index) {
-        return durable.get((int) (index - 1));
+        return disk.durableLog().get((int) (index - 1));
     }
 
-    /** The term at {@code index} in the page cache: 0 at index 0 or past the end. */
+    /** The term at {@code index} as written: 0 at index 0 or past the end. */
     long termAt(long index) {
-        return index < 1 || index > cache.size() ? 0 : cache.get((int) (index - 1)).term();
+        List<LogEntry> log = disk.log();
+        return index < 1 || index > log.size() ? 0 : log.get((int) (index - 1)).term();
     }
 
     @Override
     public String toString() {
-        return "n" + node + " disk: " + durableTermVote + " " + durable.size() + " durable of " + cache.size() + " entries";
+        return "n" + node + " disk: " + disk;
     }
 }

@@ -1,5 +1,6 @@
 package rafting.sim;
 
+import rafting.election.Driver;
 import rafting.election.RaftNode;
 
 /** One simulated server: its disk, which survives crashes, and the node running over it while it is up. */
@@ -9,6 +10,8 @@ final class SimServer {
     final SimDisk disk;
     /** The node of the current life; after a crash, the dead node, kept only to be read. */
     RaftNode node;
+    /** The driver of the current life's node. */
+    Driver driver;
     boolean up = true;
     /** Inputs were fed to the node since its last flush. */
     boolean pending;

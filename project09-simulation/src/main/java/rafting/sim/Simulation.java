@@ -3,13 +3,13 @@ package rafting.sim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import rafting.consensus.Applied;
 import rafting.consensus.Membership;
 import rafting.election.Settings;
 import rafting.election.Proposal;
 import rafting.election.RaftNode;
-import rafting.election.Ready;
+import rafting.election.Driver;
 import rafting.election.Role;
-import rafting.log.RaftLog;
 import rafting.replication.Message;
 import rafting.sim.history.CheckResult;
 import rafting.sim.history.History;
@@ -20,8 +20,8 @@ import rafting.sim.history.History;
  * {@link Invariants} as it goes; the same events give the same run, event for event. Nothing in
  * it draws a random number except the nodes' election timeouts, seeded from the scenario.
  *
- * <p>Each server's driver keeps the contract of {@link RaftNode}: after its inputs it takes
- * {@code ready()}, writes the term/vote record, syncs when told to, and only then sends.
+ * <p>Each server runs project 7's {@link Driver}, the same one the real node runs, so every
+ * simulated run exercises its order of writes, syncs and sends.
  */
 public final class Simulation {
 
@@ -58,6 +58,22 @@ public final class Simulation {
     private long step;
     private long sent;
     private Message handled;
+    private final List<Applied> appliedNow = new ArrayList<>();
+    /** Where every driver's output goes: messages in flight (unless the link is cut), entries applied. */
+    private final Driver.Outbox outbox = new Driver.Outbox() {
+        @Override
+        public void send(Message message) {
+            if (!cut.isCut(message.from(), message.to())) {
+                flights.add(new Flight(message));
+                sent++;
+            }
+        }
+
+        @Override
+        public void applied(Applied applied) {
+            appliedNow.add(applied);
+        }
+    };
 
     public Simulation(Scenario scenario) {
         this.scenario = scenario;
@@ -194,30 +210,20 @@ public final class Simulation {
         return Outcome.DONE;
     }
 
-    /** The driver's contract: write the term/vote, sync if told to, and only then send. */
+    /** The node's {@link Driver} does what it asks; then the invariants and the clients see what it applied. */
     private void flush(SimServer server) {
-        Ready ready = server.node.ready();
-        if (ready.termVote() != null) {
-            server.disk.write(ready.termVote());
-        }
-        if (ready.mustSync()) {
-            server.disk.sync();
-        }
-        for (Message message : ready.messages()) {
-            if (!cut.isCut(message.from(), message.to())) {
-                flights.add(new Flight(message));
-                sent++;
-            }
-        }
+        server.driver.flush();
         server.pending = false;
-        invariants.flushed(server, ready.applied());
-        clients.applied(server.id, ready.applied());
+        var applied = List.copyOf(appliedNow);
+        appliedNow.clear();
+        invariants.flushed(server, applied);
+        clients.applied(server.id, applied);
     }
 
     private void start(SimServer server) {
         var random = new SplittableRandom(scenario.seed() * 1_000_003L + server.id * 7_919L + server.incarnation * 104_729L);
-        server.node = new RaftNode(server.id, members, settings, new RaftLog(server.disk), server.disk.durableTermVote(),
-                new KvMachine(), random);
+        server.node = new RaftNode(server.id, members, settings, server.disk.durableStorage(), server.disk.durableTermVote(), random);
+        server.driver = new Driver(server.node, server.disk, new KvMachine(), outbox);
         server.up = true;
         server.pending = false;
     }

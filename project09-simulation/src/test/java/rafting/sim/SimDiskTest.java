@@ -9,71 +9,57 @@ import org.junit.jupiter.api.Test;
 import rafting.election.TermVote;
 import rafting.log.LogEntry;
 
+/** The simulated disk is project 7's MemoryDisk that tells the invariants what it stores and syncs. */
 @Tag("part6")
 class SimDiskTest {
 
-    private final List<String> synced = new ArrayList<>();
+    private final List<String> seen = new ArrayList<>();
     private final SimDisk disk = new SimDisk(1, new SimDisk.Watcher() {
         @Override
         public void appended(int node, long index, long prevTerm, LogEntry entry) {
+            seen.add("n" + node + " stored " + index + " " + entry + " after term " + prevTerm);
         }
 
         @Override
         public void synced(int node, long index) {
-            synced.add("n" + node + " from " + index);
+            seen.add("n" + node + " synced from " + index);
         }
     });
 
     @Test
-    void aCrashLosesEveryWriteSinceTheLastSync() {
-        disk.append(List.of(LogEntry.of(1, "a"), LogEntry.of(1, "b")));
-        disk.write(new TermVote(1, 2));
+    void theWatcherSeesEveryEntryStoredAndWhereEachSyncBegins() {
+        disk.write(1, List.of(LogEntry.of(1, "a"), LogEntry.of(1, "b"), LogEntry.of(1, "c")));
         disk.sync();
-        disk.append(List.of(LogEntry.of(2, "c")));
-        disk.write(new TermVote(2, 1));
-
-        disk.crash();
-
-        assertThat(disk.lastIndex()).isEqualTo(2);
-        assertThat(disk.get(2)).isEqualTo(LogEntry.of(1, "b"));
-        assertThat(disk.written()).isEqualTo(new TermVote(1, 2));
-        assertThat(disk.dirty()).isFalse();
-    }
-
-    @Test
-    void aSyncedTruncationStaysTruncatedAfterACrash() {
-        disk.append(List.of(LogEntry.of(1, "a"), LogEntry.of(1, "b"), LogEntry.of(1, "c")));
+        disk.write(2, List.of(LogEntry.of(3, "x")));
         disk.sync();
-        disk.truncateFrom(2);
-        disk.append(List.of(LogEntry.of(3, "x")));
+        disk.save(new TermVote(4, 0));
         disk.sync();
 
-        disk.crash();
-
+        assertThat(seen).containsExactly(
+                "n1 stored 1 1:a after term 0", "n1 stored 2 1:b after term 1", "n1 stored 3 1:c after term 1",
+                "n1 synced from 1",
+                "n1 stored 2 3:x after term 1",
+                "n1 synced from 2");
         assertThat(disk.durableLastIndex()).isEqualTo(2);
         assertThat(disk.durable(2)).isEqualTo(LogEntry.of(3, "x"));
-        assertThat(synced).containsExactly("n1 from 1", "n1 from 2");
+        assertThat(disk.durableTermVote()).isEqualTo(new TermVote(4, 0));
     }
 
     @Test
-    void anUnsyncedTruncationIsUndoneByACrash() {
-        disk.append(List.of(LogEntry.of(1, "a"), LogEntry.of(1, "b")));
+    void aCrashLosesEveryWriteSinceTheLastSync() {
+        disk.write(1, List.of(LogEntry.of(1, "a"), LogEntry.of(1, "b")));
+        disk.save(new TermVote(1, 2));
         disk.sync();
-        disk.truncateFrom(1);
+        disk.write(1, List.of(LogEntry.of(2, "c")));
+        disk.save(new TermVote(2, 1));
+        assertThat(disk.dirty()).isTrue();
 
         disk.crash();
 
         assertThat(disk.lastIndex()).isEqualTo(2);
-    }
-
-    @Test
-    void knowsWhenSomethingIsNotDurable() {
+        assertThat(disk.termAt(1)).isEqualTo(1);
+        assertThat(disk.written()).isEqualTo(new TermVote(1, 2));
         assertThat(disk.dirty()).isFalse();
-        disk.write(new TermVote(1, 0));
-        assertThat(disk.dirty()).isTrue();
-        disk.sync();
-        assertThat(disk.dirty()).isFalse();
-        disk.append(List.of(LogEntry.of(1, "a")));
-        assertThat(disk.dirty()).isTrue();
+        assertThat(disk.durableStorage().lastIndex()).isEqualTo(2);
     }
 }

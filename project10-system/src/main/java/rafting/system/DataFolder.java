@@ -2,26 +2,32 @@ package rafting.system;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import rafting.election.Driver;
 import rafting.election.TermVote;
+import rafting.log.LogEntry;
 
 /**
  * Everything one node keeps on disk, in one folder: {@code log/} (the segments), {@code term-vote}
- * and a {@code lock} file held while the node runs, so two processes never share a folder.
+ * and a {@code lock} file held while the node runs, so two processes never share a folder. It is
+ * the {@link Driver.Disk} of the real node: a failure is an {@link UncheckedIOException}, after
+ * which the node must stop.
  *
  * <pre>{@code
  * try (DataFolder data = DataFolder.open(Path.of("data/node-1"))) {
- *     data.log().append(List.of(LogEntry.of(1, "set x 1")));
+ *     data.write(1, List.of(LogEntry.of(1, "set x 1")));
  *     data.sync();
  * }
  * }</pre>
  */
-public final class DataFolder implements Closeable {
+public final class DataFolder implements Driver.Disk, Closeable {
 
     private final Path dir;
     private final FileChannel lockChannel;
@@ -85,7 +91,7 @@ public final class DataFolder implements Closeable {
         return dir;
     }
 
-    /** The log's storage, for {@code new RaftLog(data.log())}. */
+    /** The log's storage, as recovered: what a node starts from. Only {@link #write} changes it. */
     public SegmentLogStorage log() {
         return log;
     }
@@ -96,12 +102,27 @@ public final class DataFolder implements Closeable {
     }
 
     /** Replaces the term/vote record, durably (its own fsync and an atomic rename). */
-    public void save(TermVote record) throws IOException {
-        termVoteFile.save(record);
+    @Override
+    public void save(TermVote record) {
+        try {
+            termVoteFile.save(record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save " + record + " in " + dir + ": " + e.getMessage(), e);
+        }
         termVote = record;
     }
 
-    /** Makes every append and truncation of the log durable. */
+    /** Deletes the log's entries from {@code from} on and appends {@code entries} there. */
+    @Override
+    public void write(long from, List<LogEntry> entries) {
+        if (from <= log.lastIndex()) {
+            log.truncateFrom(from);
+        }
+        log.append(entries);
+    }
+
+    /** Makes every write of the log durable. */
+    @Override
     public void sync() {
         log.sync();
     }

@@ -22,14 +22,12 @@ import rafting.election.Settings;
 import rafting.election.NodeState;
 import rafting.election.Proposal;
 import rafting.election.RaftNode;
-import rafting.election.Ready;
+import rafting.election.Driver;
 import rafting.election.Role;
 import rafting.events.EventLoop;
 import rafting.kv.KvCommand;
 import rafting.kv.Reply;
 import rafting.kv.TcpServer;
-import rafting.log.RaftLog;
-import rafting.replication.AppendEntries;
 import rafting.replication.Message;
 
 /**
@@ -44,10 +42,9 @@ import rafting.replication.Message;
  *
  * One event-loop thread owns the {@link RaftNode} and the store; nothing else touches them. Each
  * batch of the loop feeds the core every input that was waiting, and then, once, in the loop's
- * after-batch hook: asks the core what it wants done ({@link RaftNode#ready()}), writes the
- * term/vote record and syncs the log (one {@code fsync} for the whole batch), and only then sends
- * the messages and hands each client its own result. That order is the durability contract: no
- * vote, no acknowledgement of entries and no reply leaves before the state behind it is on disk.
+ * after-batch hook, project 7's {@link Driver} does what the core asks over the
+ * {@link DataFolder}: one {@code fsync} for the whole batch, and no vote, no acknowledgement of
+ * entries and no reply before the state behind it is on disk. A failed write stops the node.
  *
  * <p>Clients: a command that reads or writes goes through the log, reads included, so every
  * reply reflects all the writes acknowledged before the read began (linearizable, at the price of
@@ -83,6 +80,7 @@ public final class KvNode implements Closeable {
     private final ClusterFile cluster;
     private final DataFolder data;
     private final RaftNode node;
+    private final Driver driver;
     private final EventLoop loop;
     private final Map<Long, Pending> pending = new HashMap<>(); // owned by the loop thread
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -95,8 +93,18 @@ public final class KvNode implements Closeable {
         this.id = id;
         this.cluster = cluster;
         this.data = data;
-        this.node = new RaftNode(id, cluster.membership(), raft, new RaftLog(data.log()), data.termVote(),
-                new KvStateMachine(), new SplittableRandom());
+        this.node = new RaftNode(id, cluster.membership(), raft, data.log(), data.termVote(), new SplittableRandom());
+        this.driver = new Driver(node, data, new KvStateMachine(), new Driver.Outbox() {
+            @Override
+            public void send(Message message) {
+                transport.send(message);
+            }
+
+            @Override
+            public void applied(Applied applied) {
+                reply(applied);
+            }
+        });
         this.state = node.state();
         this.loop = EventLoop.create("n" + id).afterEachBatch(this::afterBatch);
         loop.scheduleEvery(tick, node::tick);
@@ -197,49 +205,26 @@ public final class KvNode implements Closeable {
         if (failure != null || transport == null) {
             return; // stopped by a disk failure, or closed before it was fully started
         }
-        Ready ready = node.ready();
-        // A leader's AppendEntries may leave before its own fsync (thesis §10.2.1: the leader writes
-        // its log in parallel with replicating it). That is safe because nothing counts on them yet:
-        // the answers they bring are handled in a later batch, after this sync has finished, so the
-        // leader's own copy is durable before it counts itself in a majority. Everything else waits.
-        boolean leads = node.role() == Role.LEADER;
-        if (leads) {
-            for (Message message : ready.messages()) {
-                if (message instanceof AppendEntries) {
-                    transport.send(message);
-                }
-            }
-        }
         try {
-            // The system never enables Flaw.ACKNOWLEDGE_BEFORE_DURABLE, so mustSync holds whenever
-            // either changed. The term/vote file is synced as it is replaced.
-            if (ready.termVote() != null) {
-                data.save(ready.termVote());
-            }
-            if (ready.logChanged()) {
-                data.sync();
-            }
-        } catch (IOException | UncheckedIOException e) {
+            driver.flush(); // writes, one fsync, sends, applies: see Driver
+        } catch (UncheckedIOException e) {
             fail(e);
             return;
-        }
-        for (Message message : ready.messages()) {
-            if (!(leads && message instanceof AppendEntries)) {
-                transport.send(message);
-            }
-        }
-        for (Applied applied : ready.applied()) {
-            Pending waiting = pending.remove(applied.index());
-            if (waiting != null) {
-                // The command is committed only if the entry applied at its index is the one it made.
-                // A leader that stepped down keeps waiting: as a follower it learns which entry the
-                // new leader committed at that index, and the client gets a definite answer.
-                waiting.reply.complete(applied.entry().term() == waiting.term ? applied.result() : LOST);
-            }
         }
         state = node.state();
         if (state.role() == Role.LEADER && !pending.isEmpty() && state.commitIndex() == state.lastLogIndex()) {
             forgetTruncatedProposals(state.lastLogIndex());
+        }
+    }
+
+    /** Hands a client its command's result, once its entry is applied. */
+    private void reply(Applied applied) {
+        Pending waiting = pending.remove(applied.index());
+        if (waiting != null) {
+            // The command is committed only if the entry applied at its index is the one it made.
+            // A leader that stepped down keeps waiting: as a follower it learns which entry the
+            // new leader committed at that index, and the client gets a definite answer.
+            waiting.reply.complete(applied.entry().term() == waiting.term ? applied.result() : LOST);
         }
     }
 

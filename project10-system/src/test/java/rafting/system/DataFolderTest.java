@@ -31,12 +31,25 @@ class DataFolderTest {
     void termVoteAndLogSurviveAReopen() throws IOException {
         try (var data = DataFolder.open(dir)) {
             data.save(new TermVote(3, 2));
-            data.log().append(List.of(LogEntry.of(3, "set x 1")));
+            data.write(1, List.of(LogEntry.of(3, "set x 1")));
             data.sync();
         }
         try (var data = DataFolder.open(dir)) {
             assertThat(data.termVote()).isEqualTo(new TermVote(3, 2));
             assertThat(data.log().get(1)).isEqualTo(LogEntry.of(3, "set x 1"));
+        }
+    }
+
+    @Test
+    void aWriteReplacesTheLogFromItsIndexOn_asTheDriverAsks() throws IOException {
+        try (var data = DataFolder.open(dir)) {
+            data.write(1, List.of(LogEntry.of(1, "a"), LogEntry.of(1, "b"), LogEntry.of(1, "c")));
+            data.write(2, List.of(LogEntry.of(2, "x")));
+            data.sync();
+        }
+        try (var data = DataFolder.open(dir)) {
+            assertThat(data.log().lastIndex()).isEqualTo(2);
+            assertThat(data.log().get(2)).isEqualTo(LogEntry.of(2, "x"));
         }
     }
 

@@ -1,6 +1,7 @@
 package rafting.consensus;
 
 import java.util.List;
+import rafting.log.LogEntry;
 import rafting.log.RaftLog;
 
 /**
@@ -34,6 +35,15 @@ public final class Applier {
      */
     public List<Applied> applyUpTo(long commitIndex, RaftLog log) {
         throw new UnsupportedOperationException("Part 3: apply what is committed, once");
+    }
+
+    /**
+     * Applies {@code entry}, committed at {@code index}, as {@link #applyUpTo} applies each entry.
+     * {@code index} must be {@code lastApplied() + 1}: otherwise an IllegalArgumentException that
+     * names the index that is next.
+     */
+    public Applied apply(long index, LogEntry entry) {
+        throw new UnsupportedOperationException("Part 3: apply one entry");
     }
 
     public long lastApplied() {

@@ -17,16 +17,16 @@ public final class CommitRule {
      * after it does (Log Matching). Terms never go down along a log, so when the majority's entry
      * is not of the current term, no earlier one is either.
      */
-    public static long leaderCommit(Leader leader, RaftLog log, Membership settings, long commitIndex) {
+    public static long leaderCommit(Leader leader, RaftLog log, long ownMatch, Membership settings, long commitIndex) {
         throw new UnsupportedOperationException("Part 2: the leader's commit rule");
     }
 
     /**
      * Part 2: the highest index stored on a majority of {@code settings}: every follower's
      * {@code matchIndex} from {@code leader.progress()}, and the leader itself ({@code leader.id()})
-     * counting as {@code log.lastIndex()} (its own log must be durable before it counts).
+     * counting as {@code ownMatch}: how far its own log is durable.
      */
-    public static long replicatedOnQuorum(Leader leader, RaftLog log, Membership settings) {
+    public static long replicatedOnQuorum(Leader leader, long ownMatch, Membership settings) {
         throw new UnsupportedOperationException("Part 2: where a majority's logs reach");
     }
 

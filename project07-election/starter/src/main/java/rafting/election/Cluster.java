@@ -9,19 +9,17 @@ import rafting.replication.Network;
 
 /**
  * Part 4: a whole cluster of {@link RaftNode}s in memory, servers 1..N on the {@link Network} of
- * Project 5: for tests and for jshell. It is a small driver that keeps the driver's contract:
- * after each input to a node it takes the node's {@link Ready}, "writes" the term/vote, "syncs"
- * when {@link Ready#mustSync()} says so, keeps {@link Ready#applied()}, and only then hands the
- * messages to the network.
+ * Project 5: for tests and for jshell. Each server has a node, a {@link Driver} and a
+ * {@link MemoryDisk}; after each input to a node, its driver does what the node asks, and what it
+ * sent goes to the network.
  *
- * <p>Each server has a pretend disk that keeps only what was synced (the term/vote and the log's
- * entries at the last sync): {@link #crash(int)} loses everything else and {@link #restart(int)}
- * rebuilds the node from what is left ({@code new RaftNode(id, members, settings, new RaftLog(storage
- * holding the synced entries), the synced term/vote, a state machine, random)}), as a real crash
- * would. Everything is seeded: the same calls give the same run, so each node's random must be a
- * seeded generator derived from {@code seed}, the server's id and how often it restarted (for
- * example {@code new SplittableRandom(...)}). The state machine answers {@code ok} to every command.
- * A server that is down receives nothing: the network's messages to it are dropped.
+ * <p>{@link #crash(int)} crashes the server's disk (it keeps only what was synced) and
+ * {@link #restart(int)} rebuilds the node from what is left ({@code new RaftNode(id, members,
+ * settings, disk.durableStorage(), disk.durableTermVote(), random)}), as a real crash would.
+ * Everything is seeded: the same calls give the same run, so each node's random must be a seeded
+ * generator derived from {@code seed}, the server's id and how often it restarted (for example
+ * {@code new SplittableRandom(...)}). The state machine answers {@code ok} to every command. A
+ * server that is down receives nothing: the network's messages to it are dropped.
  */
 public final class Cluster {
 
@@ -120,6 +118,11 @@ public final class Cluster {
      */
     public RaftNode node(int id) {
         throw new UnsupportedOperationException("Part 4: the node of a server");
+    }
+
+    /** Server {@code id}'s disk: what it wrote, and what of that is synced. */
+    public MemoryDisk disk(int id) {
+        throw new UnsupportedOperationException("Part 4: the disk of a server");
     }
 
     /** Whether server {@code id} runs. */

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import rafting.consensus.Membership;
-import rafting.consensus.StateMachine;
+import rafting.log.LogStorage;
 import rafting.log.RaftLog;
 import rafting.replication.Message;
 import rafting.replication.Progress;
@@ -18,24 +18,18 @@ import rafting.replication.Progress;
  *
  * <p>It composes the earlier projects: a {@link RaftLog} (Project 4), Project 5's
  * {@code Follower.append} to answer an {@code AppendEntries} and a {@code Leader} (one
- * {@link Progress} per follower) while leading, Project 6's {@code CommitRule} to move the commit
- * index and an {@code Applier} over the {@link StateMachine} to apply committed entries.
+ * {@link Progress} per follower) while leading, and Project 6's {@code CommitRule} to move the
+ * commit index. It keeps its log in memory (a copy of what its driver recovered) and never runs
+ * the state machine: its driver applies the committed entries that {@link Ready} lists.
  *
  * <h2>The contract with the driver (Part 4)</h2>
  *
- * <ol>
- *   <li>Feed it any number of inputs, then call {@link #ready()} once.</li>
- *   <li>Write the {@link Ready#termVote()} if there is one. The log's changes are already in the
- *       {@link rafting.log.LogStorage} this node was given.</li>
- *   <li>If {@link Ready#mustSync()}, make the term/vote record and the log storage durable: one
- *       sync covers every input of step 1 (group commit).</li>
- *   <li>Only then send {@link Ready#messages()} and hand out {@link Ready#applied()} to clients.</li>
- * </ol>
- *
- * One exception is allowed: while the node leads, its AppendEntries may be sent before step 3
- * (thesis §10.2.1), provided the driver feeds the node nothing more until step 3 has finished.
- * After a crash, the node is rebuilt from what is durable: it starts as a follower with a commit
- * index of 0 and re-applies the log to a fresh state machine as it learns the commit index again.
+ * {@link #ready()} says what to write, sync, send and apply, in the order {@link Ready} lists;
+ * the driver does it and then calls {@link #advance(Ready)}. No input between the two. A leader's
+ * AppendEntries may leave before its own sync (thesis §10.2.1) because the leader counts its own
+ * log in a majority only up to the index the driver said is durable. After a crash, the node is
+ * rebuilt from what is durable: it starts as a follower with a commit index of 0, and its driver
+ * applies the log again to a fresh state machine as the node learns the commit index again.
  *
  * <p>Each role change is one short private method of yours ({@code becomeFollower},
  * {@code becomePreCandidate}, {@code becomeCandidate}, {@code becomeLeader}) that logs one line
@@ -47,10 +41,11 @@ public final class RaftNode {
     public static final int NONE = 0;
 
     /**
-     * Part 2: server {@code id} of {@code cluster}, (re)starting from its durable state: the
-     * {@code log} over its storage and the last {@code termVote} written. It starts as a follower
-     * of nobody, commit index 0, its election timer reset (a timeout drawn from {@code random}).
-     * Committed commands go to {@code machine}.
+     * Part 2: server {@code id} of {@code cluster}, (re)starting from its durable state: the log
+     * its driver keeps in {@code durableLog} (the node takes a copy in memory and never writes to
+     * {@code durableLog}; every entry in it counts as durable) and the last {@code termVote}
+     * synced. It starts as a follower of nobody, commit index 0, its election timer reset (a
+     * timeout drawn from {@code random}).
      *
      * @throws IllegalArgumentException {@code "server <id> is not a member of <cluster>"} (for
      *     example {@code server 4 is not a member of [1, 2, 3]}); when {@code termVote} is a vote
@@ -59,14 +54,14 @@ public final class RaftNode {
      *     {@code "the term/vote record is older than the log"}
      * @throws NullPointerException when {@code settings} or {@code random} is null
      */
-    public RaftNode(int id, Membership cluster, Settings settings, RaftLog log, TermVote termVote,
-            StateMachine machine, RandomGenerator random) {
+    public RaftNode(int id, Membership cluster, Settings settings, LogStorage durableLog, TermVote termVote,
+            RandomGenerator random) {
         throw new UnsupportedOperationException("Part 2: check the durable state, keep it, reset the election timer");
     }
 
     /**
-     * Part 2: a new server {@code id} of {@code cluster}: an empty {@code new RaftLog()} in memory,
-     * {@link TermVote#INITIAL}, and a state machine that answers every command with an empty byte array.
+     * Part 2: a new server {@code id} of {@code cluster}: an empty log ({@code new MemoryLogStorage()})
+     * and {@link TermVote#INITIAL}.
      */
     public static RaftNode create(int id, Membership cluster, Settings settings, RandomGenerator random) {
         throw new UnsupportedOperationException("Part 2: a fresh node with an empty log in memory");
@@ -96,7 +91,7 @@ public final class RaftNode {
 
     /**
      * Part 2: a client's command. A leader appends it at the end of its log (a cluster of one
-     * commits it at once) and returns {@link Proposal#accepted}{@code (index, term, id)}; the
+     * commits it once its driver has made it durable) and returns {@link Proposal#accepted}{@code (index, term, id)}; the
      * entries go out with the next {@link #ready()}, in batches of at most
      * {@link Settings#maxBatch()}. Any other server returns {@link Proposal#notLeader}{@code (leaderId())}.
      *
@@ -155,14 +150,30 @@ public final class RaftNode {
     // ---------------------------------------------------------------- output
 
     /**
-     * Part 2: everything to write, sync, send and hand out since the last call, then forgets it
-     * (a second call with no input between returns an empty {@link Ready}). A leader with new
-     * proposals first adds its {@code Leader.replicate} requests. {@code termVote} is set when the
-     * term or vote changed; {@code logChanged} when the log's {@code version()} moved;
-     * {@code mustSync} when either holds (Part 6: never with {@link Flaw#ACKNOWLEDGE_BEFORE_DURABLE}).
+     * Part 2: everything to write, sync, send and apply since the last call, then forgets it. A
+     * leader with new proposals first adds its {@code Leader.replicate} requests. {@code termVote}
+     * is set when the term or vote changed; {@code writeFrom} is the lowest index of the log that
+     * changed (appended or truncated) since the last ready, 0 if none, and {@code entries} the
+     * log from there to its end; while the node leads, its AppendEntries go in {@code sendNow}, every
+     * other message in {@code sendAfterSync}, each in the order made; {@code committed} holds the
+     * entries committed since the last ready, up to {@code commitIndex}. An empty ready needs no
+     * {@link #advance}; after a non-empty one, calling {@code ready()} again before
+     * {@code advance} is an IllegalStateException whose message contains {@code advance}.
      */
     public Ready ready() {
-        throw new UnsupportedOperationException("Part 2: hand out the term/vote, log change, messages and applied entries");
+        throw new UnsupportedOperationException("Part 2: hand out the term/vote, the log's changes, the messages and the committed entries");
+    }
+
+    /**
+     * Part 2: the driver did all that {@code done}, the last non-empty {@link #ready()}, asked.
+     * The durable index becomes the last index {@code done} wrote (unless an input since changed
+     * the log below it); the last applied index becomes {@code done.commitIndex()}. A leader then
+     * moves its commit index (Part 3: it counts itself up to its durable index). An empty
+     * {@code done} with nothing awaited is ignored; anything else but the last ready is an
+     * IllegalStateException.
+     */
+    public void advance(Ready done) {
+        throw new UnsupportedOperationException("Part 2: take what the driver did");
     }
 
     // ---------------------------------------------------------------- state, read-only
@@ -197,9 +208,14 @@ public final class RaftNode {
         throw new UnsupportedOperationException("Part 2: the commit index");
     }
 
-    /** Part 2: the highest index applied to the state machine (Project 6's {@code Applier.lastApplied()}). */
+    /** Part 2: the highest index the driver said it applied ({@link #advance}). */
     public long lastApplied() {
         throw new UnsupportedOperationException("Part 2: the last applied index");
+    }
+
+    /** Part 2: the last index of the log the driver said is durable: the recovered log's end at first. */
+    public long durableIndex() {
+        throw new UnsupportedOperationException("Part 2: the durable index");
     }
 
     /** Part 2: the current term and vote, as the driver must keep them. */

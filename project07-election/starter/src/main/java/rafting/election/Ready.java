@@ -1,44 +1,71 @@
 package rafting.election;
 
 import java.util.List;
-import rafting.consensus.Applied;
+import rafting.log.LogEntry;
 import rafting.replication.Message;
 
 /**
  * Everything a node wants done after the inputs it was given since the last
- * {@link RaftNode#ready()} (Part 4 says what the driver does with it):
+ * {@link RaftNode#ready()}. The node writes nothing and applies nothing itself; its driver (Part 4,
+ * {@link Driver}) does all of it, in this order:
  *
- * <ul>
- *   <li>{@code termVote}: the term/vote record to write, or null when it did not change;</li>
- *   <li>{@code logChanged}: the log's storage holds writes that are not durable yet;</li>
- *   <li>{@code mustSync}: the driver must make both durable <em>before</em> it sends any of
- *       {@code messages} or hands out any of {@code applied} (true whenever either changed,
- *       unless the flaw {@link Flaw#ACKNOWLEDGE_BEFORE_DURABLE} is on);</li>
- *   <li>{@code messages}: to send, in order;</li>
- *   <li>{@code applied}: entries committed and applied to the state machine, with their results,
- *       in index order.</li>
- * </ul>
+ * <ol>
+ *   <li>send {@code sendNow}: a leader's AppendEntries, which may leave before its own log is
+ *       durable (thesis §10.2.1);</li>
+ *   <li>write {@code termVote} when it is not null, and the log: delete every stored entry from
+ *       {@code writeFrom} on and store {@code entries} there ({@code writeFrom} is 0 when the log
+ *       did not change);</li>
+ *   <li>sync both, when either was written (one sync for every input since the last ready);</li>
+ *   <li>send {@code sendAfterSync}: votes and AppendEntries answers promise durable state;</li>
+ *   <li>apply {@code committed}, the entries {@link #firstCommitted()} to {@code commitIndex};</li>
+ *   <li>tell the node: {@link RaftNode#advance(Ready)}.</li>
+ * </ol>
  */
-public record Ready(TermVote termVote, boolean logChanged, boolean mustSync, List<Message> messages, List<Applied> applied) {
+public record Ready(TermVote termVote, long writeFrom, List<LogEntry> entries, List<Message> sendNow,
+        List<Message> sendAfterSync, long commitIndex, List<LogEntry> committed) {
 
-    /** Part 1: keeps immutable copies ({@code List.copyOf}) of {@code messages} and {@code applied}. */
+    /**
+     * Part 1: keeps immutable copies ({@code List.copyOf}) of the four lists. A negative
+     * {@code writeFrom}, or entries with a {@code writeFrom} of 0, is an IllegalArgumentException
+     * whose message contains {@code from an index of 1 or more}.
+     */
     public Ready {
-        throw new UnsupportedOperationException("Part 1: keep immutable copies of the lists");
+        throw new UnsupportedOperationException("Part 1: check writeFrom, keep immutable copies of the lists");
     }
 
-    /** Part 1: true when there is nothing to write, send or hand out: no term/vote, no log change, no message, nothing applied. */
+    /** Part 1: true when the log's storage must change: {@code writeFrom > 0}. */
+    public boolean writesLog() {
+        throw new UnsupportedOperationException("Part 1: does the log change?");
+    }
+
+    /** Part 1: true when something must be written and synced: a term/vote, or the log. */
+    public boolean needsSync() {
+        throw new UnsupportedOperationException("Part 1: anything to sync?");
+    }
+
+    /** Part 1: the index of the first of {@code committed}: {@code commitIndex - committed.size() + 1}. */
+    public long firstCommitted() {
+        throw new UnsupportedOperationException("Part 1: the index of the first committed entry");
+    }
+
+    /** Part 1: every message, {@code sendNow} first, then {@code sendAfterSync}. */
+    public List<Message> messages() {
+        throw new UnsupportedOperationException("Part 1: both lists of messages");
+    }
+
+    /** Part 1: true when there is nothing to sync, send or apply. */
     public boolean isEmpty() {
-        throw new UnsupportedOperationException("Part 1: nothing to write, send or hand out?");
+        throw new UnsupportedOperationException("Part 1: nothing to do?");
     }
 
     /**
-     * Part 1: {@code sync t=3 vote=1 +log, 2 messages, 1 applied}: {@code sync } or
-     * {@code no sync }, then the term/vote and a space if there is one, then {@code +log, } if the
-     * log changed, then the number of messages and of applied entries. A ready after nothing reads
-     * {@code no sync 0 messages, 0 applied}.
+     * Part 1: {@code t=3 vote=1, log from 5 (2 entries), 2 now + 1 after sync, commit 6 (1 to apply)}:
+     * the term/vote and {@code ", "} if there is one; {@code log from W (N entries), } if the log
+     * changes; always {@code A now + B after sync}; {@code , commit C (K to apply)} if something is
+     * committed. A ready after nothing reads {@code 0 now + 0 after sync}.
      */
     @Override
     public String toString() {
-        throw new UnsupportedOperationException("Part 1: [no ]sync [t=.. vote=.. ][+log, ]<n> messages, <m> applied");
+        throw new UnsupportedOperationException("Part 1: [t.. vote.., ][log from .. (.. entries), ]A now + B after sync[, commit ..]");
     }
 }

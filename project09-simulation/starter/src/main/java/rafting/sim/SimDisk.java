@@ -1,22 +1,18 @@
 package rafting.sim;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import rafting.election.Driver;
 import rafting.election.TermVote;
 import rafting.log.LogEntry;
 import rafting.log.LogStorage;
 
 /**
- * One simulated server's disk: its log and its term/vote record, each in two versions. What the
- * node wrote lives in the page cache ({@link #get}, {@link #written()}); what was synced lives on
- * the platter ({@link #durable}, {@link #durableTermVote()}). {@link #crash()} throws the page
- * cache away, so a crash loses every write that was not synced, and nothing else.
- *
- * <p>A sync copies only what changed since the previous one: the disk remembers the lowest index
- * written or truncated since then.
+ * One simulated server's disk: project 7's {@code MemoryDisk} (a page cache that a crash throws
+ * away, a platter that keeps what was synced), which also tells the {@link Watcher} of every
+ * entry written and of every sync, so the invariants are checked as the logs change. The node's
+ * {@link Driver} writes to it.
  */
-final class SimDisk implements LogStorage {
+final class SimDisk implements Driver.Disk {
 
     /** Told of every entry stored and of every sync, so the invariants can be checked as the logs change. */
     interface Watcher {
@@ -28,50 +24,24 @@ final class SimDisk implements LogStorage {
     }
 
     SimDisk(int node, Watcher watcher) {
-        throw new UnsupportedOperationException("Part 6: write SimDisk");
+        throw new UnsupportedOperationException("Part 6: write SimDisk over a MemoryDisk");
     }
 
-    // ---------------------------------------------------------------- LogStorage, on the page cache
-
+    /** The term/vote record, in the page cache. */
     @Override
-    public long firstIndex() {
-        throw new UnsupportedOperationException("Part 6: write SimDisk.firstIndex");
+    public void save(TermVote termVote) {
+        throw new UnsupportedOperationException("Part 6: write SimDisk.save");
     }
 
+    /** Writes the log as the driver asks, then tells the watcher of each entry: its index and the term before it. */
     @Override
-    public long lastIndex() {
-        throw new UnsupportedOperationException("Part 6: write SimDisk.lastIndex");
-    }
-
-    @Override
-    public long baseTerm() {
-        throw new UnsupportedOperationException("Part 6: write SimDisk.baseTerm");
-    }
-
-    @Override
-    public LogEntry get(long index) {
-        throw new UnsupportedOperationException("Part 6: write SimDisk.get");
-    }
-
-    @Override
-    public void append(List<LogEntry> entries) {
-        throw new UnsupportedOperationException("Part 6: write SimDisk.append");
-    }
-
-    @Override
-    public void truncateFrom(long index) {
-        throw new UnsupportedOperationException("Part 6: write SimDisk.truncateFrom");
-    }
-
-    // ---------------------------------------------------------------- the term/vote record and the platter
-
-    /** The driver writes the node's new term/vote record (not durable until {@link #sync()}). */
-    void write(TermVote termVote) {
+    public void write(long from, List<LogEntry> entries) {
         throw new UnsupportedOperationException("Part 6: write SimDisk.write");
     }
 
-    /** fsync: everything written so far becomes durable. */
-    void sync() {
+    /** fsync: everything written so far becomes durable; the watcher hears from which index, if the log changed. */
+    @Override
+    public void sync() {
         throw new UnsupportedOperationException("Part 6: write SimDisk.sync");
     }
 
@@ -93,6 +63,16 @@ final class SimDisk implements LogStorage {
         throw new UnsupportedOperationException("Part 6: write SimDisk.durableTermVote");
     }
 
+    /** What a restarted node starts from: the platter's log. */
+    LogStorage durableStorage() {
+        throw new UnsupportedOperationException("Part 6: write SimDisk.durableStorage");
+    }
+
+    /** The last index written, durable or not. */
+    long lastIndex() {
+        throw new UnsupportedOperationException("Part 6: write SimDisk.lastIndex");
+    }
+
     /** The last durable index. */
     long durableLastIndex() {
         throw new UnsupportedOperationException("Part 6: write SimDisk.durableLastIndex");
@@ -103,7 +83,7 @@ final class SimDisk implements LogStorage {
         throw new UnsupportedOperationException("Part 6: write SimDisk.durable");
     }
 
-    /** The term at {@code index} in the page cache: 0 at index 0 or past the end. */
+    /** The term at {@code index} as written: 0 at index 0 or past the end. */
     long termAt(long index) {
         throw new UnsupportedOperationException("Part 6: write SimDisk.termAt");
     }

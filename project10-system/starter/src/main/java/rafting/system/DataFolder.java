@@ -3,22 +3,25 @@ package rafting.system;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import rafting.election.Driver;
 import rafting.election.TermVote;
+import rafting.log.LogEntry;
 
 /**
  * Part 1: everything one node keeps on disk, in one folder: {@code log/} (a
  * {@link SegmentLogStorage}), {@code term-vote} (a {@link TermVoteFile}) and a {@code lock} file
  * held (with {@code FileChannel.tryLock}) while the folder is open, so that two nodes never share
- * a folder, in two processes or in one.
+ * a folder, in two processes or in one. It is the node's {@link Driver.Disk}.
  *
  * <pre>{@code
  * try (DataFolder data = DataFolder.open(Path.of("data/node-1"))) {
- *     data.log().append(List.of(LogEntry.of(1, "set x 1")));
+ *     data.write(1, List.of(LogEntry.of(1, "set x 1")));
  *     data.sync();
  * }
  * }</pre>
  */
-public final class DataFolder implements Closeable {
+public final class DataFolder implements Driver.Disk, Closeable {
 
     private DataFolder() {
     }
@@ -41,7 +44,7 @@ public final class DataFolder implements Closeable {
         throw new UnsupportedOperationException("Part 1: the folder");
     }
 
-    /** Part 1: the log's storage, for {@code new RaftLog(data.log())}. */
+    /** Part 1: the log's storage as recovered, what a node starts from; only {@link #write} changes it. */
     public SegmentLogStorage log() {
         throw new UnsupportedOperationException("Part 1: the log's storage");
     }
@@ -51,12 +54,23 @@ public final class DataFolder implements Closeable {
         throw new UnsupportedOperationException("Part 1: the term/vote record");
     }
 
-    /** Part 1: replaces the term/vote record, durably (its own fsync and an atomic rename). */
-    public void save(TermVote record) throws IOException {
+    /**
+     * Part 1: replaces the term/vote record, durably (its own fsync and an atomic rename). A
+     * failure is an {@link java.io.UncheckedIOException} that says which folder.
+     */
+    @Override
+    public void save(TermVote record) {
         throw new UnsupportedOperationException("Part 1: save the term/vote record");
     }
 
-    /** Part 1: makes every append and truncation of the log durable. */
+    /** Part 1: deletes the log's entries from {@code from} on (if it holds any there) and appends {@code entries}. */
+    @Override
+    public void write(long from, List<LogEntry> entries) {
+        throw new UnsupportedOperationException("Part 1: write the log as the driver asks");
+    }
+
+    /** Part 1: makes every write of the log durable. */
+    @Override
     public void sync() {
         throw new UnsupportedOperationException("Part 1: sync the log");
     }

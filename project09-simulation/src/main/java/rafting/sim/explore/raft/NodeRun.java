@@ -5,17 +5,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
+import rafting.consensus.Applied;
 import rafting.consensus.Membership;
 import rafting.election.Settings;
 import rafting.election.NodeKey;
-import rafting.election.Ready;
+import rafting.election.Driver;
+import rafting.election.MemoryDisk;
 import rafting.election.Role;
 import rafting.election.RaftNode;
 import rafting.election.TermVote;
 import rafting.log.LogEntry;
-import rafting.log.MemoryLogStorage;
-import rafting.log.RaftLog;
 import rafting.replication.Message;
 import rafting.replication.RequestVote;
 
@@ -32,9 +31,8 @@ import rafting.replication.RequestVote;
  * found for each key (breadth-first, so a short one). Without that, a leader that has sent a
  * hundred heartbeats would replay a hundred ticks at every event.
  *
- * <p>The driver keeps the contract of {@link RaftNode}: after every input it calls
- * {@code ready()}, writes the term/vote record, and when told to sync, makes the term/vote record
- * and the log durable before the messages leave. A crash keeps only what was synced.
+ * <p>After every input, project 7's {@link Driver} does what the node asks, over a
+ * {@link MemoryDisk}: the same driver as everywhere else. A crash keeps only what was synced.
  */
 final class NodeRun {
 
@@ -116,7 +114,7 @@ final class NodeRun {
 
     private static NodeRun started(int id, TermVote termVote, List<LogEntry> log, Setup setup) {
         var recipe = new Recipe(termVote, log, List.of());
-        NodeKey key = build(id, recipe, setup).key();
+        NodeKey key = build(id, recipe, setup).node().key();
         return new NodeRun(id, true, setup.shortest(key, recipe), termVote, log, key);
     }
 
@@ -129,57 +127,84 @@ final class NodeRun {
         if (!up) {
             throw new IllegalStateException("n" + id + " is down: " + input + " cannot happen");
         }
-        RaftNode node = build(id, recipe, setup);
-        var disk = new Object() {
-            TermVote written = durableTermVote;
-            TermVote durable = durableTermVote;
-            List<LogEntry> log = durableLog;
-        };
-        var sent = new ArrayList<Message>();
-        boolean happened = feed(node, input, setup.settings(), ready -> {
-            // The driver's contract: write, sync if told, and only then send.
-            if (ready.termVote() != null) {
-                disk.written = ready.termVote();
-            }
-            if (ready.mustSync()) {
-                disk.durable = disk.written;
-                disk.log = node.log().entries();
-            }
-            sent.addAll(ready.messages());
-        });
-        if (!happened) {
+        Built built = build(id, recipe, setup);
+        // From here on the driver writes to this server's disk, and what it sends is kept. Its page
+        // cache holds what the node wrote; only the platter is this server's to keep.
+        built.sink.disk = new MemoryDisk(durableTermVote, durableLog);
+        built.sink.disk.save(built.node.termVote());
+        built.sink.disk.write(1, built.node.log().entries());
+        built.sink.sent.clear();
+        if (!feed(built, input, setup.settings())) {
             return null;
         }
-        List<LogEntry> log = disk.log.equals(durableLog) ? durableLog : List.copyOf(disk.log);
-        NodeKey key = node.key();
-        var next = new NodeRun(id, true, setup.shortest(key, recipe.and(input)), disk.durable, log, key);
-        return new Stepped(next, List.copyOf(sent));
+        List<LogEntry> durable = built.sink.disk.durableLog();
+        List<LogEntry> log = durable.equals(durableLog) ? durableLog : List.copyOf(durable);
+        NodeKey key = built.node.key();
+        var next = new NodeRun(id, true, setup.shortest(key, recipe.and(input)), built.sink.disk.durableTermVote(), log, key);
+        return new Stepped(next, List.copyOf(built.sink.sent));
     }
+
+    /** Where a rebuilt node's driver writes and sends: a disk that the step can swap, and a list. */
+    private static final class Sink implements Driver.Disk, Driver.Outbox {
+        MemoryDisk disk;
+        final List<Message> sent = new ArrayList<>();
+
+        @Override
+        public void save(TermVote termVote) {
+            disk.save(termVote);
+        }
+
+        @Override
+        public void write(long from, List<LogEntry> entries) {
+            disk.write(from, entries);
+        }
+
+        @Override
+        public void sync() {
+            disk.sync();
+        }
+
+        @Override
+        public void send(Message message) {
+            sent.add(message);
+        }
+
+        @Override
+        public void applied(Applied applied) {
+            // The explorer checks logs and states, not results.
+        }
+    }
+
+    /** A node rebuilt from a recipe, with its driver. */
+    private record Built(RaftNode node, Driver driver, Sink sink) {}
 
     /** A node made by following {@code recipe}: started from its disk, then given its inputs as the first time. */
-    private static RaftNode build(int id, Recipe recipe, Setup setup) {
-        var storage = new MemoryLogStorage();
-        storage.append(recipe.log());
+    private static Built build(int id, Recipe recipe, Setup setup) {
+        var sink = new Sink();
+        sink.disk = new MemoryDisk(recipe.termVote(), recipe.log());
         // Timeouts are fixed (electionTicksMin == electionTicksMax), so the seed decides nothing.
-        var node = new RaftNode(id, setup.members(), setup.settings(), new RaftLog(storage), recipe.termVote(),
-                (index, command) -> NO_RESULT, new SplittableRandom(id));
+        var node = new RaftNode(id, setup.members(), setup.settings(), sink.disk.durableStorage(), recipe.termVote(),
+                new SplittableRandom(id));
+        var built = new Built(node, new Driver(node, sink, (index, command) -> NO_RESULT, sink), sink);
         for (RaftEvent input : recipe.inputs()) {
-            feed(node, input, setup.settings(), ready -> { });
+            feed(built, input, setup.settings());
         }
-        return node;
+        return built;
     }
 
-    /** Gives {@code node} one input, handing every {@link Ready} to {@code driver}; false if the input cannot happen. */
-    private static boolean feed(RaftNode node, RaftEvent input, Settings settings, Consumer<Ready> driver) {
+    /** Gives the node one input, and its driver does what it asks; false if the input cannot happen. */
+    private static boolean feed(Built built, RaftEvent input, Settings settings) {
+        RaftNode node = built.node;
+        List<Message> sent = built.sink.sent;
         if (input instanceof RaftEvent.Timeout) {
             if (node.role() == Role.LEADER) {
                 return false;
             }
             for (int tick = 0; tick <= settings.electionTicksMax(); tick++) {
+                int before = sent.size();
                 node.tick();
-                Ready ready = node.ready();
-                driver.accept(ready);
-                if (ready.messages().stream().anyMatch(m -> m instanceof RequestVote)) {
+                built.driver.flush();
+                if (sent.subList(before, sent.size()).stream().anyMatch(m -> m instanceof RequestVote)) {
                     return true;
                 }
             }
@@ -192,10 +217,10 @@ final class NodeRun {
             }
             // Tick until the heartbeats leave (or, with check-quorum, the leader steps down).
             for (int tick = 0; tick < settings.electionTicksMax() && node.role() == Role.LEADER; tick++) {
+                int before = sent.size();
                 node.tick();
-                Ready ready = node.ready();
-                driver.accept(ready);
-                if (!ready.messages().isEmpty()) {
+                built.driver.flush();
+                if (sent.size() > before) {
                     break;
                 }
             }
@@ -206,12 +231,12 @@ final class NodeRun {
                 return false;
             }
             node.propose(propose.command());
-            driver.accept(node.ready());
+            built.driver.flush();
             return true;
         }
         if (input instanceof RaftEvent.Deliver deliver) {
             node.receive(deliver.message());
-            driver.accept(node.ready());
+            built.driver.flush();
             return true;
         }
         throw new IllegalArgumentException("not an input of a node: " + input);

@@ -1,0 +1,95 @@
+package rafting.election;
+
+import java.util.List;
+import java.util.Objects;
+import rafting.consensus.Applied;
+import rafting.consensus.Applier;
+import rafting.consensus.StateMachine;
+import rafting.log.LogEntry;
+import rafting.replication.Message;
+
+/**
+ * Drives one {@link RaftNode}: after its inputs, {@link #flush()} does what the node's
+ * {@link Ready} asks, in the order the contract requires, over a {@link Disk} and an
+ * {@link Outbox}. Every driver of this course is this one: project 7's {@link Cluster}, the
+ * simulator, the explorer and the real node of project 10. So the one subtle rule, that a
+ * leader's AppendEntries leave before its own sync, runs wherever the core runs.
+ *
+ * <p>A disk that fails throws; the exception leaves {@code flush()} with the node not advanced.
+ * The caller must then stop the node (fail-stop): after a failed {@code fsync} nothing written
+ * since the last good one can be trusted.
+ */
+public final class Driver {
+
+    /** Where the node's durable state lives. Each method may throw an unchecked exception; none returns half done. */
+    public interface Disk {
+        /** Replaces the term/vote record (not durable until {@link #sync()}). */
+        void save(TermVote termVote);
+
+        /** Deletes the log's entries from {@code from} on and stores {@code entries} there (not durable until {@link #sync()}). */
+        void write(long from, List<LogEntry> entries);
+
+        /** Makes everything saved and written so far durable. */
+        void sync();
+    }
+
+    /** Where the node's output goes. */
+    public interface Outbox {
+        /** A message to a peer. */
+        void send(Message message);
+
+        /** A committed entry, applied to the state machine, with its result. */
+        void applied(Applied applied);
+    }
+
+    private final RaftNode node;
+    private final Disk disk;
+    private final Applier applier;
+    private final Outbox outbox;
+
+    /** Drives {@code node} over {@code disk}; committed commands go to {@code machine}, which has applied nothing yet. */
+    public Driver(RaftNode node, Disk disk, StateMachine machine, Outbox outbox) {
+        this.node = Objects.requireNonNull(node, "node");
+        this.disk = Objects.requireNonNull(disk, "disk");
+        this.applier = new Applier(machine);
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+    }
+
+    public RaftNode node() {
+        return node;
+    }
+
+    /**
+     * Does everything the node asks since its last inputs: writes, syncs, sends, applies, and
+     * tells the node; again while telling it gives it more to do (a leader whose own write
+     * completes a majority commits then).
+     */
+    public void flush() {
+        // With this flaw the driver acknowledges before the disk has the state: it sends at once
+        // and leaves the sync to the operating system, whenever that happens.
+        boolean trusting = node.settings().has(Flaw.ACKNOWLEDGE_BEFORE_DURABLE);
+        for (Ready ready = node.ready(); !ready.isEmpty(); ready = node.ready()) {
+            ready.sendNow().forEach(outbox::send); // §10.2.1: only a leader's AppendEntries are here
+            if (trusting) {
+                ready.sendAfterSync().forEach(outbox::send);
+            }
+            if (ready.termVote() != null) {
+                disk.save(ready.termVote());
+            }
+            if (ready.writesLog()) {
+                disk.write(ready.writeFrom(), ready.entries());
+            }
+            if (ready.needsSync() && !trusting) {
+                disk.sync();
+            }
+            if (!trusting) {
+                ready.sendAfterSync().forEach(outbox::send);
+            }
+            long index = ready.firstCommitted();
+            for (LogEntry entry : ready.committed()) {
+                outbox.applied(applier.apply(index++, entry));
+            }
+            node.advance(ready);
+        }
+    }
+}

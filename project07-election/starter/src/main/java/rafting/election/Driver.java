@@ -1,0 +1,60 @@
+package rafting.election;
+
+import java.util.List;
+import rafting.consensus.Applied;
+import rafting.consensus.StateMachine;
+import rafting.log.LogEntry;
+import rafting.replication.Message;
+
+/**
+ * Part 4: drives one {@link RaftNode}: after its inputs, {@link #flush()} does what the node's
+ * {@link Ready} asks, in the order the contract requires, over a {@link Disk} and an
+ * {@link Outbox}. The simulator, the explorer and the real node of project 10 all run this class,
+ * so the one subtle rule, that a leader's AppendEntries leave before its own sync, is written once.
+ */
+public final class Driver {
+
+    /** Where the node's durable state lives. Given whole. Each method may throw an unchecked exception. */
+    public interface Disk {
+        /** Replaces the term/vote record (not durable until {@link #sync()}). */
+        void save(TermVote termVote);
+
+        /** Deletes the log's entries from {@code from} on and stores {@code entries} there (not durable until {@link #sync()}). */
+        void write(long from, List<LogEntry> entries);
+
+        /** Makes everything saved and written so far durable. */
+        void sync();
+    }
+
+    /** Where the node's output goes. Given whole. */
+    public interface Outbox {
+        /** A message to a peer. */
+        void send(Message message);
+
+        /** A committed entry, applied to the state machine, with its result. */
+        void applied(Applied applied);
+    }
+
+    /** Part 4: drives {@code node} over {@code disk}; committed commands go to {@code machine} (Project 6's {@code Applier}). Nulls are refused. */
+    public Driver(RaftNode node, Disk disk, StateMachine machine, Outbox outbox) {
+        throw new UnsupportedOperationException("Part 4: keep the node, the disk, an applier and the outbox");
+    }
+
+    /** Part 4: the node it drives. */
+    public RaftNode node() {
+        throw new UnsupportedOperationException("Part 4: the node");
+    }
+
+    /**
+     * Part 4: while {@code node.ready()} is not empty: send {@code sendNow}; save the term/vote if
+     * any; write the log if it changes; sync if anything was saved or written; send
+     * {@code sendAfterSync}; apply {@code committed} in order, handing each {@code Applied} to the
+     * outbox; {@code node.advance(ready)}. (A leader whose own sync completed a majority commits in
+     * {@code advance}: the next round applies it.) With {@link Flaw#ACKNOWLEDGE_BEFORE_DURABLE}
+     * in the node's settings, send both lists first and never sync. An exception from the disk
+     * leaves {@code flush()} at once, the node not advanced: the caller must stop the node.
+     */
+    public void flush() {
+        throw new UnsupportedOperationException("Part 4: write, sync, send, apply, advance");
+    }
+}
