@@ -63,6 +63,13 @@ public final class RaftNode {
     /** No server: no vote yet, or no known leader. Servers are numbered from 1. */
     public static final int NONE = 0;
 
+    /**
+     * The highest term a message may carry: 2^53, more elections than a cluster holds in millions
+     * of years. A message above it is forged or corrupt; taking its term would leave no room to
+     * count up (a term of 2^63 - 1 cannot grow) and would be saved for good.
+     */
+    public static final long MAX_TERM = 1L << 53;
+
     private static final System.Logger LOG = System.getLogger(RaftNode.class.getName());
 
     private final int id;
@@ -183,6 +190,10 @@ public final class RaftNode {
     public void receive(Message message) {
         if (message.to() != id || !cluster.contains(message.from())) {
             LOG.log(WARNING, () -> "n" + id + " ignores a message not meant for it: " + message);
+            return;
+        }
+        if (message.term() > MAX_TERM) {
+            LOG.log(WARNING, () -> "n" + id + " ignores a message with an absurd term: " + message);
             return;
         }
         if (message.term() < term) {
@@ -393,7 +404,7 @@ public final class RaftNode {
 
     private void becomeCandidate() {
         // §5.2: increment currentTerm, vote for self, reset election timer, send RequestVote to all others
-        term++;
+        term = Math.addExact(term, 1);
         votedFor = id;
         termVoteChanged = true;
         role = Role.CANDIDATE;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import rafting.replication.AppendEntries;
@@ -103,5 +104,21 @@ class TermRulesTest {
 
         assertThat(ready.isEmpty()).isTrue();
         assertThat(node.role()).isEqualTo(c.role());
+    }
+
+    @Test
+    void aMessageWithAnAbsurdTermIsIgnored_soOneForgedAnswerCannotStopElectionsForGood() {
+        var node = node(1, 3, PLAIN, new TermVote(1, RaftNode.NONE));
+
+        Ready ready = feed(node, new RequestVoteResponse(2, 1, Long.MAX_VALUE, false, false));
+        feed(node, new AppendEntries(3, 1, RaftNode.MAX_TERM + 1, 0, 0, List.of(), 0));
+
+        assertThat(ready.isEmpty()).as("nothing to save: the term is not taken").isTrue();
+        assertThat(node.term()).isEqualTo(1);
+        tickUntilItActs(node);
+        assertThat(node.role()).as("it can still campaign").isEqualTo(Role.CANDIDATE);
+        assertThat(node.term()).isEqualTo(2);
+        feed(node, new RequestVoteResponse(2, 1, RaftNode.MAX_TERM, false, false));
+        assertThat(node.term()).as("the highest term allowed is still a term").isEqualTo(RaftNode.MAX_TERM);
     }
 }

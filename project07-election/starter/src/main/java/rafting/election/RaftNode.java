@@ -40,6 +40,9 @@ public final class RaftNode {
     /** No server: no vote yet, or no known leader. Servers are numbered from 1. Given. */
     public static final int NONE = 0;
 
+    /** The highest term a message may carry: 2^53. Part 2: {@link #receive} ignores, with a warning, any message above it. Given. */
+    public static final long MAX_TERM = 1L << 53;
+
     /**
      * Part 2: server {@code id} of {@code cluster}, (re)starting from its durable state: the log
      * its driver keeps in {@code durableLog} (the node takes a copy in memory and never writes to
