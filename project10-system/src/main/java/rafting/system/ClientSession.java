@@ -55,11 +55,9 @@ final class ClientSession {
     void serve() throws IOException {
         RespReader in = new RespReader(socket.getInputStream());
         OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
-        var replies = new ArrayList<CompletableFuture<byte[]>>();
-        var commands = new ArrayList<KvCommand>();
-        var proposed = new ArrayList<CompletableFuture<byte[]>>();
+        var pipeline = new ArrayList<List<Bytes>>();
         while (true) {
-            boolean quit = false;
+            boolean eof = false;
             byte[] protocolError = null;
             do {
                 List<Bytes> request;
@@ -72,46 +70,17 @@ final class ClientSession {
                     request = null;
                 }
                 if (request == null) {
-                    quit = true;
+                    eof = true;
                     break;
                 }
-                var reply = new CompletableFuture<byte[]>();
-                replies.add(reply);
-                String name = request.get(0).asString().toLowerCase(Locale.ROOT);
-                if (name.equals("info")) {
-                    reply.complete(info(request));
-                    continue;
-                }
-                Reply local = local(request);
-                if (local != null) {
-                    reply.complete(KvStateMachine.resp(local));
-                    continue;
-                }
-                try {
-                    KvCommand command = KvCommand.parse(request);
-                    if (command instanceof KvCommand.FlushAll && !KvCommand.FlushAll.allowed()) {
-                        reply.complete(KvStateMachine.resp(Reply.error(KvCommand.FlushAll.REFUSED)));
-                    } else if (command instanceof KvCommand.Ping || command instanceof KvCommand.Quit) {
-                        reply.complete(KvStateMachine.resp(command.applyTo(null)));
-                        quit = command instanceof KvCommand.Quit;
-                    } else {
-                        commands.add(command);
-                        proposed.add(reply);
-                    }
-                } catch (InvalidCommandException e) {
-                    reply.complete(KvStateMachine.resp(e.reply()));
-                }
-            } while (!quit && in.hasBufferedInput() && replies.size() < MAX_PIPELINE);
-            if (!commands.isEmpty()) {
-                node.submit(List.copyOf(commands), List.copyOf(proposed));
-                commands.clear();
-                proposed.clear();
-            }
+                pipeline.add(request);
+            } while (!isQuit(request(pipeline)) && in.hasBufferedInput() && pipeline.size() < MAX_PIPELINE);
+            boolean quit = eof || isQuit(request(pipeline));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(REPLY_TIMEOUT_SECONDS);
-            for (CompletableFuture<byte[]> reply : replies) {
+            for (CompletableFuture<byte[]> reply : answer(pipeline)) {
                 out.write(await(reply, deadline));
             }
-            replies.clear();
+            pipeline.clear();
             if (protocolError != null) {
                 out.write(protocolError);
                 out.flush();
@@ -127,8 +96,62 @@ final class ClientSession {
         }
     }
 
+    /**
+     * The replies to a pipeline of requests, in order: what this node answers itself is complete
+     * at once; the commands that need the log go to the node in one submission, and complete when
+     * their entries are applied. The simulator calls this too, without a socket.
+     */
+    static List<CompletableFuture<byte[]>> answer(KvNode node, ClusterCommands cluster, List<List<Bytes>> pipeline) {
+        var replies = new ArrayList<CompletableFuture<byte[]>>(pipeline.size());
+        var commands = new ArrayList<KvCommand>();
+        var proposed = new ArrayList<CompletableFuture<byte[]>>();
+        for (List<Bytes> request : pipeline) {
+            var reply = new CompletableFuture<byte[]>();
+            replies.add(reply);
+            String name = request.get(0).asString().toLowerCase(Locale.ROOT);
+            if (name.equals("info")) {
+                reply.complete(info(node, request));
+                continue;
+            }
+            Reply local = local(node, cluster, request);
+            if (local != null) {
+                reply.complete(KvStateMachine.resp(local));
+                continue;
+            }
+            try {
+                KvCommand command = KvCommand.parse(request);
+                if (command instanceof KvCommand.FlushAll && !KvCommand.FlushAll.allowed()) {
+                    reply.complete(KvStateMachine.resp(Reply.error(KvCommand.FlushAll.REFUSED)));
+                } else if (command instanceof KvCommand.Ping || command instanceof KvCommand.Quit) {
+                    reply.complete(KvStateMachine.resp(command.applyTo(null)));
+                } else {
+                    commands.add(command);
+                    proposed.add(reply);
+                }
+            } catch (InvalidCommandException e) {
+                reply.complete(KvStateMachine.resp(e.reply()));
+            }
+        }
+        if (!commands.isEmpty()) {
+            node.submit(commands, proposed);
+        }
+        return replies;
+    }
+
+    private List<CompletableFuture<byte[]>> answer(List<List<Bytes>> pipeline) {
+        return answer(node, cluster, pipeline);
+    }
+
+    private static List<Bytes> request(List<List<Bytes>> pipeline) {
+        return pipeline.isEmpty() ? null : pipeline.get(pipeline.size() - 1);
+    }
+
+    private static boolean isQuit(List<Bytes> request) {
+        return request != null && request.size() == 1 && request.get(0).asString().equalsIgnoreCase("quit");
+    }
+
     /** The reply to a command about the connection or the cluster, answered here; null for any other. */
-    private Reply local(List<Bytes> request) {
+    private static Reply local(KvNode node, ClusterCommands cluster, List<Bytes> request) {
         NodeState state = node.state();
         Reply reply = cluster.answer(request, state);
         if (reply != null) {
@@ -138,7 +161,7 @@ final class ClientSession {
         return ServerCommands.answer(request, "cluster", role).orElse(null);
     }
 
-    private byte[] info(List<Bytes> request) {
+    private static byte[] info(KvNode node, List<Bytes> request) {
         if (request.size() > 2) {
             return KvStateMachine.resp(Reply.error("ERR wrong number of arguments for 'info' command"));
         }

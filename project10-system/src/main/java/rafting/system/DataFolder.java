@@ -1,6 +1,5 @@
 package rafting.system;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -27,7 +26,7 @@ import rafting.log.LogEntry;
  * }
  * }</pre>
  */
-public final class DataFolder implements Driver.Disk, Closeable {
+public final class DataFolder implements KvNode.Storage {
 
     private final Path dir;
     private final FileChannel lockChannel;

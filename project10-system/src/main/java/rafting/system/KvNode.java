@@ -17,17 +17,21 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.LongSupplier;
+import java.util.random.RandomGenerator;
 import rafting.consensus.Applied;
 import rafting.election.Settings;
 import rafting.election.NodeState;
 import rafting.election.Proposal;
-import rafting.election.RaftNode;
 import rafting.election.Driver;
+import rafting.election.RaftNode;
 import rafting.election.Role;
+import rafting.election.TermVote;
 import rafting.events.EventLoop;
 import rafting.kv.KvCommand;
 import rafting.kv.Reply;
 import rafting.kv.TcpServer;
+import rafting.log.LogStorage;
 import rafting.replication.Message;
 
 /**
@@ -52,6 +56,12 @@ import rafting.replication.Message;
  * {@code -MOVED slot host:port} with the key's hash slot ({@link KeySlot}) and the leader's client
  * address, as {@code redis-cli -c} and Redis Cluster clients expect, or
  * {@code -CLUSTERDOWN} while no leader is known.
+ *
+ * <p>Ports: the node reaches the world only through its {@link Storage}, its {@link Peers}, its
+ * {@link EventLoop} (with the loop's clock), a random source and a wall clock for stamps.
+ * {@link #start} plugs in a {@link DataFolder}, a {@link PeerTransport}, a started loop and the
+ * system's clocks; {@link KvNodeSimulation} plugs in a pretend disk and network and loops it
+ * advances by hand, and so runs this very class through thousands of crashes and partitions.
  */
 public final class KvNode implements Closeable {
 
@@ -76,24 +86,54 @@ public final class KvNode implements Closeable {
     private record Pending(long term, CompletableFuture<byte[]> reply) {
     }
 
+    /**
+     * Where a node keeps its state: its {@link DataFolder}, or the simulator's disk. What it
+     * recovered is read once, at the start; the node then changes it only through the driver.
+     */
+    interface Storage extends Driver.Disk, Closeable {
+        /** The log as recovered. */
+        LogStorage log();
+
+        /** The term/vote record as recovered. */
+        TermVote termVote();
+    }
+
+    /** Where the node's messages go: its {@link PeerTransport}, or the simulator's network. */
+    interface Peers {
+        /** Queues {@code message} for its receiver; it may be lost, never garbled. */
+        void send(Message message);
+
+        /** Disconnects; nothing more is sent. */
+        void close();
+    }
+
     private final int id;
     private final ClusterFile cluster;
-    private final DataFolder data;
+    private final Storage data;
     private final RaftNode node;
     private final Driver driver;
     private final EventLoop loop;
     private final Map<Long, Pending> pending = new HashMap<>(); // owned by the loop thread
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private PeerTransport transport;
+    private final LongSupplier wallMillis;
+    private Peers transport;
     private TcpServer clients;
     private volatile NodeState state;
     private volatile Throwable failure;
 
-    private KvNode(int id, ClusterFile cluster, DataFolder data, Duration tick, Settings raft) {
+    /**
+     * A node over its ports, not yet connected: {@link #start} gives it its files, sockets and
+     * threads; the simulator gives it a pretend disk and network and drives {@code loop} by hand.
+     * {@code wallMillis} stamps the entries this node proposes as leader (expiry reads time from
+     * the log, never from a replica's own clock).
+     */
+    KvNode(int id, ClusterFile cluster, Storage data, EventLoop loop, Duration tick, Settings raft,
+            RandomGenerator random, LongSupplier wallMillis) {
         this.id = id;
         this.cluster = cluster;
         this.data = data;
-        this.node = new RaftNode(id, cluster.membership(), raft, data.log(), data.termVote(), new SplittableRandom());
+        this.wallMillis = wallMillis;
+        this.node = new RaftNode(id, cluster.membership(), raft, data.log(), data.termVote(), random);
         this.driver = new Driver(node, data, new KvStateMachine(), new Driver.Outbox() {
             @Override
             public void send(Message message) {
@@ -106,8 +146,18 @@ public final class KvNode implements Closeable {
             }
         });
         this.state = node.state();
-        this.loop = EventLoop.create("n" + id).afterEachBatch(this::afterBatch);
+        this.loop = loop.afterEachBatch(this::afterBatch);
         loop.scheduleEvery(tick, node::tick);
+    }
+
+    /** Gives the node its way to its peers; until then it sends nothing and flushes nothing. */
+    void connect(Peers peers) {
+        this.transport = peers;
+    }
+
+    /** Messages from peers, from any thread: the loop takes them in its next batch. */
+    void deliver(List<Message> burst) {
+        loop.post(() -> burst.forEach(node::receive));
     }
 
     /** Starts node {@code id} of {@code cluster} on the data in {@code dataDir}, with the default timing. */
@@ -125,7 +175,8 @@ public final class KvNode implements Closeable {
         DataFolder data = DataFolder.open(dataDir);
         KvNode kv;
         try {
-            kv = new KvNode(id, cluster, data, tick, raft);
+            kv = new KvNode(id, cluster, data, EventLoop.create("n" + id), tick, raft, new SplittableRandom(),
+                    System::currentTimeMillis);
         } catch (RuntimeException e) {
             data.close();
             throw e;
@@ -137,8 +188,7 @@ public final class KvNode implements Closeable {
                     peers.put(peer, a.peer());
                 }
             });
-            kv.transport = PeerTransport.start(cluster.clusterId(), id, bind(addresses.peer(), "peer"), peers,
-                    burst -> kv.loop.post(() -> burst.forEach(kv.node::receive)));
+            kv.connect(PeerTransport.start(cluster.clusterId(), id, bind(addresses.peer(), "peer"), peers, kv::deliver));
             kv.clients = TcpServer.start("n" + id + "-clients", bind(addresses.client(), "client"),
                     socket -> new ClientSession(kv, socket).serve());
             kv.loop.start();
@@ -186,7 +236,7 @@ public final class KvNode implements Closeable {
             return;
         }
         // The leader stamps the entry with its clock; replicas take time for expiry from the log.
-        Proposal proposal = node.propose(KvStateMachine.encode(command, System.currentTimeMillis()));
+        Proposal proposal = node.propose(KvStateMachine.encode(command, wallMillis.getAsLong()));
         if (proposal.accepted()) {
             Pending replaced = pending.put(proposal.index(), new Pending(proposal.term(), reply));
             if (replaced != null) {
@@ -325,7 +375,7 @@ public final class KvNode implements Closeable {
         try {
             data.close();
         } catch (IOException e) {
-            LOG.log(ERROR, () -> "n" + id + ": closing " + data.path() + ": " + e.getMessage());
+            LOG.log(ERROR, () -> "n" + id + ": closing " + data + ": " + e.getMessage());
         }
         stopped.countDown();
         LOG.log(INFO, () -> "n" + id + " stopped");

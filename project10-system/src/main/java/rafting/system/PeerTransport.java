@@ -37,7 +37,7 @@ import rafting.replication.Message;
  * fit is dropped, as Raft allows (the leader retries on its next heartbeat). Messages that arrive
  * together are handed over together, one call of {@code inbound} per burst.
  */
-public final class PeerTransport implements Closeable {
+public final class PeerTransport implements KvNode.Peers, Closeable {
 
     static final int MAX_FRAME = 64 << 20;
     private static final int MAX_HANDSHAKE = 256;

@@ -10,8 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import rafting.election.Flaw;
+import rafting.election.Settings;
 import rafting.events.Logging;
 import rafting.kv.Reply;
 
@@ -30,6 +35,7 @@ public final class RaftKv {
               cli [host:port] [command words...]        a client; without a command, an interactive one
               status [--nodes N] [--config FILE]         every node's role, term, leader, commit and applied index
               bench [--clients N] [--requests N] [--value-size B] [--nodes N] [--config FILE]
+              sim [--seeds N] [--seed S] [--flaw NAME]   three real nodes in the simulator, with faults
             Node i of the default cluster serves clients on 127.0.0.1:700i, peers on 127.0.0.1:710i,
             and keeps its data in data/node-i.""";
 
@@ -39,6 +45,8 @@ public final class RaftKv {
             super(message);
         }
     }
+
+    private static final Logger QUIET = Logger.getLogger("rafting");
 
     private RaftKv() {
     }
@@ -71,6 +79,7 @@ public final class RaftKv {
             case "cli" -> cli(rest);
             case "status" -> status(options(rest, "--nodes", "--config"));
             case "bench" -> Bench.run(options(rest, "--clients", "--requests", "--value-size", "--nodes", "--config"));
+            case "sim" -> sim(options(rest, "--seeds", "--seed", "--flaw"));
             default -> throw new UsageException("unknown command '" + args[0] + "'");
         };
     }
@@ -95,6 +104,47 @@ public final class RaftKv {
         Runtime.getRuntime().addShutdownHook(new Thread(node::close, "n" + id + "-shutdown"));
         node.awaitStopped();
         return node.failure() == null ? 0 : 1;
+    }
+
+    /**
+     * {@code sim}: seeds S to S+N-1 of the {@link KvNodeSimulation} (1 to 100 by default, only S if
+     * it alone is given); prints each seed that did not pass with the command that replays it, then
+     * a summary with the seeds per second. Exit status 1 if any failed.
+     */
+    private static int sim(Map<String, String> options) {
+        boolean one = options.containsKey("--seed") && !options.containsKey("--seeds");
+        long first = number(options.getOrDefault("--seed", "1"), "--seed");
+        int seeds = one ? 1 : number(options.getOrDefault("--seeds", "100"), "--seeds");
+        String flaw = options.get("--flaw");
+        Settings raft = flaw == null ? KvNode.DEFAULT_RAFT : KvNode.DEFAULT_RAFT.withFlaws(flaw(flaw));
+        QUIET.setLevel(Level.WARNING); // every election of every seed would say so
+        long started = System.nanoTime();
+        int failed = 0;
+        int unknown = 0;
+        long operations = 0;
+        for (long seed = first; seed < first + seeds; seed++) {
+            KvNodeSimulation.Outcome outcome = KvNodeSimulation.run(seed, raft);
+            operations += outcome.operations();
+            if (one || !outcome.passed()) {
+                System.out.println(outcome + (outcome.passed() ? "" : "\n  replay: ./raftkv sim --seed " + seed
+                        + (flaw == null ? "" : " --flaw " + flaw)));
+            }
+            failed += outcome.problem() != null ? 1 : 0;
+            unknown += outcome.unknown() ? 1 : 0;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(Locale.ROOT, "%d seeds of three real KvNodes%s: %d passed, %d failed, %d unknown;"
+                + " %,d client operations; %.1f s, %.1f seeds/s%n", seeds, flaw == null ? "" : " with " + flaw,
+                seeds - failed - unknown, failed, unknown, operations, seconds, seeds / seconds);
+        return failed > 0 ? 1 : 0;
+    }
+
+    private static Flaw flaw(String name) {
+        try {
+            return Flaw.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("no flaw named '" + name + "'; the flaws are " + List.of(Flaw.values()));
+        }
     }
 
     private static int cli(List<String> args) throws IOException {

@@ -271,9 +271,7 @@ class ProcessClusterTest {
             }
             return null;
         }
-        call.returned(reply instanceof Reply.Nil ? null
-                : reply instanceof Reply.Int i ? Long.toString(i.value())
-                : reply instanceof Reply.Bulk b ? b.value().asString() : reply.toString());
+        call.returned(SimulatedClient.historyReply(reply));
         acknowledged.incrementAndGet();
         return reply;
     }

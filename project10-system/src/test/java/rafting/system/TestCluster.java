@@ -1,6 +1,7 @@
 package rafting.system;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import rafting.election.Role;
 
@@ -37,10 +39,21 @@ final class TestCluster implements AutoCloseable {
         return new ClusterFile(clusterId, nodes);
     }
 
+    /**
+     * A loopback address free right now, below Linux's ephemeral ports (32768 and up): a port the
+     * system hands out could be taken by another node's outgoing connection while its own node is
+     * down, and the node could not listen there again when it restarts.
+     */
     static InetSocketAddress freeAddress() throws IOException {
-        try (var probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return new InetSocketAddress("127.0.0.1", probe.getLocalPort());
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            int port = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
+            try (var probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return new InetSocketAddress("127.0.0.1", port);
+            } catch (IOException inUse) {
+                // try another
+            }
         }
+        throw new IOException("no free loopback port in 20000..31999");
     }
 
     KvNode start(int id) throws IOException {

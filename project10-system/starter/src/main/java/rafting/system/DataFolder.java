@@ -1,6 +1,5 @@
 package rafting.system;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +20,7 @@ import rafting.log.LogEntry;
  * }
  * }</pre>
  */
-public final class DataFolder implements Driver.Disk, Closeable {
+public final class DataFolder implements KvNode.Storage {
 
     private DataFolder() {
     }

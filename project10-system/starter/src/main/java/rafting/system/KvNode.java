@@ -5,9 +5,17 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.LongSupplier;
+import java.util.random.RandomGenerator;
+import rafting.election.Driver;
 import rafting.election.NodeState;
 import rafting.election.RaftNode;
 import rafting.election.Settings;
+import rafting.election.TermVote;
+import rafting.events.EventLoop;
+import rafting.log.LogStorage;
+import rafting.replication.Message;
 
 /**
  * Parts 4 and 5: one node of the key-value cluster: Project 7's {@link RaftNode}, its
@@ -77,7 +85,49 @@ public final class KvNode implements Closeable {
     public static final Settings DEFAULT_RAFT = Settings.defaults().withElectionTicks(25, 50).withHeartbeatTicks(5)
             .withMaxBatch(512);
 
-    private KvNode() {
+    /**
+     * Where a node keeps its state: its {@link DataFolder}, or the simulator's disk. What it
+     * recovered is read once, at the start; the node then changes it only through the driver.
+     */
+    interface Storage extends Driver.Disk, Closeable {
+        /** The log as recovered. */
+        LogStorage log();
+
+        /** The term/vote record as recovered. */
+        TermVote termVote();
+    }
+
+    /** Where the node's messages go: its {@link PeerTransport}, or the simulator's network. */
+    interface Peers {
+        /** Queues {@code message} for its receiver; it may be lost, never garbled. */
+        void send(Message message);
+
+        /** Disconnects; nothing more is sent. */
+        void close();
+    }
+
+    /**
+     * Part 7: a node over its ports, not yet connected. {@link #start} builds one on a
+     * {@link DataFolder}, an {@code EventLoop} of its own and the system clock, then connects its
+     * {@link PeerTransport} and starts the loop; the {@link KvNodeSimulation} builds three on
+     * pretend disks, loops on manual clocks that it advances by hand, and a pretend network. So
+     * nothing in here may start a thread, open a file or a socket, or read a clock: the loop's
+     * timer ticks the core every {@code tick}, {@code random} draws its election timeouts, and
+     * {@code wallMillis} stamps the entries it proposes as leader (expiry reads time from the log).
+     */
+    KvNode(int id, ClusterFile cluster, Storage data, EventLoop loop, Duration tick, Settings raft,
+            RandomGenerator random, LongSupplier wallMillis) {
+        throw new UnsupportedOperationException("Part 7: build the node over its ports");
+    }
+
+    /** Part 7: gives the node its way to its peers; until then it sends nothing and flushes nothing. */
+    void connect(Peers peers) {
+        throw new UnsupportedOperationException("Part 7: connect the node to its peers");
+    }
+
+    /** Part 7: messages from peers, from any thread: the loop takes them in its next batch. */
+    void deliver(List<Message> burst) {
+        throw new UnsupportedOperationException("Part 7: hand the messages to the loop");
     }
 
     /** Part 4: starts node {@code id} of {@code cluster} on the data in {@code dataDir}, with the default timing. */

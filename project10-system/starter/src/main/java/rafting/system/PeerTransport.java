@@ -29,7 +29,7 @@ import rafting.replication.Message;
  * reached again. Messages to one peer arrive in the order they were sent. Messages that arrive
  * together may be handed over together, one call of {@code inbound} per burst.
  */
-public final class PeerTransport implements Closeable {
+public final class PeerTransport implements KvNode.Peers, Closeable {
 
     private PeerTransport() {
     }
