@@ -44,6 +44,23 @@ public final class Leader {
         }
     }
 
+    private Leader(Leader original, RaftLog log) {
+        this.id = original.id;
+        this.term = original.term;
+        this.log = log;
+        this.maxBatch = original.maxBatch;
+        original.followers.forEach((follower, progress) -> followers.put(follower, new Progress(progress)));
+    }
+
+    /**
+     * This leader over {@code log}, which must hold the same entries as its own (a copy of it):
+     * each follower's progress copied, so the two leaders go on apart. For an explorer that keeps
+     * a state and tries several next events from it.
+     */
+    public Leader copyOver(RaftLog log) {
+        return new Leader(this, log);
+    }
+
     /** Appends a client's command as an entry of this term; returns its index. */
     public long propose(byte[] command) {
         return log.append(LogEntry.of(term, command));

@@ -28,6 +28,13 @@ public final class Progress {
         this.nextIndex = nextIndex;
     }
 
+    /** A copy of {@code other}, to go on apart from it. */
+    Progress(Progress other) {
+        this.nextIndex = other.nextIndex;
+        this.matchIndex = other.matchIndex;
+        this.probing = other.probing;
+    }
+
     public long nextIndex() {
         return nextIndex;
     }

@@ -192,6 +192,26 @@ class ReplicationTest {
     }
 
     @Test
+    void aLeaderCopiedOverACopyOfItsLogGoesOnApartFromTheOriginal() {
+        var cluster = new Cluster(1, 10, withTerms(1, 1, 1), new RaftLog());
+        cluster.heartbeat();
+        cluster.settle();
+        RaftLog copiedLog = withTerms(1, 1, 1);
+        Leader copy = cluster.leader.copyOver(copiedLog);
+        assertThat(copy.toString()).isEqualTo(cluster.leader.toString());
+
+        cluster.leader.propose("set x 1");
+        assertThat(cluster.leader.replicate(0)).hasSize(1);
+
+        assertThat(cluster.leader.progress().get(2).nextIndex()).isEqualTo(5);
+        assertThat(copy.progress().get(2).nextIndex()).as("the copy's, after the original sent entry 4").isEqualTo(4);
+        assertThat(copy.matchIndex(2)).isEqualTo(3);
+        assertThat(copy.heartbeat(0)).singleElement()
+                .satisfies(request -> assertThat(request.entries()).as("the copy's log never got entry 4").isEmpty());
+        assertThat(copiedLog.lastIndex()).isEqualTo(3);
+    }
+
+    @Test
     void aSuccessClaimingEntriesTheLeaderNeverSentIsIgnored() {
         var cluster = new Cluster(1, 10, withTerms(1, 1), new RaftLog());
         var handled = cluster.leader.handle(AppendEntriesResponse.success(2, 1, 1, 7), 0);

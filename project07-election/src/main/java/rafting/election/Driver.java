@@ -47,11 +47,14 @@ public final class Driver {
     private final Applier applier;
     private final Outbox outbox;
 
-    /** Drives {@code node} over {@code disk}; committed commands go to {@code machine}, which has applied nothing yet. */
+    /**
+     * Drives {@code node} over {@code disk}; committed commands go to {@code machine}, which holds
+     * every entry up to the node's {@code lastApplied()} (none, for a node that has just started).
+     */
     public Driver(RaftNode node, Disk disk, StateMachine machine, Outbox outbox) {
         this.node = Objects.requireNonNull(node, "node");
         this.disk = Objects.requireNonNull(disk, "disk");
-        this.applier = new Applier(machine);
+        this.applier = new Applier(machine, node.lastApplied());
         this.outbox = Objects.requireNonNull(outbox, "outbox");
     }
 

@@ -14,8 +14,16 @@ import rafting.log.LogEntry;
  * yet handed out are not part of it.
  */
 public record NodeKey(NodeState state, List<LogEntry> log, long firstIndex, Set<Integer> votes,
-        Set<Integer> heardFrom, Map<Integer, String> progress, int electionElapsed, int electionTimeout,
+        Set<Integer> heardFrom, Map<Integer, Follower> progress, int electionElapsed, int electionTimeout,
         int heartbeatElapsed) {
+
+    /** What a leader knows of one follower ({@code Progress}), as a value. */
+    public record Follower(long nextIndex, long matchIndex, boolean probing) {
+        @Override
+        public String toString() {
+            return "next=" + nextIndex + " match=" + matchIndex + (probing ? " probing" : "");
+        }
+    }
 
     public NodeKey {
         log = List.copyOf(log);

@@ -132,6 +132,45 @@ public final class RaftNode {
         resetElectionTimer();
     }
 
+    private RaftNode(RaftNode original, RandomGenerator random) {
+        this.id = original.id;
+        this.cluster = original.cluster;
+        this.settings = original.settings;
+        this.working = new WorkingLog(original.working);
+        this.log = new RaftLog(working);
+        this.random = Objects.requireNonNull(random, "random");
+        this.term = original.term;
+        this.votedFor = original.votedFor;
+        this.role = original.role;
+        this.leaderId = original.leaderId;
+        this.commitIndex = original.commitIndex;
+        this.durableIndex = original.durableIndex;
+        this.lastApplied = original.lastApplied;
+        this.handedOut = original.handedOut;
+        this.electionElapsed = original.electionElapsed;
+        this.electionTimeout = original.electionTimeout;
+        this.heartbeatElapsed = original.heartbeatElapsed;
+        this.votes.addAll(original.votes);
+        this.heardFrom.addAll(original.heardFrom);
+        this.leader = original.leader == null ? null : original.leader.copyOver(log);
+        this.outbox.addAll(original.outbox);
+        this.termVoteChanged = original.termVoteChanged;
+        this.replicatePending = original.replicatePending;
+        this.awaitingAdvance = original.awaitingAdvance;
+    }
+
+    /**
+     * A copy of this node that goes on apart from it: the same state, log and outputs not yet
+     * handed out, with its election timeouts drawn from {@code random} from now on. The copy
+     * reacts to every input exactly as this node would if {@code random} draws as this node's
+     * generator would, which is certain when the timeout is fixed
+     * ({@code electionTicksMin == electionTicksMax}). For an explorer, which keeps a state and
+     * tries every possible next event from it.
+     */
+    public RaftNode copy(RandomGenerator random) {
+        return new RaftNode(this, random);
+    }
+
     /** A new server {@code id} of {@code cluster}: an empty log, term 0, no vote. */
     public static RaftNode create(int id, Membership cluster, Settings settings, RandomGenerator random) {
         return new RaftNode(id, cluster, settings, new MemoryLogStorage(), TermVote.INITIAL, random);
@@ -575,8 +614,9 @@ public final class RaftNode {
 
     /** Everything that decides how this node reacts next, as a value: see {@link NodeKey}. */
     public NodeKey key() {
-        var progressByFollower = new TreeMap<Integer, String>();
-        progress().forEach((follower, progress) -> progressByFollower.put(follower, progress.toString()));
+        var progressByFollower = new TreeMap<Integer, NodeKey.Follower>();
+        progress().forEach((follower, p) -> progressByFollower.put(follower,
+                new NodeKey.Follower(p.nextIndex(), p.matchIndex(), p.probing())));
         return new NodeKey(state(), log.entries(), log.firstIndex(), votes, heardFrom, progressByFollower,
                 electionElapsed, electionTimeout, heartbeatElapsed);
     }
@@ -643,6 +683,12 @@ public final class RaftNode {
         public void truncateFrom(long index) {
             entries.truncateFrom(index);
             changedFrom = Math.min(changedFrom, index);
+        }
+
+        /** A copy of {@code other}, remembering the same changes. */
+        WorkingLog(WorkingLog other) {
+            this((LogStorage) other);
+            this.changedFrom = other.changedFrom;
         }
 
         /** The last index that did not change since the last {@link #takeChanges()}. */

@@ -148,6 +148,36 @@ class DriverContractTest {
     }
 
     @Test
+    void aCopyReactsLikeItsOriginalAndThenGoesOnApart() {
+        var settings = Settings.defaults().withElectionTicks(4, 8).withHeartbeatTicks(1);
+        var cluster = Cluster.of(3, settings, 5);
+        RaftNode original = cluster.awaitLeader(100); // a leader draws no timeout: the copy's random decides nothing
+        cluster.propose(original.id(), "set x 1");
+        cluster.tick(original.id()); // a heartbeat out, the answers still in flight: progress half known
+        RaftNode copy = original.copy(new SplittableRandom(99));
+        assertThat(copy.key()).isEqualTo(original.key());
+
+        original.propose("set y 2".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        copy.propose("set y 2".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (int tick = 0; tick < 6; tick++) {
+            original.tick();
+            copy.tick();
+            Ready fromOriginal = original.ready();
+            Ready fromCopy = copy.ready();
+            assertThat(fromCopy).as("tick %d", tick).isEqualTo(fromOriginal);
+            original.advance(fromOriginal);
+            copy.advance(fromCopy);
+        }
+        assertThat(copy.key()).isEqualTo(original.key());
+
+        NodeKey before = copy.key();
+        original.propose("set z 3".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Nodes.done(original);
+        assertThat(copy.key()).as("the copy, after its original went on").isEqualTo(before);
+        assertThat(original.key()).isNotEqualTo(before);
+    }
+
+    @Test
     void aNodeRefusesAnInconsistentDurableState() {
         var cluster = Membership.ofSize(3);
         var log = new MemoryLogStorage();

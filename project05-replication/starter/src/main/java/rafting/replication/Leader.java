@@ -31,6 +31,15 @@ public final class Leader {
         throw new UnsupportedOperationException("Part 5: a leader and one progress per follower");
     }
 
+    /**
+     * Part 5: this leader over {@code log}, which holds the same entries as its own (a copy of
+     * it): each follower's progress copied, so that the two leaders go on apart. Project 7's
+     * {@code RaftNode.copy} uses it.
+     */
+    public Leader copyOver(RaftLog log) {
+        throw new UnsupportedOperationException("Part 5: copy the leader over a copy of its log");
+    }
+
     /** Event 1: appends a client's command as an entry of this term; returns its index. */
     public long propose(byte[] command) {
         throw new UnsupportedOperationException("Part 5: propose a command");

@@ -35,7 +35,11 @@ public final class Driver {
         void applied(Applied applied);
     }
 
-    /** Part 4: drives {@code node} over {@code disk}; committed commands go to {@code machine} (Project 6's {@code Applier}). Nulls are refused. */
+    /**
+     * Part 4: drives {@code node} over {@code disk}; committed commands go to {@code machine}
+     * (Project 6's {@code Applier}), which holds every entry up to {@code node.lastApplied()}
+     * (none, for a node that has just started). Nulls are refused.
+     */
     public Driver(RaftNode node, Disk disk, StateMachine machine, Outbox outbox) {
         throw new UnsupportedOperationException("Part 4: keep the node, the disk, an applier and the outbox");
     }

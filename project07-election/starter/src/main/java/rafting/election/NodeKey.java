@@ -15,12 +15,20 @@ import rafting.log.LogEntry;
  *
  * <p>The components: the node's {@link NodeState}, its log's entries and first index, the votes
  * counted in the current (pre-)election, the servers a leader heard from since its last
- * check-quorum, each follower's progress as its {@code toString} (by follower id), and the three
+ * check-quorum, each follower's progress as a {@link Follower} value (by follower id), and the three
  * timers of {@link RaftNode}.
  */
 public record NodeKey(NodeState state, List<LogEntry> log, long firstIndex, Set<Integer> votes,
-        Set<Integer> heardFrom, Map<Integer, String> progress, int electionElapsed, int electionTimeout,
+        Set<Integer> heardFrom, Map<Integer, Follower> progress, int electionElapsed, int electionTimeout,
         int heartbeatElapsed) {
+
+    /** What a leader knows of one follower ({@code Progress}), as a value; given whole. */
+    public record Follower(long nextIndex, long matchIndex, boolean probing) {
+        @Override
+        public String toString() {
+            return "next=" + nextIndex + " match=" + matchIndex + (probing ? " probing" : "");
+        }
+    }
 
     /**
      * Part 4: keeps immutable copies ({@code List.copyOf}, {@code Set.copyOf}, {@code Map.copyOf})

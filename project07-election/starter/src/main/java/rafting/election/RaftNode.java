@@ -63,6 +63,18 @@ public final class RaftNode {
     }
 
     /**
+     * Part 4: a copy of this node that goes on apart from it: the same state, log, progress and
+     * outputs not yet handed out (copy the log's entries and each follower's progress:
+     * {@code Leader.copyOver}), with its election timeouts drawn from {@code random} from now on.
+     * It reacts to every input exactly as this node would when {@code random} draws alike, which
+     * is certain when {@code electionTicksMin == electionTicksMax}. Project 9's explorer keeps
+     * one node per state and steps copies of it.
+     */
+    public RaftNode copy(RandomGenerator random) {
+        throw new UnsupportedOperationException("Part 4: copy the node");
+    }
+
+    /**
      * Part 2: a new server {@code id} of {@code cluster}: an empty log ({@code new MemoryLogStorage()})
      * and {@link TermVote#INITIAL}.
      */
@@ -277,8 +289,8 @@ public final class RaftNode {
     /**
      * Part 4: everything that decides how this node reacts next, as a {@link NodeKey}: its
      * {@link #state()}, {@code log.entries()}, {@code log.firstIndex()}, {@link #votes()}, the
-     * servers heard from since the last check-quorum, {@link #progress()} as each progress's
-     * {@code toString} by follower id, and the three timers.
+     * servers heard from since the last check-quorum, {@link #progress()} as a
+     * {@link NodeKey.Follower} per follower id, and the three timers.
      */
     public NodeKey key() {
         throw new UnsupportedOperationException("Part 4: gather the node's state into a NodeKey");

@@ -142,9 +142,10 @@ final class CanonicalKey {
         if (timersMatter) {
             ids(out, key.heardFrom(), rename);
         }
-        var progress = new TreeMap<Integer, String>();
+        var progress = new TreeMap<Integer, NodeKey.Follower>();
         key.progress().forEach((follower, p) -> progress.put(rename[follower], p));
-        progress.forEach((follower, p) -> out.append(follower).append(':').append(p).append(','));
+        progress.forEach((follower, p) -> out.append(follower).append(':').append(p.nextIndex()).append('/')
+                .append(p.matchIndex()).append(p.probing() ? "p," : ","));
         if (timersMatter) {
             out.append('/').append(key.electionElapsed()).append(',').append(key.electionTimeout()).append(',')
                     .append(key.heartbeatElapsed());
