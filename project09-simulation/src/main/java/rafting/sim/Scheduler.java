@@ -16,13 +16,13 @@ final class Scheduler {
     /** Messages in flight per server beyond which timers wait and the network catches up. */
     private static final int BACKLOG_PER_NODE = 8;
 
-    private final Simulation sim;
+    private final SimCluster sim;
     private final FaultMix mix;
     private final int nodes;
     private final SplittableRandom random;
     private final Workload workload;
 
-    Scheduler(Simulation sim, Scenario scenario) {
+    Scheduler(SimCluster sim, Scenario scenario) {
         this.sim = sim;
         this.mix = scenario.mix();
         this.nodes = scenario.nodes();

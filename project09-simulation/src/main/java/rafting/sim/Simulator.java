@@ -12,7 +12,7 @@ public final class Simulator {
 
     /** The run of {@code scenario}: its steps of faults, then (if asked) the recovery check, then the check of the clients' history. */
     public static Run run(Scenario scenario) {
-        var sim = new Simulation(scenario);
+        var sim = new SimCluster(scenario);
         var scheduler = new Scheduler(sim, scenario);
         var events = new ArrayList<Event>(scenario.steps());
         for (int i = 0; i < scenario.steps() && sim.violation() == null; i++) {
@@ -27,7 +27,7 @@ public final class Simulator {
 
     /** Applies {@code events} in order, each that still applies, then (if asked) the recovery check, then the history check. */
     public static Run replay(Scenario scenario, List<Event> events) {
-        var sim = new Simulation(scenario);
+        var sim = new SimCluster(scenario);
         var applied = new ArrayList<Event>(events.size());
         for (Event event : events) {
             if (sim.violation() != null) {
@@ -39,7 +39,7 @@ public final class Simulator {
         return finish(sim, scenario, applied);
     }
 
-    private static Run finish(Simulation sim, Scenario scenario, List<Event> events) {
+    private static Run finish(SimCluster sim, Scenario scenario, List<Event> events) {
         int ticks = 0;
         if (sim.violation() == null && scenario.liveness()) {
             ticks = sim.settle(Scenario.LIVENESS_BOUND_TICKS);

@@ -18,7 +18,7 @@ public final class Story {
 
     /** The story of {@code events} replayed in {@code scenario}. */
     public static String of(Scenario scenario, List<Event> events) {
-        var sim = new Simulation(scenario);
+        var sim = new SimCluster(scenario);
         var text = new StringBuilder(scenario.toString()).append('\n');
         var seen = new ArrayList<String>();
         seen.add("");
@@ -32,7 +32,7 @@ public final class Story {
             if (sim.violation() != null) {
                 break;
             }
-            Simulation.Outcome outcome = sim.apply(event);
+            SimCluster.Outcome outcome = sim.apply(event);
             text.append(String.format("%4d  %s%s%n", ++number, line(event, sim.handled()), remark(outcome)));
             for (int id = 1; id <= sim.nodes(); id++) {
                 String now = sim.describe(id);
@@ -67,7 +67,7 @@ public final class Story {
     }
 
     /** The clients answered since the last look: {@code answered c1 [1, 2] SET y 234 -> OK}. */
-    private static void answers(Simulation sim, Set<Integer> answered, StringBuilder text) {
+    private static void answers(SimCluster sim, Set<Integer> answered, StringBuilder text) {
         for (Operation operation : sim.history().operations()) {
             if (!operation.isOpen() && answered.add(operation.client())) {
                 text.append("        answered ").append(operation).append('\n');
@@ -89,7 +89,7 @@ public final class Story {
         return new Event.Duplicate(handled).toString();
     }
 
-    private static String remark(Simulation.Outcome outcome) {
+    private static String remark(SimCluster.Outcome outcome) {
         return switch (outcome) {
             case DONE -> "";
             case LOST -> "  (lost: the link is cut or the server is down)";

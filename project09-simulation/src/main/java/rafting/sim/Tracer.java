@@ -20,9 +20,9 @@ import rafting.sim.timeline.TraceEvent;
  */
 public final class Tracer {
 
-    private final Simulation sim;
+    private final SimCluster sim;
     private final List<TraceEvent> trace = new ArrayList<>();
-    private final Map<Simulation.Flight, Long> ids = new IdentityHashMap<>();
+    private final Map<SimCluster.Flight, Long> ids = new IdentityHashMap<>();
     private final Map<Long, Long> operations = new HashMap<>();
     private final Set<Long> replied = new HashSet<>();
     private final String[] roles;
@@ -34,7 +34,7 @@ public final class Tracer {
     private boolean violated;
 
     private Tracer(Scenario scenario) {
-        this.sim = new Simulation(scenario);
+        this.sim = new SimCluster(scenario);
         int nodes = sim.nodes();
         roles = new String[nodes + 1];
         terms = new long[nodes + 1];
@@ -62,21 +62,21 @@ public final class Tracer {
     }
 
     private void apply(Event event) {
-        List<Simulation.Flight> before = flights();
-        Simulation.Outcome outcome = sim.apply(event);
+        List<SimCluster.Flight> before = flights();
+        SimCluster.Outcome outcome = sim.apply(event);
         long time = sim.step();
-        if (outcome != Simulation.Outcome.SKIPPED) {
+        if (outcome != SimCluster.Outcome.SKIPPED) {
             fault(time, event);
             if (event instanceof Event.Fire || event instanceof Event.Propose || event instanceof Event.Writeback) {
                 add(TraceEvent.step(time, ++seq, node(event), event.toString()));
             }
         }
-        List<Simulation.Flight> after = flights();
-        for (Simulation.Flight flight : before) {
+        List<SimCluster.Flight> after = flights();
+        for (SimCluster.Flight flight : before) {
             if (!contains(after, flight)) {
                 Long id = ids.remove(flight);
                 var message = flight.message;
-                if (event instanceof Event.Deliver && outcome == Simulation.Outcome.DONE) {
+                if (event instanceof Event.Deliver && outcome == SimCluster.Outcome.DONE) {
                     add(TraceEvent.deliver(time, ++seq, message.to(), message.from(), id, message.toString()));
                 } else {
                     String why = event instanceof Event.Drop ? "the network lost it" : "the link is cut or the server is down";
@@ -85,7 +85,7 @@ public final class Tracer {
             }
         }
         look(time);
-        for (Simulation.Flight flight : after) {
+        for (SimCluster.Flight flight : after) {
             if (!ids.containsKey(flight)) {
                 ids.put(flight, ++messages);
                 var message = flight.message;
@@ -179,16 +179,16 @@ public final class Tracer {
         return ((Event.Writeback) event).node();
     }
 
-    private List<Simulation.Flight> flights() {
-        var flights = new ArrayList<Simulation.Flight>(sim.flightCount());
+    private List<SimCluster.Flight> flights() {
+        var flights = new ArrayList<SimCluster.Flight>(sim.flightCount());
         for (int i = 0; i < sim.flightCount(); i++) {
             flights.add(sim.flight(i));
         }
         return flights;
     }
 
-    private static boolean contains(List<Simulation.Flight> flights, Simulation.Flight flight) {
-        for (Simulation.Flight each : flights) {
+    private static boolean contains(List<SimCluster.Flight> flights, SimCluster.Flight flight) {
+        for (SimCluster.Flight each : flights) {
             if (each == flight) {
                 return true;
             }

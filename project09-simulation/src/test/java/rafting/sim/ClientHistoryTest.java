@@ -113,8 +113,8 @@ class ClientHistoryTest {
         return low;
     }
 
-    private static Simulation replayed(Scenario scenario, List<Event> events) {
-        var sim = new Simulation(scenario);
+    private static SimCluster replayed(Scenario scenario, List<Event> events) {
+        var sim = new SimCluster(scenario);
         events.forEach(sim::apply);
         return sim;
     }

@@ -20,11 +20,11 @@ class ScriptedRunsTest {
 
     private static final Settings PLAIN = Settings.defaults().withPreVote(false).withCheckQuorum(false);
 
-    private Simulation sim;
+    private SimCluster sim;
 
     @Test
     void anInputTheDriverNeverFlushedDiesWithACrash() {
-        sim = new Simulation(Scenario.scripted(3, PLAIN));
+        sim = new SimCluster(Scenario.scripted(3, PLAIN));
         sim.apply(new Event.Fire(1, false));
         assertThat(sim.node(1).term()).isEqualTo(1);
 
@@ -39,7 +39,7 @@ class ScriptedRunsTest {
 
     @Test
     void aVoteSurvivesACrashOnceFlushed() {
-        sim = new Simulation(Scenario.scripted(3, PLAIN));
+        sim = new SimCluster(Scenario.scripted(3, PLAIN));
         sim.apply(new Event.Fire(1, true));
         deliver(RequestVote.class, 1, 2);
 
@@ -51,7 +51,7 @@ class ScriptedRunsTest {
 
     @Test
     void oneVoterRefusesASecondCandidateInTheSameTerm() {
-        sim = new Simulation(Scenario.scripted(3, PLAIN));
+        sim = new SimCluster(Scenario.scripted(3, PLAIN));
         twoCandidatesAskTheSameVoter();
 
         assertThat(sim.node(1).role()).isEqualTo(Role.LEADER);
@@ -61,7 +61,7 @@ class ScriptedRunsTest {
 
     @Test
     void aVoterThatVotesTwiceMakesTwoLeadersInOneTerm() {
-        sim = new Simulation(Scenario.scripted(3, PLAIN.withFlaws(Flaw.VOTE_TWICE_IN_A_TERM)));
+        sim = new SimCluster(Scenario.scripted(3, PLAIN.withFlaws(Flaw.VOTE_TWICE_IN_A_TERM)));
         twoCandidatesAskTheSameVoter();
 
         assertThat(sim.violation().invariant()).isEqualTo(Invariants.ELECTION_SAFETY);
@@ -70,7 +70,7 @@ class ScriptedRunsTest {
 
     @Test
     void aFollowerThatDeletesACommittedEntryIsCaught() {
-        sim = new Simulation(Scenario.scripted(3, PLAIN.withFlaws(Flaw.TRUNCATE_ON_MATCHING_APPEND)));
+        sim = new SimCluster(Scenario.scripted(3, PLAIN.withFlaws(Flaw.TRUNCATE_ON_MATCHING_APPEND)));
         electNode1();
         Message noop = oldest(AppendEntries.class, 1, 2);
         sim.apply(new Event.Duplicate(noop)); // the network will deliver this request twice
@@ -90,7 +90,7 @@ class ScriptedRunsTest {
 
     @Test
     void committingWhatNoDiskHoldsIsCaught() {
-        sim = new Simulation(Scenario.scripted(3, PLAIN.withFlaws(Flaw.ACKNOWLEDGE_BEFORE_DURABLE)));
+        sim = new SimCluster(Scenario.scripted(3, PLAIN.withFlaws(Flaw.ACKNOWLEDGE_BEFORE_DURABLE)));
         electNode1();
         deliver(AppendEntries.class, 1, 2);
         deliver(AppendEntriesResponse.class, 2, 1);
@@ -101,7 +101,7 @@ class ScriptedRunsTest {
 
     @Test
     void theLivenessCheckFailsWhenNoLeaderCanBeElectedInTime() {
-        sim = new Simulation(Scenario.scripted(3, PLAIN));
+        sim = new SimCluster(Scenario.scripted(3, PLAIN));
 
         assertThat(sim.settle(1)).isEqualTo(-1);
 
@@ -110,7 +110,7 @@ class ScriptedRunsTest {
 
     @Test
     void afterTheFaultsACrashedPartitionedClusterRecovers() {
-        sim = new Simulation(Scenario.scripted(3, PLAIN));
+        sim = new SimCluster(Scenario.scripted(3, PLAIN));
         electNode1();
         sim.apply(new Event.Partition(Links.isolate(1, 3)));
         sim.apply(new Event.Crash(2));
@@ -123,7 +123,7 @@ class ScriptedRunsTest {
 
     @Test
     void aClientIsAnsweredWhenItsLeaderAppliesTheEntry() {
-        sim = new Simulation(Scenario.scripted(3, PLAIN));
+        sim = new SimCluster(Scenario.scripted(3, PLAIN));
         electNode1();
         exchange(1, 2); // the no-op commits
         sim.apply(new Event.Propose(1, "SET x 1", true));
@@ -137,7 +137,7 @@ class ScriptedRunsTest {
 
     @Test
     void aFollowerRefusesAClientAndTheCallLeavesNoTrace() {
-        sim = new Simulation(Scenario.scripted(3, PLAIN));
+        sim = new SimCluster(Scenario.scripted(3, PLAIN));
         electNode1();
 
         sim.apply(new Event.Propose(2, "SET x 1", true));
@@ -147,7 +147,7 @@ class ScriptedRunsTest {
 
     @Test
     void aLeaderThatCrashesBeforeApplyingLeavesItsClientWaiting() {
-        sim = new Simulation(Scenario.scripted(3, PLAIN));
+        sim = new SimCluster(Scenario.scripted(3, PLAIN));
         electNode1();
         sim.apply(new Event.Propose(1, "SET x 1", true));
         sim.apply(new Event.Crash(1));
@@ -160,7 +160,7 @@ class ScriptedRunsTest {
 
     @Test
     void aCommandWhoseIndexAnotherLeaderFilledFailsForSure() {
-        sim = new Simulation(Scenario.scripted(3, PLAIN));
+        sim = new SimCluster(Scenario.scripted(3, PLAIN));
         electNode1();
         exchange(1, 2);
         exchange(1, 3); // the no-op of term 1 is on every server
@@ -214,7 +214,7 @@ class ScriptedRunsTest {
     }
 
     private void deliver(Message message) {
-        assertThat(sim.apply(new Event.Deliver(message, true))).isEqualTo(Simulation.Outcome.DONE);
+        assertThat(sim.apply(new Event.Deliver(message, true))).isEqualTo(SimCluster.Outcome.DONE);
     }
 
     private Message oldest(Class<? extends Message> kind, int from, int to) {

@@ -24,10 +24,10 @@ class TracerTest {
         Run run = Simulator.run(scenario);
         List<TraceEvent> trace = Tracer.of(scenario, run.events());
 
-        var sim = new Simulation(scenario);
+        var sim = new SimCluster(scenario);
         long delivered = 0;
         for (Event event : run.events()) {
-            if (sim.apply(event) == Simulation.Outcome.DONE && event instanceof Event.Deliver) {
+            if (sim.apply(event) == SimCluster.Outcome.DONE && event instanceof Event.Deliver) {
                 delivered++;
             }
         }

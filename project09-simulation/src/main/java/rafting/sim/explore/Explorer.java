@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * every invariant in every state and every step property on every event.
  *
  * <pre>{@code
- * Exploration<Light, Event> result = Explorer.of(machine)
+ * ExplorationResult<Light, Event> result = Explorer.of(machine)
  *         .invariant("never two greens", s -> !(s.ns().isGreen() && s.ew().isGreen()))
  *         .maxStates(1_000_000)
  *         .run();
@@ -36,7 +36,7 @@ import java.util.function.Predicate;
  * finds it is not.
  *
  * <p>A bound (depth or number of states) makes the explorer skip states it would otherwise add;
- * the verdict is then {@link Exploration.Verdict#BOUNDED BOUNDED}, never PASSED. A bound that the
+ * the verdict is then {@link ExplorationResult.Verdict#BOUNDED BOUNDED}, never PASSED. A bound that the
  * machine never reaches changes nothing.
  */
 public final class Explorer<S, E> {
@@ -125,7 +125,7 @@ public final class Explorer<S, E> {
     private record FailedStep<S, E>(String name, Node<S, E> from, E event) {}
 
     /** Explores; call it again after changing the checks or bounds to explore afresh. */
-    public Exploration<S, E> run() {
+    public ExplorationResult<S, E> run() {
         Map<Object, Node<S, E>> visited = new HashMap<>();
         List<Frontier<S, E>> level = new ArrayList<>();
         boolean bounded = false;
@@ -151,7 +151,7 @@ public final class Explorer<S, E> {
             for (Frontier<S, E> f : level) {
                 for (Named<Predicate<? super S>> invariant : invariants) {
                     if (!invariant.check().test(f.state())) {
-                        return failed(Exploration.Verdict.VIOLATION, visited, transitions, depth,
+                        return failed(ExplorationResult.Verdict.VIOLATION, visited, transitions, depth,
                                 trace("invariant \"" + invariant.name() + "\" broken", f.node(), visited));
                     }
                 }
@@ -185,19 +185,19 @@ public final class Explorer<S, E> {
                     nextLevel.add(new Frontier<>(child, after));
                 }
                 if (!moved && !legalEnd.test(f.state())) {
-                    return failed(Exploration.Verdict.DEADLOCK, visited, transitions, depth,
+                    return failed(ExplorationResult.Verdict.DEADLOCK, visited, transitions, depth,
                             trace("deadlock: no event can happen", f.node(), visited));
                 }
             }
             if (failedStep != null) {
                 Trace<S, E> upTo = trace("step property \"" + failedStep.name() + "\" broken",
                         failedStep.from(), visited);
-                return failed(Exploration.Verdict.VIOLATION, visited, transitions, depth,
+                return failed(ExplorationResult.Verdict.VIOLATION, visited, transitions, depth,
                         withOneMoreStep(upTo, failedStep.event()));
             }
             level = nextLevel;
         }
-        return new Exploration<>(bounded ? Exploration.Verdict.BOUNDED : Exploration.Verdict.PASSED,
+        return new ExplorationResult<>(bounded ? ExplorationResult.Verdict.BOUNDED : ExplorationResult.Verdict.PASSED,
                 visited.size(), transitions, depth, null);
     }
 
@@ -210,9 +210,9 @@ public final class Explorer<S, E> {
         return null;
     }
 
-    private Exploration<S, E> failed(Exploration.Verdict verdict, Map<Object, Node<S, E>> visited,
+    private ExplorationResult<S, E> failed(ExplorationResult.Verdict verdict, Map<Object, Node<S, E>> visited,
                                      long transitions, int depth, Trace<S, E> trace) {
-        return new Exploration<>(verdict, visited.size(), transitions, depth, trace);
+        return new ExplorationResult<>(verdict, visited.size(), transitions, depth, trace);
     }
 
     /** Rebuilds the states on the way to {@code end} by replaying its events from its initial state. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import rafting.sim.explore.Exploration;
+import rafting.sim.explore.ExplorationResult;
 import rafting.sim.explore.Explorer;
 import rafting.sim.explore.Machine;
 
@@ -14,22 +14,22 @@ class SlidingPuzzleTest {
 
     @Test
     void reachesHalfOfAllOrderingsOfATwoByThreePuzzle() {
-        Exploration<String, SlidingPuzzle.Move> result = Explorer.of(new SlidingPuzzle(2, 3)).run();
+        ExplorationResult<String, SlidingPuzzle.Move> result = Explorer.of(new SlidingPuzzle(2, 3)).run();
 
         // 6!/2 = 360 states. The gap sits in each of the 6 cells in 60 of them; it has 2 moves in
         // the 4 corners and 3 in the 2 middle cells: 60 * (4*2 + 2*3) = 840 transitions.
-        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.PASSED);
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.PASSED);
         assertThat(result.states()).isEqualTo(360);
         assertThat(result.transitions()).isEqualTo(840);
     }
 
     @Test
     void reachesHalfOfAllOrderingsOfTheEightPuzzle() {
-        Exploration<String, SlidingPuzzle.Move> result = Explorer.of(new SlidingPuzzle(3, 3)).run();
+        ExplorationResult<String, SlidingPuzzle.Move> result = Explorer.of(new SlidingPuzzle(3, 3)).run();
 
         // 9!/2 = 181,440 states, 20,160 per gap cell; 2 moves in 4 corners, 3 on 4 edges, 4 in
         // the centre: 20,160 * 24 = 483,840 transitions.
-        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.PASSED);
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.PASSED);
         assertThat(result.states()).isEqualTo(181_440);
         assertThat(result.transitions()).isEqualTo(483_840);
     }
@@ -39,12 +39,12 @@ class SlidingPuzzleTest {
         // "Never solved" is broken exactly when the puzzle is solved, so the trace is a shortest
         // solution: here, from a puzzle two moves away from solved.
         SlidingPuzzle puzzle = new SlidingPuzzle(2, 3);
-        Exploration<String, SlidingPuzzle.Move> result = Explorer.of(
+        ExplorationResult<String, SlidingPuzzle.Move> result = Explorer.of(
                         Machine.of(List.of("1_2453"), puzzle::events, puzzle::next))
                 .invariant("never solved", s -> !s.equals("12345_"))
                 .run();
 
-        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.VIOLATION);
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.VIOLATION);
         assertThat(result.trace().events()).containsExactly(SlidingPuzzle.Move.RIGHT, SlidingPuzzle.Move.DOWN);
     }
 }

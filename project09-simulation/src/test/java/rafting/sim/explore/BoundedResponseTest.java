@@ -54,7 +54,7 @@ class BoundedResponseTest {
         return waited < 0 ? -1 : Math.min(waited + 1, 10);
     }
 
-    static Exploration<Machine.Observed<Crossing, Integer>, Event> servedWithin(int ticks, boolean toggleBug) {
+    static ExplorationResult<Machine.Observed<Crossing, Integer>, Event> servedWithin(int ticks, boolean toggleBug) {
         return Explorer.of(crossing(toggleBug).observed(-1, BoundedResponseTest::waiting))
                 .invariant("every press served within " + ticks + " ticks", s -> s.observation() < ticks)
                 .run();
@@ -62,26 +62,26 @@ class BoundedResponseTest {
 
     @Test
     void servesEveryPressWithinTheMinimumGreenTime() {
-        Exploration<Machine.Observed<Crossing, Integer>, Event> result = servedWithin(MIN_GREEN, false);
+        ExplorationResult<Machine.Observed<Crossing, Integer>, Event> result = servedWithin(MIN_GREEN, false);
 
-        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.PASSED);
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.PASSED);
     }
 
     @Test
     void aTighterBoundFailsOnAPressRightAfterTheCarsGotGreen() {
-        Exploration<Machine.Observed<Crossing, Integer>, Event> result = servedWithin(MIN_GREEN - 1, false);
+        ExplorationResult<Machine.Observed<Crossing, Integer>, Event> result = servedWithin(MIN_GREEN - 1, false);
 
-        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.VIOLATION);
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.VIOLATION);
         assertThat(result.trace().events()).containsExactly(Event.PRESS, Event.TICK, Event.TICK);
         assertThat(result.trace().lastState().observation()).isEqualTo(MIN_GREEN - 1);
     }
 
     @Test
     void findsThePressThatCancelsAnother() {
-        Exploration<Machine.Observed<Crossing, Integer>, Event> result = servedWithin(MIN_GREEN, true);
+        ExplorationResult<Machine.Observed<Crossing, Integer>, Event> result = servedWithin(MIN_GREEN, true);
 
         // Two presses and three ticks: the shortest way to wait MIN_GREEN ticks unserved.
-        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.VIOLATION);
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.VIOLATION);
         assertThat(result.trace().events()).hasSize(5)
                 .containsOnly(Event.PRESS, Event.TICK)
                 .filteredOn(e -> e == Event.PRESS).hasSize(2);

@@ -20,9 +20,9 @@ class ExplorerTest {
 
     @Test
     void visitsEveryStateOfACounterOnce() {
-        Exploration<Integer, String> result = Explorer.of(counter(10)).legalEnd(s -> s == 10).run();
+        ExplorationResult<Integer, String> result = Explorer.of(counter(10)).legalEnd(s -> s == 10).run();
 
-        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.PASSED);
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.PASSED);
         assertThat(result.states()).isEqualTo(11);
         assertThat(result.transitions()).isEqualTo(10);
         assertThat(result.depth()).isEqualTo(10);
@@ -31,9 +31,9 @@ class ExplorerTest {
 
     @Test
     void reportsAStateWithNoNextStateAsADeadlockUnlessItIsALegalEnd() {
-        Exploration<Integer, String> result = Explorer.of(counter(3)).run();
+        ExplorationResult<Integer, String> result = Explorer.of(counter(3)).run();
 
-        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.DEADLOCK);
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.DEADLOCK);
         assertThat(result.trace().events()).containsExactly("inc", "inc", "inc");
         assertThat(result.trace().lastState()).isEqualTo(3);
         assertThat(result.trace().problem()).startsWith("deadlock");
@@ -41,12 +41,12 @@ class ExplorerTest {
 
     @Test
     void findsTheShortestPathToABrokenInvariant() {
-        Exploration<Integer, String> result = Explorer.of(counter(100))
+        ExplorationResult<Integer, String> result = Explorer.of(counter(100))
                 .legalEnd(s -> s == 100)
                 .invariant("below eight", s -> s < 8)
                 .run();
 
-        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.VIOLATION);
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.VIOLATION);
         assertThat(result.trace().events()).hasSize(8);
         assertThat(result.trace().steps()).extracting(Trace.Step::state)
                 .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8);
@@ -56,9 +56,9 @@ class ExplorerTest {
 
     @Test
     void checksInvariantsInTheInitialStates() {
-        Exploration<Integer, String> result = Explorer.of(counter(5)).invariant("positive", s -> s > 0).run();
+        ExplorationResult<Integer, String> result = Explorer.of(counter(5)).invariant("positive", s -> s > 0).run();
 
-        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.VIOLATION);
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.VIOLATION);
         assertThat(result.trace().events()).isEmpty();
         assertThat(result.trace().lastState()).isZero();
     }
@@ -68,18 +68,18 @@ class ExplorerTest {
         Machine<Integer, String> twoStarts = Machine.of(List.of(0, 5, 0), s -> List.of("inc"),
                 (s, e) -> s < 6 ? Optional.of(s + 1) : Optional.empty());
 
-        Exploration<Integer, String> result = Explorer.of(twoStarts).legalEnd(s -> s == 6).run();
+        ExplorationResult<Integer, String> result = Explorer.of(twoStarts).legalEnd(s -> s == 6).run();
 
-        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.PASSED);
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.PASSED);
         assertThat(result.states()).isEqualTo(7);
         assertThat(result.transitions()).isEqualTo(6); // one from each state below 6
     }
 
     @Test
     void aDepthBoundOfZeroChecksOnlyTheInitialStates() {
-        Exploration<Integer, String> result = Explorer.of(counter(3)).maxDepth(0).run();
+        ExplorationResult<Integer, String> result = Explorer.of(counter(3)).maxDepth(0).run();
 
-        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.BOUNDED);
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.BOUNDED);
         assertThat(result.states()).isEqualTo(1);
         assertThat(result.depth()).isZero();
     }
@@ -131,11 +131,11 @@ class ExplorerTest {
 
     @Test
     void findsTheFourEventInterleavingThatBreaksATestThenSetMutex() {
-        Exploration<Mutex, Step> result = Explorer.of(mutex(false))
+        ExplorationResult<Mutex, Step> result = Explorer.of(mutex(false))
                 .invariant("mutual exclusion", ExplorerTest::mutualExclusion)
                 .run();
 
-        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.VIOLATION);
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.VIOLATION);
         // Both processes see the lock free before either takes it.
         assertThat(result.trace().events()).extracting(Step::toString)
                 .containsExactly("test0", "test1", "set0", "set1");
@@ -144,12 +144,12 @@ class ExplorerTest {
 
     @Test
     void provesAnAtomicTestAndSetMutexSafeInThreeStates() {
-        Exploration<Mutex, Step> result = Explorer.of(mutex(true))
+        ExplorationResult<Mutex, Step> result = Explorer.of(mutex(true))
                 .invariant("mutual exclusion", ExplorerTest::mutualExclusion)
                 .run();
 
         // idle/idle, p0 in, p1 in; each "in" state is entered from idle/idle and left back to it.
-        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.PASSED);
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.PASSED);
         assertThat(result.states()).isEqualTo(3);
         assertThat(result.transitions()).isEqualTo(4);
     }
@@ -182,25 +182,25 @@ class ExplorerTest {
 
     @Test
     void findsTheDeadlockOfLocksTakenInOppositeOrders() {
-        Exploration<Locks, Integer> result = Explorer.of(twoLocks(false))
+        ExplorationResult<Locks, Integer> result = Explorer.of(twoLocks(false))
                 .legalEnd(s -> s.pc0() == 3 && s.pc1() == 3)
                 .run();
 
-        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.DEADLOCK);
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.DEADLOCK);
         assertThat(result.trace().events()).containsExactly(0, 1);
         assertThat(result.trace().lastState()).isEqualTo(new Locks(1, 1));
     }
 
     @Test
     void locksTakenInOneOrderNeverDeadlock() {
-        Exploration<Locks, Integer> result = Explorer.of(twoLocks(true))
+        ExplorationResult<Locks, Integer> result = Explorer.of(twoLocks(true))
                 .legalEnd(s -> s.pc0() == 3 && s.pc1() == 3)
                 .run();
 
         // 16 pairs of pcs minus the 4 where both would hold lock A (pc 1 or 2): 12 states.
         // Each has one move, except both-idle (two) and both-done (none): 12 transitions.
         // Both done takes 6 events.
-        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.PASSED);
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.PASSED);
         assertThat(result.states()).isEqualTo(12);
         assertThat(result.transitions()).isEqualTo(12);
         assertThat(result.depth()).isEqualTo(6);
@@ -210,10 +210,10 @@ class ExplorerTest {
 
     @Test
     void stopsAtTheDepthBoundAndSaysSo() {
-        Exploration<Integer, String> result = Explorer.of(counter(100)).legalEnd(s -> s == 100)
+        ExplorationResult<Integer, String> result = Explorer.of(counter(100)).legalEnd(s -> s == 100)
                 .maxDepth(10).run();
 
-        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.BOUNDED);
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.BOUNDED);
         assertThat(result.states()).isEqualTo(11);
         assertThat(result.transitions()).isEqualTo(11);
         assertThat(result.depth()).isEqualTo(10);
@@ -222,28 +222,28 @@ class ExplorerTest {
 
     @Test
     void aBoundTheMachineNeverReachesChangesNothing() {
-        Exploration<Integer, String> result = Explorer.of(counter(100)).legalEnd(s -> s == 100)
+        ExplorationResult<Integer, String> result = Explorer.of(counter(100)).legalEnd(s -> s == 100)
                 .maxDepth(100).maxStates(101).run();
 
-        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.PASSED);
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.PASSED);
         assertThat(result.states()).isEqualTo(101);
     }
 
     @Test
     void stopsAtTheStateBoundAndSaysSo() {
-        Exploration<Integer, String> result = Explorer.of(counter(100)).legalEnd(s -> s == 100)
+        ExplorationResult<Integer, String> result = Explorer.of(counter(100)).legalEnd(s -> s == 100)
                 .maxStates(5).run();
 
-        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.BOUNDED);
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.BOUNDED);
         assertThat(result.states()).isEqualTo(5);
     }
 
     @Test
     void stillFindsViolationsWithinTheBound() {
-        Exploration<Integer, String> result = Explorer.of(counter(100)).maxDepth(10)
+        ExplorationResult<Integer, String> result = Explorer.of(counter(100)).maxDepth(10)
                 .invariant("below eight", s -> s < 8).run();
 
-        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.VIOLATION);
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.VIOLATION);
         assertThat(result.trace().events()).hasSize(8);
     }
 
@@ -262,11 +262,11 @@ class ExplorerTest {
         Machine<Integer, String> wrapping = Machine.of(List.of(0), s -> List.of("inc"),
                 (s, e) -> Optional.of((s + 1) % 5));
 
-        Exploration<Integer, String> result = Explorer.of(wrapping)
+        ExplorationResult<Integer, String> result = Explorer.of(wrapping)
                 .stepProperty("never goes back", (before, event, after) -> after >= before)
                 .run();
 
-        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.VIOLATION);
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.VIOLATION);
         assertThat(result.trace().steps()).extracting(Trace.Step::state).containsExactly(0, 1, 2, 3, 4, 0);
         assertThat(result.trace().problem()).isEqualTo("step property \"never goes back\" broken");
     }
@@ -282,12 +282,12 @@ class ExplorerTest {
                     default -> Optional.empty();
                 });
 
-        Exploration<Integer, String> result = Explorer.of(machine)
+        ExplorationResult<Integer, String> result = Explorer.of(machine)
                 .stepProperty("never reaches 3", (before, event, after) -> after != 3)
                 .legalEnd(s -> s == 3)
                 .run();
 
-        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.DEADLOCK);
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.DEADLOCK);
         assertThat(result.trace().events()).containsExactly("a");
     }
 
@@ -309,13 +309,13 @@ class ExplorerTest {
                     return Optional.of(new Tracked(value, List.copyOf(history)));
                 });
 
-        Exploration<Tracked, String> byValue = Explorer.of(machine).key(Tracked::value).maxDepth(8).run();
-        Exploration<Tracked, String> byWholeState = Explorer.of(machine).maxDepth(8).run();
+        ExplorationResult<Tracked, String> byValue = Explorer.of(machine).key(Tracked::value).maxDepth(8).run();
+        ExplorationResult<Tracked, String> byWholeState = Explorer.of(machine).maxDepth(8).run();
 
-        assertThat(byValue.verdict()).isEqualTo(Exploration.Verdict.PASSED);
+        assertThat(byValue.verdict()).isEqualTo(ExplorationResult.Verdict.PASSED);
         assertThat(byValue.states()).isEqualTo(4);
         // Whole states: every path of up to 8 steps within 0..3 is a state of its own.
-        assertThat(byWholeState.verdict()).isEqualTo(Exploration.Verdict.BOUNDED);
+        assertThat(byWholeState.verdict()).isEqualTo(ExplorationResult.Verdict.BOUNDED);
         assertThat(byWholeState.states()).isGreaterThan(4);
     }
 

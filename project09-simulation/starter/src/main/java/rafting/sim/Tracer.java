@@ -5,7 +5,7 @@ import rafting.sim.timeline.TraceEvent;
 
 /**
  * The trace of a simulated run, for the timeline page: replays its events in a fresh
- * {@link Simulation}, like {@link Story}, and after each one writes down what changed. The time of
+ * {@link SimCluster}, like {@link Story}, and after each one writes down what changed. The time of
  * every trace event is the step of the simulator that caused it (so times never go back), and
  * {@code seq} counts the trace's events from 1.
  *

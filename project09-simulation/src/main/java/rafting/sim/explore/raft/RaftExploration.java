@@ -3,7 +3,7 @@ package rafting.sim.explore.raft;
 import java.util.ArrayList;
 import java.util.stream.Collectors;
 import rafting.election.Settings;
-import rafting.sim.explore.Exploration;
+import rafting.sim.explore.ExplorationResult;
 import rafting.sim.explore.Explorer;
 import rafting.sim.explore.Trace;
 
@@ -35,12 +35,12 @@ public final class RaftExploration {
     }
 
     /** Explores {@code bounds} with nodes configured by {@code settings}, symmetric servers merged, up to {@code maxStates}. */
-    public static Exploration<ClusterState, RaftEvent> explore(Settings settings, Bounds bounds, long maxStates) {
+    public static ExplorationResult<ClusterState, RaftEvent> explore(Settings settings, Bounds bounds, long maxStates) {
         return explore(settings, bounds, true, maxStates);
     }
 
     /** As above; with {@code symmetry} off, states that differ only in the servers' names count apart. */
-    public static Exploration<ClusterState, RaftEvent> explore(Settings settings, Bounds bounds, boolean symmetry, long maxStates) {
+    public static ExplorationResult<ClusterState, RaftEvent> explore(Settings settings, Bounds bounds, boolean symmetry, long maxStates) {
         var key = new CanonicalKey(bounds.nodes(), symmetry, settings);
         // A real node can always tick: a state with no event left is one where the bounds stop everything.
         return RaftInvariants.checking(Explorer.of(new RaftCoreMachine(settings, bounds)))

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import rafting.sim.explore.Exploration;
+import rafting.sim.explore.ExplorationResult;
 import rafting.sim.explore.Machine;
 import rafting.sim.explore.Machine.Observed;
 import rafting.sim.explore.traffic.TrafficLightExploration.Waiting;
@@ -22,10 +22,10 @@ class TrafficLightExplorationTest {
 
     @Test
     void visitsThe130StatesThatTheControllerAndTheTlaSpecCount() {
-        Exploration<State, Event> result = TrafficLightExploration.explore(TrafficLightExploration.machine(STANDARD));
+        ExplorationResult<State, Event> result = TrafficLightExploration.explore(TrafficLightExploration.machine(STANDARD));
 
         // PASSED: the safety rule held in every state and every state has a next state (no deadlock).
-        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.PASSED);
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.PASSED);
         assertThat(result.states()).isEqualTo(130);
         assertThat(result.transitions()).isEqualTo(130 * 3); // every event happens in every state
         System.out.println("traffic light: " + result);
@@ -35,21 +35,21 @@ class TrafficLightExplorationTest {
     void servesEveryPressWithinTwentyTicks() {
         assertThat(BOUND).isEqualTo(15 + 5);
 
-        Exploration<Observed<State, Waiting>, Event> result =
+        ExplorationResult<Observed<State, Waiting>, Event> result =
                 TrafficLightExploration.exploreResponse(TrafficLightExploration.machine(STANDARD), BOUND);
 
-        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.PASSED);
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.PASSED);
         assertThat(result.states()).isGreaterThan(130);
         System.out.println("traffic light with the waiting press observer: " + result);
     }
 
     @Test
     void nineteenTicksAreNotEnoughForAPressAtTheStartOfAGreen() {
-        Exploration<Observed<State, Waiting>, Event> result =
+        ExplorationResult<Observed<State, Waiting>, Event> result =
                 TrafficLightExploration.exploreResponse(TrafficLightExploration.machine(STANDARD), BOUND - 1);
 
         // The shortest way to wait 19 ticks: press at once, then 19 ticks (15 of green, 4 of yellow).
-        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.VIOLATION);
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.VIOLATION);
         assertThat(result.trace().events()).hasSize(1 + 19).startsWith(Event.press(rafting.traffic.Direction.NS))
                 .containsOnlyOnce(Event.press(rafting.traffic.Direction.NS));
         assertThat(result.trace().lastState().state()).isEqualTo(State.of(Phase.EW_YELLOW, 4, false));
@@ -68,11 +68,11 @@ class TrafficLightExplorationTest {
         Machine<State, Event> broken = TrafficLightExploration.machine(STANDARD.initial(), STANDARD.events(),
                 TrafficLightExplorationTest::forgetfulNext);
 
-        Exploration<Observed<State, Waiting>, Event> result = TrafficLightExploration.exploreResponse(broken, BOUND);
+        ExplorationResult<Observed<State, Waiting>, Event> result = TrafficLightExploration.exploreResponse(broken, BOUND);
 
         // Two presses of one button (the second cancels the first), then 20 ticks of a green that
         // has no reason to end: the shortest trace, as breadth-first search promises.
-        assertThat(result.verdict()).isEqualTo(Exploration.Verdict.VIOLATION);
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.VIOLATION);
         assertThat(result.trace().problem()).isEqualTo("invariant \"every press served within 20 ticks\" broken");
         assertThat(result.trace().events()).hasSize(2 + 20)
                 .filteredOn(event -> event instanceof Event.Press).hasSize(2);

@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * every invariant in every state and every step property on every event.
  *
  * <pre>{@code
- * Exploration<Light, Event> result = Explorer.of(machine)
+ * ExplorationResult<Light, Event> result = Explorer.of(machine)
  *         .invariant("never two greens", s -> !(s.ns().isGreen() && s.ew().isGreen()))
  *         .maxStates(1_000_000)
  *         .run();
@@ -36,7 +36,7 @@ import java.util.function.Predicate;
  * finds it is not.
  *
  * <p>A bound (depth or number of states) makes the explorer skip states it would otherwise add;
- * the verdict is then {@link Exploration.Verdict#BOUNDED BOUNDED}, never PASSED. A bound that the
+ * the verdict is then {@link ExplorationResult.Verdict#BOUNDED BOUNDED}, never PASSED. A bound that the
  * machine never reaches changes nothing.
  */
 public final class Explorer<S, E> {
@@ -106,7 +106,7 @@ public final class Explorer<S, E> {
      * @throws IllegalStateException whose message contains {@code not deterministic} when replaying the
      *         events of a trace does not reach the key recorded for it
      */
-    public Exploration<S, E> run() {
+    public ExplorationResult<S, E> run() {
         throw new UnsupportedOperationException("Part 1: write Explorer.run");
     }
 

@@ -3,7 +3,7 @@ package rafting.sim.explore.raft;
 import java.util.ArrayList;
 import java.util.stream.Collectors;
 import rafting.election.Settings;
-import rafting.sim.explore.Exploration;
+import rafting.sim.explore.ExplorationResult;
 import rafting.sim.explore.Explorer;
 import rafting.sim.explore.Trace;
 
@@ -34,12 +34,12 @@ public final class RaftExploration {
     }
 
     /** Explores {@code bounds} with nodes configured by {@code settings}, symmetric servers merged, up to {@code maxStates}. */
-    public static Exploration<ClusterState, RaftEvent> explore(Settings settings, Bounds bounds, long maxStates) {
+    public static ExplorationResult<ClusterState, RaftEvent> explore(Settings settings, Bounds bounds, long maxStates) {
         throw new UnsupportedOperationException("Part 4: write RaftExploration.explore");
     }
 
     /** As above; with {@code symmetry} off, states that differ only in the servers' names count apart. */
-    public static Exploration<ClusterState, RaftEvent> explore(Settings settings, Bounds bounds, boolean symmetry, long maxStates) {
+    public static ExplorationResult<ClusterState, RaftEvent> explore(Settings settings, Bounds bounds, boolean symmetry, long maxStates) {
         throw new UnsupportedOperationException("Part 4: write RaftExploration.explore");
     }
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import rafting.sim.explore.Exploration;
+import rafting.sim.explore.ExplorationResult;
 import rafting.sim.explore.Explorer;
 import rafting.sim.explore.Machine;
 import rafting.sim.explore.Machine.Observed;
@@ -50,7 +50,7 @@ public final class TrafficLightExploration {
     }
 
     /** Every reachable state, each checked for the safety rule; a state with no next state is a deadlock. */
-    public static Exploration<State, Event> explore(Machine<State, Event> machine) {
+    public static ExplorationResult<State, Event> explore(Machine<State, Event> machine) {
         throw new UnsupportedOperationException("Part 3: write TrafficLightExploration.explore");
     }
 
@@ -58,7 +58,7 @@ public final class TrafficLightExploration {
      * Every reachable pair (state, {@link Waiting}): the safety rule again, and no press waiting
      * {@code bound} ticks or more unserved.
      */
-    public static Exploration<Observed<State, Waiting>, Event> exploreResponse(Machine<State, Event> machine, int bound) {
+    public static ExplorationResult<Observed<State, Waiting>, Event> exploreResponse(Machine<State, Event> machine, int bound) {
         throw new UnsupportedOperationException("Part 3: write TrafficLightExploration.exploreResponse");
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
-import rafting.sim.explore.Exploration;
+import rafting.sim.explore.ExplorationResult;
 import rafting.sim.explore.Explorer;
 import rafting.sim.history.Budget;
 import rafting.sim.history.CheckResult;
@@ -19,25 +19,24 @@ import rafting.sim.history.Operation;
  * Prints how fast the explorer and the linearizability checker are on this machine.
  *
  * <pre>
- * mvn -q -pl project09-simulation -am package -DskipTests
- * java -cp project09-simulation/target/classes rafting.sim.bench.Bench [explorer|checker|second]
+ * project09-simulation/sim bench-checkers [explorer|checker|second]
  * </pre>
  *
  * {@code second} finds how large a history the checker decides within a budget of one second.
  *
  * Each figure is the best of several timed rounds after warm-up rounds, on one thread.
  */
-public final class Bench {
+public final class CheckersBenchmark {
 
     private static final int WARMUP_ROUNDS = 3;
     private static final int ROUNDS = 5;
 
-    private Bench() {}
+    private CheckersBenchmark() {}
 
     public static void main(String[] args) {
         String which = args.length == 0 ? "all" : args[0];
         if (!List.of("all", "explorer", "checker", "second").contains(which)) {
-            System.err.println("usage: Bench [explorer|checker|second]");
+            System.err.println("usage: sim bench-checkers [explorer|checker|second]");
             System.exit(2);
         }
         System.out.printf("java %s, %d processors available%n",
@@ -61,9 +60,9 @@ public final class Bench {
     }
 
     private static void explorer(String name, SlidingPuzzle puzzle, int warmupRounds, int rounds) {
-        List<Exploration<String, SlidingPuzzle.Move>> results = new ArrayList<>();
+        List<ExplorationResult<String, SlidingPuzzle.Move>> results = new ArrayList<>();
         double seconds = best(() -> results.add(Explorer.of(puzzle).run()), warmupRounds, rounds);
-        Exploration<String, SlidingPuzzle.Move> result = results.get(results.size() - 1);
+        ExplorationResult<String, SlidingPuzzle.Move> result = results.get(results.size() - 1);
         System.out.printf("explorer %-20s %,10d states %,10d transitions in %6.3f s: %,11.0f states/s, %,11.0f transitions/s%n",
                 name, result.states(), result.transitions(), seconds,
                 result.states() / seconds, result.transitions() / seconds);

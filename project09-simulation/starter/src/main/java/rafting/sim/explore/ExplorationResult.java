@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param depth       the largest number of events from an initial state to a state reached
  * @param trace       the shortest way to the problem, when there is one; otherwise null
  */
-public record Exploration<S, E>(Verdict verdict, long states, long transitions, int depth,
+public record ExplorationResult<S, E>(Verdict verdict, long states, long transitions, int depth,
                                 Trace<S, E> trace) {
 
     /** How an exploration ended. */
@@ -28,18 +28,20 @@ public record Exploration<S, E>(Verdict verdict, long states, long transitions, 
 
     /** The trace to the problem found, if any. */
     public Optional<Trace<S, E>> counterexample() {
-        return Optional.ofNullable(trace);
+        throw new UnsupportedOperationException("Part 1: write ExplorationResult.counterexample");
     }
 
     /** True when the exploration found no problem (whether it finished or was bounded). */
     public boolean noProblemFound() {
-        return trace == null;
+        throw new UnsupportedOperationException("Part 1: write ExplorationResult.noProblemFound");
     }
 
+    /**
+     * {@code VERDICT: N states, T transitions, depth D} (numbers with {@code %,d}), then, on the next
+     * line, the trace if there is one.
+     */
     @Override
     public String toString() {
-        String summary = String.format("%s: %,d states, %,d transitions, depth %d",
-                verdict, states, transitions, depth);
-        return trace == null ? summary : summary + System.lineSeparator() + trace;
+        throw new UnsupportedOperationException("Part 1: write ExplorationResult.toString");
     }
 }

@@ -25,18 +25,18 @@ import rafting.traffic.Timings;
  * cluster within bounds, and prints what it found, the counts and the speed.
  *
  * <pre>
- * java -cp ... rafting.sim.explore.Explore traffic [--ew-green 30] [--ns-green 60] [--yellow 5] [--min-green 15]
- * java -cp ... rafting.sim.explore.Explore raft [--max-term 2] [--proposals 1] [--crashes 1] [--in-flight 2]
+ * java -cp ... rafting.sim.explore.ExploreCommand traffic [--ew-green 30] [--ns-green 60] [--yellow 5] [--min-green 15]
+ * java -cp ... rafting.sim.explore.ExploreCommand raft [--max-term 2] [--proposals 1] [--crashes 1] [--in-flight 2]
  *                                               [--drops] [--flaw NAME] [--no-symmetry] [--max-states N]
  * </pre>
  */
-public final class Explore {
+public final class ExploreCommand {
 
-    private Explore() {
+    private ExploreCommand() {
     }
 
     public static void main(String[] args) {
-        throw new UnsupportedOperationException("Part 4: write Explore.main");
+        throw new UnsupportedOperationException("Part 4: write ExploreCommand.main");
     }
 
 }

@@ -23,7 +23,7 @@ import rafting.sim.history.History;
  * <p>Each server runs project 7's {@link Driver}, the same one the real node runs, so every
  * simulated run exercises its order of writes, syncs and sends.
  */
-public final class Simulation {
+public final class SimCluster {
 
     /** What an event did. */
     public enum Outcome {
@@ -75,7 +75,7 @@ public final class Simulation {
         }
     };
 
-    public Simulation(Scenario scenario) {
+    public SimCluster(Scenario scenario) {
         this.scenario = scenario;
         this.settings = scenario.settings();
         this.members = Membership.ofSize(scenario.nodes());

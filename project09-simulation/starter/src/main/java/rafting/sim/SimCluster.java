@@ -23,7 +23,7 @@ import rafting.sim.history.History;
  * <p>Each server's driver keeps the contract of {@link RaftNode}: after its inputs it takes
  * {@code ready()}, writes the term/vote record, syncs when told to, and only then sends.
  */
-public final class Simulation {
+public final class SimCluster {
 
     /** What an event did. */
     public enum Outcome {
@@ -45,15 +45,15 @@ public final class Simulation {
     }
     }
 
-    public Simulation(Scenario scenario) {
-        throw new UnsupportedOperationException("Part 6: write Simulation");
+    public SimCluster(Scenario scenario) {
+        throw new UnsupportedOperationException("Part 6: write SimCluster");
     }
 
     // ---------------------------------------------------------------- events
 
     /** Applies one event and checks the invariants. */
     public Outcome apply(Event event) {
-        throw new UnsupportedOperationException("Part 6: write Simulation.apply");
+        throw new UnsupportedOperationException("Part 6: write SimCluster.apply");
     }
 
     // ---------------------------------------------------------------- after the faults
@@ -67,7 +67,7 @@ public final class Simulation {
      * @return the ticks it took, or -1 if it failed
      */
     int settle(int bound) {
-        throw new UnsupportedOperationException("Part 6: write Simulation.settle");
+        throw new UnsupportedOperationException("Part 6: write SimCluster.settle");
     }
 
     /**
@@ -75,83 +75,83 @@ public final class Simulation {
      * linearizable fails the run {@link Invariants#LINEARIZABILITY}, with the checker's account.
      */
     public CheckResult checkHistory() {
-        throw new UnsupportedOperationException("Part 6: write Simulation.checkHistory");
+        throw new UnsupportedOperationException("Part 6: write SimCluster.checkHistory");
     }
 
     // ---------------------------------------------------------------- reading
 
     /** What the clients asked and were told so far. */
     public History history() {
-        throw new UnsupportedOperationException("Part 6: write Simulation.history");
+        throw new UnsupportedOperationException("Part 6: write SimCluster.history");
     }
 
     /** The first violation of a structural invariant when the scenario does not stop on them, or null. */
     public Violation structuralViolation() {
-        throw new UnsupportedOperationException("Part 6: write Simulation.structuralViolation");
+        throw new UnsupportedOperationException("Part 6: write SimCluster.structuralViolation");
     }
 
     public Violation violation() {
-        throw new UnsupportedOperationException("Part 6: write Simulation.violation");
+        throw new UnsupportedOperationException("Part 6: write SimCluster.violation");
     }
 
     /** Events applied so far. */
     public long step() {
-        throw new UnsupportedOperationException("Part 6: write Simulation.step");
+        throw new UnsupportedOperationException("Part 6: write SimCluster.step");
     }
 
     public int nodes() {
-        throw new UnsupportedOperationException("Part 6: write Simulation.nodes");
+        throw new UnsupportedOperationException("Part 6: write SimCluster.nodes");
     }
 
     /** Node {@code id} of the current life (or the last one, if it is down). */
     public RaftNode node(int id) {
-        throw new UnsupportedOperationException("Part 6: write Simulation.node");
+        throw new UnsupportedOperationException("Part 6: write SimCluster.node");
     }
 
     public boolean isUp(int id) {
-        throw new UnsupportedOperationException("Part 6: write Simulation.isUp");
+        throw new UnsupportedOperationException("Part 6: write SimCluster.isUp");
     }
 
     /** The messages in flight, oldest first. */
     public List<Message> inFlight() {
-        throw new UnsupportedOperationException("Part 6: write Simulation.inFlight");
+        throw new UnsupportedOperationException("Part 6: write SimCluster.inFlight");
     }
 
     /** The links cut now. */
     Links cut() {
-        throw new UnsupportedOperationException("Part 6: write Simulation.cut");
+        throw new UnsupportedOperationException("Part 6: write SimCluster.cut");
     }
 
     /** The message the last event delivered, dropped or duplicated (a shrunk run may name it loosely), or null. */
     Message handled() {
-        throw new UnsupportedOperationException("Part 6: write Simulation.handled");
+        throw new UnsupportedOperationException("Part 6: write SimCluster.handled");
     }
 
     /** Messages put in flight so far: the newest are at the end of the flight list. */
     long sent() {
-        throw new UnsupportedOperationException("Part 6: write Simulation.sent");
+        throw new UnsupportedOperationException("Part 6: write SimCluster.sent");
     }
 
     int flightCount() {
-        throw new UnsupportedOperationException("Part 6: write Simulation.flightCount");
+        throw new UnsupportedOperationException("Part 6: write SimCluster.flightCount");
     }
 
     Flight flight(int index) {
-        throw new UnsupportedOperationException("Part 6: write Simulation.flight");
+        throw new UnsupportedOperationException("Part 6: write SimCluster.flight");
     }
 
     /** What server {@code id} would restart from: its durable term/vote and log. */
     String disk(int id) {
-        throw new UnsupportedOperationException("Part 6: write Simulation.disk");
+        throw new UnsupportedOperationException("Part 6: write SimCluster.disk");
     }
 
     /** One line per server: its state and log, or its disk when it is down. */
     String states() {
-        throw new UnsupportedOperationException("Part 6: write Simulation.states");
+        throw new UnsupportedOperationException("Part 6: write SimCluster.states");
     }
 
     /** {@code n1 leader t=3 vote=1 commit=2 log=[1:no-op, 1:c1]}, or {@code n2 down, disk t=2 vote=1 log=[...]}. */
     String describe(int id) {
-        throw new UnsupportedOperationException("Part 6: write Simulation.describe");
+        throw new UnsupportedOperationException("Part 6: write SimCluster.describe");
     }
 }

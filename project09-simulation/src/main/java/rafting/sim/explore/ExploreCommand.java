@@ -31,16 +31,16 @@ import rafting.traffic.Timings;
  * cluster within bounds, and prints what it found, the counts and the speed.
  *
  * <pre>
- * java -cp ... rafting.sim.explore.Explore traffic [--ew-green 30] [--ns-green 60] [--yellow 5] [--min-green 15]
- * java -cp ... rafting.sim.explore.Explore raft [--max-term 2] [--proposals 1] [--crashes 1] [--in-flight 2]
+ * java -cp ... rafting.sim.explore.ExploreCommand traffic [--ew-green 30] [--ns-green 60] [--yellow 5] [--min-green 15]
+ * java -cp ... rafting.sim.explore.ExploreCommand raft [--max-term 2] [--proposals 1] [--crashes 1] [--in-flight 2]
  *                                               [--drops] [--flaw NAME] [--no-symmetry] [--max-states N] [--html FILE]
  * </pre>
  */
-public final class Explore {
+public final class ExploreCommand {
 
     private static final String USAGE = """
-            usage: Explore traffic [--ew-green S] [--ns-green S] [--yellow S] [--min-green S]
-                   Explore raft [--max-term T] [--proposals P] [--crashes C] [--in-flight M] [--drops]
+            usage: ExploreCommand traffic [--ew-green S] [--ns-green S] [--yellow S] [--min-green S]
+                   ExploreCommand raft [--max-term T] [--proposals P] [--crashes C] [--in-flight M] [--drops]
                                 [--flaw NAME] [--no-symmetry] [--max-states N] [--html FILE]
             traffic: every state of the traffic-light controller (default timings 30, 60, 5, 15)
             raft:    every state of 3 real RaftNodes within the bounds (default: %s)
@@ -49,7 +49,7 @@ public final class Explore {
     /** Kept, so that the level set on it stays: the nodes log every role change, millions of them here. */
     private static final Logger CORE_LOGS = Logger.getLogger("rafting.election");
 
-    private Explore() {
+    private ExploreCommand() {
     }
 
     public static void main(String[] args) {
@@ -80,10 +80,10 @@ public final class Explore {
         int bound = TrafficLightExploration.responseBound(timings);
         System.out.println("traffic light, " + timings);
         long start = System.nanoTime();
-        Exploration<State, Event> states = TrafficLightExploration.explore(machine);
+        ExplorationResult<State, Event> states = TrafficLightExploration.explore(machine);
         report("states, never two directions not red, no deadlock", states, start);
         start = System.nanoTime();
-        Exploration<Observed<State, Waiting>, Event> served = TrafficLightExploration.exploreResponse(machine, bound);
+        ExplorationResult<Observed<State, Waiting>, Event> served = TrafficLightExploration.exploreResponse(machine, bound);
         report("every press served within " + bound + " ticks", served, start);
     }
 
@@ -104,7 +104,7 @@ public final class Explore {
         System.out.println("raft: " + bounds + (flaw == null ? ", no flaw" : ", flaw " + flaw.toUpperCase(Locale.ROOT))
                 + (symmetry ? "" : ", no symmetry"));
         long start = System.nanoTime();
-        Exploration<ClusterState, RaftEvent> result = RaftExploration.explore(settings, bounds, symmetry, maxStates);
+        ExplorationResult<ClusterState, RaftEvent> result = RaftExploration.explore(settings, bounds, symmetry, maxStates);
         if (flaw != null && result.counterexample().isPresent()) {
             System.out.println("expected: flaw " + flaw.toUpperCase(Locale.ROOT)
                     + " was switched on on purpose; the VIOLATION and the story below show the explorer caught it");
@@ -129,7 +129,7 @@ public final class Explore {
         }
     }
 
-    private static void report(String what, Exploration<?, ?> result, long start) {
+    private static void report(String what, ExplorationResult<?, ?> result, long start) {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%s: %s, %,d states, %,d transitions, depth %d, %.2f s, %,.0f states/s%n", what,
                 result.verdict(), result.states(), result.transitions(), result.depth(), seconds, result.states() / seconds);
