@@ -122,7 +122,7 @@ public final class Shrinker {
     static List<List<Integer>> nodeActivity(List<Event> events) {
         Map<Integer, List<Integer>> byNode = new TreeMap<>();
         for (int i = 0; i < events.size(); i++) {
-            int node = nodeOf(events.get(i));
+            int node = events.get(i).node();
             if (node != NO_NODE) {
                 byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(i);
             }
@@ -130,29 +130,7 @@ public final class Shrinker {
         return new ArrayList<>(byNode.values());
     }
 
-    private static final int NO_NODE = -1;
-
-    /** The one node whose activity {@code event} is, or {@link #NO_NODE}. */
-    private static int nodeOf(Event event) {
-        if (event instanceof Event.Fire e) {
-            return e.node();
-        } else if (event instanceof Event.Propose e) {
-            return e.node();
-        } else if (event instanceof Event.Crash e) {
-            return e.node();
-        } else if (event instanceof Event.Restart e) {
-            return e.node();
-        } else if (event instanceof Event.Writeback e) {
-            return e.node();
-        } else if (event instanceof Event.Deliver e) {
-            return e.message().to();
-        } else if (event instanceof Event.Drop e) {
-            return e.message().to();
-        } else if (event instanceof Event.Duplicate e) {
-            return e.message().to();
-        }
-        return NO_NODE; // a partition, say: it concerns several nodes
-    }
+    private static final int NO_NODE = 0; // what Event.node() says of a partition, which concerns several
 
     private List<Event> oneByOne(List<Event> events) {
         boolean shrank = true;

@@ -58,12 +58,13 @@ public final class SimCluster {
     private long step;
     private long sent;
     private Message handled;
+    private List<Integer> lostTo = List.of(); // while a Lossy event runs: whom what is sent never reaches
     private final List<Applied> appliedNow = new ArrayList<>();
     /** Where every driver's output goes: messages in flight (unless the link is cut), entries applied. */
     private final Driver.Outbox outbox = new Driver.Outbox() {
         @Override
         public void send(Message message) {
-            if (!cut.isCut(message.from(), message.to())) {
+            if (!cut.isCut(message.from(), message.to()) && !lostTo.contains(message.to())) {
                 flights.add(new Flight(message));
                 sent++;
             }
@@ -104,6 +105,14 @@ public final class SimCluster {
     }
 
     private Outcome dispatch(Event event) {
+        if (event instanceof Event.Lossy lossy) {
+            lostTo = lossy.lostTo();
+            try {
+                return dispatch(lossy.cause());
+            } finally {
+                lostTo = List.of();
+            }
+        }
         if (event instanceof Event.Deliver deliver) {
             return deliver(find(deliver.message()), deliver.flush());
         }
@@ -180,12 +189,8 @@ public final class SimCluster {
         if (!server.up) {
             return Outcome.SKIPPED;
         }
-        RaftNode node = server.node;
-        int ticks = node.role() == Role.LEADER
-                ? Math.min(settings.heartbeatTicks() - node.heartbeatElapsed(), settings.electionTicksMin() - node.electionElapsed())
-                : node.electionTimeout() - node.electionElapsed();
-        for (int i = Math.max(1, ticks); i > 0; i--) {
-            node.tick();
+        for (int i = Event.Fire.ticksUntilDue(server.node); i > 0; i--) {
+            server.node.tick();
         }
         return input(server, flush);
     }

@@ -68,7 +68,7 @@ public final class Tracer {
         if (outcome != SimCluster.Outcome.SKIPPED) {
             fault(time, event);
             if (event instanceof Event.Fire || event instanceof Event.Propose || event instanceof Event.Writeback) {
-                add(TraceEvent.step(time, ++seq, node(event), event.toString()));
+                add(TraceEvent.step(time, ++seq, event.node(), event.toString()));
             }
         }
         List<SimCluster.Flight> after = flights();
@@ -167,16 +167,6 @@ public final class Tracer {
             add(TraceEvent.append(time, ++seq, id, i + 1, entry.term(), entry.isNoop() ? "no-op" : entry.text()));
         }
         logs.set(id, List.copyOf(now));
-    }
-
-    private static int node(Event event) {
-        if (event instanceof Event.Fire fire) {
-            return fire.node();
-        }
-        if (event instanceof Event.Propose propose) {
-            return propose.node();
-        }
-        return ((Event.Writeback) event).node();
     }
 
     private List<SimCluster.Flight> flights() {

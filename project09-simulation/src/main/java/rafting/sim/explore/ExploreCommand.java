@@ -16,7 +16,6 @@ import rafting.sim.explore.Machine.Observed;
 import rafting.sim.explore.raft.Bounds;
 import rafting.sim.explore.raft.ClusterState;
 import rafting.sim.explore.raft.ExplorationTimeline;
-import rafting.sim.explore.raft.RaftEvent;
 import rafting.sim.explore.raft.RaftExploration;
 import rafting.sim.explore.traffic.TrafficLightExploration;
 import rafting.sim.explore.traffic.TrafficLightExploration.Waiting;
@@ -104,7 +103,7 @@ public final class ExploreCommand {
         System.out.println("raft: " + bounds + (flaw == null ? ", no flaw" : ", flaw " + flaw.toUpperCase(Locale.ROOT))
                 + (symmetry ? "" : ", no symmetry"));
         long start = System.nanoTime();
-        ExplorationResult<ClusterState, RaftEvent> result = RaftExploration.explore(settings, bounds, symmetry, maxStates);
+        ExplorationResult<ClusterState, rafting.sim.Event> result = RaftExploration.explore(settings, bounds, symmetry, maxStates);
         if (flaw != null && result.counterexample().isPresent()) {
             System.out.println("expected: flaw " + flaw.toUpperCase(Locale.ROOT)
                     + " was switched on on purpose; the VIOLATION and the story below show the explorer caught it");
@@ -119,7 +118,7 @@ public final class ExploreCommand {
     }
 
     /** Writes the counterexample's timeline page and says where. */
-    private static void page(Path file, String title, Trace<ClusterState, RaftEvent> trace) {
+    private static void page(Path file, String title, Trace<ClusterState, rafting.sim.Event> trace) {
         try {
             Files.writeString(file, TimelinePage.of(title + ": " + trace.problem(), ExplorationTimeline.of(trace)), StandardCharsets.UTF_8);
             System.out.println("timeline page: " + file.toAbsolutePath());

@@ -5,6 +5,7 @@ import java.util.List;
 import rafting.election.NodeState;
 import rafting.log.LogEntry;
 import rafting.replication.Message;
+import rafting.sim.Event;
 import rafting.sim.explore.Trace;
 import rafting.sim.timeline.TraceEvent;
 
@@ -18,7 +19,7 @@ public final class ExplorationTimeline {
     private ExplorationTimeline() {
     }
 
-    public static List<TraceEvent> of(Trace<ClusterState, RaftEvent> trace) {
+    public static List<TraceEvent> of(Trace<ClusterState, Event> trace) {
         var events = new ArrayList<TraceEvent>();
         var steps = trace.steps();
         var inFlight = new ArrayList<Message>();
@@ -28,13 +29,13 @@ public final class ExplorationTimeline {
         var told = new Told();
         for (int i = 0; i < steps.size(); i++) {
             ClusterState after = steps.get(i).state();
-            RaftEvent event = steps.get(i).event();
-            RaftEvent cause = event instanceof RaftEvent.Lossy lossy ? lossy.cause() : event;
-            if (cause instanceof RaftEvent.Crash crash) {
+            Event event = steps.get(i).event();
+            Event cause = event instanceof Event.Lossy lossy ? lossy.cause() : event;
+            if (cause instanceof Event.Crash crash) {
                 events.add(TraceEvent.fault(i, ++seq[0], crash.node(), "crash", "keeps only what it synced"));
-            } else if (cause instanceof RaftEvent.Restart restart) {
+            } else if (cause instanceof Event.Restart restart) {
                 events.add(TraceEvent.fault(i, ++seq[0], restart.node(), "restart", "starts again from its disk"));
-            } else if (event != null && !(event instanceof RaftEvent.Deliver)) {
+            } else if (event != null && !(event instanceof Event.Deliver)) {
                 events.add(TraceEvent.step(i, ++seq[0], event.node(), event.toString()));
             }
             var still = new ArrayList<>(after.inFlight());
@@ -43,7 +44,7 @@ public final class ExplorationTimeline {
                 if (still.remove(message)) {
                     continue;
                 }
-                boolean delivered = cause instanceof RaftEvent.Deliver deliver && deliver.message().equals(message);
+                boolean delivered = cause instanceof Event.Deliver deliver && deliver.message().equals(message);
                 events.add(delivered ? TraceEvent.deliver(i, ++seq[0], message.to(), message.from(), ids.get(m), message.toString())
                         : TraceEvent.drop(i, ++seq[0], message.to(), message.from(), ids.get(m), message.toString(), "its server is down"));
                 inFlight.remove(m);

@@ -14,7 +14,7 @@ import rafting.election.Settings;
 import rafting.election.TermVote;
 import rafting.log.LogEntry;
 import rafting.replication.Message;
-import rafting.replication.RequestVote;
+import rafting.sim.Event;
 
 /**
  * One server of an explored cluster, as an immutable value: what its disk holds and, while it
@@ -80,11 +80,10 @@ final class NodeRun {
     }
 
     /**
-     * This server after one more input ({@link RaftEvent.Timeout}, {@link RaftEvent.Heartbeat},
-     * {@link RaftEvent.Propose} or {@link RaftEvent.Deliver}), or null if the input cannot happen
-     * now (a leader does not time out; a follower sends no heartbeats; a proposal needs a leader).
+     * This server after one more input ({@link Event.Fire}, {@link Event.Propose} or
+     * {@link Event.Deliver}), or null if the input cannot happen now (a proposal needs a leader).
      */
-    Stepped step(RaftEvent input, Setup setup) {
+    Stepped step(Event input, Setup setup) {
         if (node == null) {
             throw new IllegalStateException("n" + id + " is down: " + input + " cannot happen");
         }
@@ -94,7 +93,7 @@ final class NodeRun {
         sink.disk.save(next.termVote());
         sink.disk.write(1, next.log().entries());
         var driver = new Driver(next, sink, (index, command) -> NO_RESULT, sink);
-        if (!feed(next, driver, sink.sent, input, setup.settings())) {
+        if (!feed(next, driver, input)) {
             return null;
         }
         List<LogEntry> durable = sink.disk.durableLog();
@@ -138,51 +137,23 @@ final class NodeRun {
     }
 
     /** Gives the node one input, and its driver does what it asks; false if the input cannot happen. */
-    private static boolean feed(RaftNode node, Driver driver, List<Message> sent, RaftEvent input, Settings settings) {
-        if (input instanceof RaftEvent.Timeout) {
-            if (node.role() == Role.LEADER) {
-                return false;
-            }
-            for (int tick = 0; tick <= settings.electionTicksMax(); tick++) {
-                int before = sent.size();
+    private static boolean feed(RaftNode node, Driver driver, Event input) {
+        if (input instanceof Event.Fire) {
+            for (int tick = Event.Fire.ticksUntilDue(node); tick > 0; tick--) {
                 node.tick();
-                driver.flush();
-                if (sent.subList(before, sent.size()).stream().anyMatch(m -> m instanceof RequestVote)) {
-                    return true;
-                }
             }
-            throw new IllegalStateException("n" + node.id() + " did not start an election in "
-                    + settings.electionTicksMax() + " ticks");
-        }
-        if (input instanceof RaftEvent.Heartbeat) {
-            if (node.role() != Role.LEADER) {
-                return false;
-            }
-            // Tick until the heartbeats leave (or, with check-quorum, the leader steps down).
-            for (int tick = 0; tick < settings.electionTicksMax() && node.role() == Role.LEADER; tick++) {
-                int before = sent.size();
-                node.tick();
-                driver.flush();
-                if (sent.size() > before) {
-                    break;
-                }
-            }
-            return true;
-        }
-        if (input instanceof RaftEvent.Propose propose) {
+        } else if (input instanceof Event.Propose propose) {
             if (node.role() != Role.LEADER) {
                 return false;
             }
             node.propose(propose.command());
-            driver.flush();
-            return true;
-        }
-        if (input instanceof RaftEvent.Deliver deliver) {
+        } else if (input instanceof Event.Deliver deliver) {
             node.receive(deliver.message());
-            driver.flush();
-            return true;
+        } else {
+            throw new IllegalArgumentException("not an input of a node: " + input);
         }
-        throw new IllegalArgumentException("not an input of a node: " + input);
+        driver.flush();
+        return true;
     }
 
     int id() {

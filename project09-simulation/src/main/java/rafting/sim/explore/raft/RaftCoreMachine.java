@@ -5,21 +5,22 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import rafting.consensus.Membership;
-import rafting.election.Settings;
 import rafting.election.Role;
+import rafting.election.Settings;
 import rafting.replication.Message;
+import rafting.sim.Event;
 import rafting.sim.explore.Machine;
 
 /**
  * A small cluster of real {@link rafting.election.RaftNode}s as a {@link Machine}: in every state,
- * every event that may happen ({@link RaftEvent}), within the {@link Bounds}.
+ * every event that may happen ({@link Event}), within the {@link Bounds}.
  *
  * <ul>
- *   <li>a running server that does not lead may time out, and a leader may send heartbeats;</li>
+ *   <li>a running server's timer may fire: one that does not lead times out, a leader sends heartbeats;</li>
  *   <li>a client may propose to a leader (commands "a", "b", ... in order);</li>
  *   <li>any message in flight may be delivered;</li>
  *   <li>if the bounds allow drops, each of the events above that makes a server send may lose
- *       what it sends to any set of servers ({@link RaftEvent.Lossy});</li>
+ *       what it sends to any set of servers ({@link Event.Lossy});</li>
  *   <li>a running server may crash, keeping what it synced; a crashed one may restart.</li>
  * </ul>
  *
@@ -29,7 +30,7 @@ import rafting.sim.explore.Machine;
  * the bound, does not happen: with drops and a bound of one message, a candidate's election
  * happens only with one of its two requests lost, as a leader's heartbeat does.
  */
-public final class RaftCoreMachine implements Machine<ClusterState, RaftEvent> {
+public final class RaftCoreMachine implements Machine<ClusterState, Event> {
 
     private final NodeRun.Setup setup;
     private final Bounds bounds;
@@ -38,7 +39,7 @@ public final class RaftCoreMachine implements Machine<ClusterState, RaftEvent> {
      * step, so it is taken once (the explorer calls from one thread).
      */
     private ClusterState lastState;
-    private RaftEvent lastInput;
+    private Event lastInput;
     private NodeRun.Stepped lastStepped;
 
     /** Servers 1..{@code bounds.nodes()}, each configured by {@code settings}. */
@@ -67,23 +68,19 @@ public final class RaftCoreMachine implements Machine<ClusterState, RaftEvent> {
     }
 
     @Override
-    public List<RaftEvent> events(ClusterState state) {
-        var events = new ArrayList<RaftEvent>();
+    public List<Event> events(ClusterState state) {
+        var events = new ArrayList<Event>();
         for (int id : state.ids()) {
             if (!state.isUp(id)) {
-                events.add(new RaftEvent.Restart(id));
+                events.add(new Event.Restart(id));
                 continue;
             }
-            if (state.node(id).state().role() != Role.LEADER) {
-                sending(new RaftEvent.Timeout(id), state, events);
-            } else {
-                sending(new RaftEvent.Heartbeat(id), state, events);
-                if (state.proposals() < bounds.maxProposals()) {
-                    sending(new RaftEvent.Propose(id, command(state.proposals())), state, events);
-                }
+            sending(new Event.Fire(id, true), state, events); // a follower times out, a leader sends heartbeats
+            if (state.node(id).state().role() == Role.LEADER && state.proposals() < bounds.maxProposals()) {
+                sending(new Event.Propose(id, command(state.proposals()), true), state, events);
             }
             if (state.crashes() < bounds.maxCrashes()) {
-                events.add(new RaftEvent.Crash(id));
+                events.add(new Event.Crash(id));
             }
         }
         Message previous = null;
@@ -92,13 +89,13 @@ public final class RaftCoreMachine implements Machine<ClusterState, RaftEvent> {
                 continue; // a second copy: delivering either is the same event
             }
             previous = message;
-            sending(new RaftEvent.Deliver(message), state, events);
+            sending(new Event.Deliver(message, true), state, events);
         }
         return events;
     }
 
     /** {@code event}, and with drops, the same event losing what it sends to each set of other servers. */
-    private void sending(RaftEvent event, ClusterState state, List<RaftEvent> events) {
+    private void sending(Event event, ClusterState state, List<Event> events) {
         events.add(event);
         if (!bounds.drops()) {
             return;
@@ -111,7 +108,7 @@ public final class RaftCoreMachine implements Machine<ClusterState, RaftEvent> {
                     lostTo.add(others.get(i));
                 }
             }
-            events.add(new RaftEvent.Lossy(event, lostTo));
+            events.add(new Event.Lossy(event, lostTo));
         }
     }
 
@@ -121,20 +118,20 @@ public final class RaftCoreMachine implements Machine<ClusterState, RaftEvent> {
     }
 
     @Override
-    public Optional<ClusterState> next(ClusterState state, RaftEvent event) {
+    public Optional<ClusterState> next(ClusterState state, Event event) {
         var inFlight = new ArrayList<>(state.inFlight());
         int proposals = state.proposals();
         int crashes = state.crashes();
         NodeRun server = state.server(event.node());
         NodeRun changed;
-        if (event instanceof RaftEvent.Crash) {
+        if (event instanceof Event.Crash) {
             changed = server.crash();
             crashes++;
-        } else if (event instanceof RaftEvent.Restart) {
+        } else if (event instanceof Event.Restart) {
             changed = server.restart(setup);
         } else {
-            RaftEvent input = event instanceof RaftEvent.Lossy lossy ? lossy.cause() : event;
-            if (input instanceof RaftEvent.Deliver deliver) {
+            Event input = event instanceof Event.Lossy lossy ? lossy.cause() : event;
+            if (input instanceof Event.Deliver deliver) {
                 remove(inFlight, deliver.message());
             }
             NodeRun.Stepped stepped = step(state, server, input);
@@ -143,7 +140,7 @@ public final class RaftCoreMachine implements Machine<ClusterState, RaftEvent> {
             }
             changed = stepped.run();
             List<Message> sent = stepped.sent();
-            if (event instanceof RaftEvent.Lossy lossy) {
+            if (event instanceof Event.Lossy lossy) {
                 // Each server named must lose something, or this event would repeat a shorter one.
                 if (!lossy.lostTo().stream().allMatch(to -> sent.stream().anyMatch(m -> m.to() == to))) {
                     return Optional.empty();
@@ -152,7 +149,7 @@ public final class RaftCoreMachine implements Machine<ClusterState, RaftEvent> {
             } else {
                 inFlight.addAll(sent);
             }
-            if (input instanceof RaftEvent.Propose) {
+            if (input instanceof Event.Propose) {
                 proposals++;
             }
         }
@@ -161,7 +158,7 @@ public final class RaftCoreMachine implements Machine<ClusterState, RaftEvent> {
         return termsWithin && next.inFlight().size() <= bounds.maxInFlight() ? Optional.of(next) : Optional.empty();
     }
 
-    private NodeRun.Stepped step(ClusterState state, NodeRun server, RaftEvent input) {
+    private NodeRun.Stepped step(ClusterState state, NodeRun server, Event input) {
         if (state != lastState || !input.equals(lastInput)) {
             lastStepped = server.step(input, setup);
             lastState = state;

@@ -3,6 +3,7 @@ package rafting.sim.explore.raft;
 import java.util.ArrayList;
 import java.util.stream.Collectors;
 import rafting.election.Settings;
+import rafting.sim.Event;
 import rafting.sim.explore.ExplorationResult;
 import rafting.sim.explore.Explorer;
 import rafting.sim.explore.Trace;
@@ -35,12 +36,12 @@ public final class RaftExploration {
     }
 
     /** Explores {@code bounds} with nodes configured by {@code settings}, symmetric servers merged, up to {@code maxStates}. */
-    public static ExplorationResult<ClusterState, RaftEvent> explore(Settings settings, Bounds bounds, long maxStates) {
+    public static ExplorationResult<ClusterState, Event> explore(Settings settings, Bounds bounds, long maxStates) {
         return explore(settings, bounds, true, maxStates);
     }
 
     /** As above; with {@code symmetry} off, states that differ only in the servers' names count apart. */
-    public static ExplorationResult<ClusterState, RaftEvent> explore(Settings settings, Bounds bounds, boolean symmetry, long maxStates) {
+    public static ExplorationResult<ClusterState, Event> explore(Settings settings, Bounds bounds, boolean symmetry, long maxStates) {
         var key = new CanonicalKey(bounds.nodes(), symmetry, settings);
         // A real node can always tick: a state with no event left is one where the bounds stop everything.
         return RaftInvariants.checking(Explorer.of(new RaftCoreMachine(settings, bounds)))
@@ -54,7 +55,7 @@ public final class RaftExploration {
      * The trace as a story: one line per event, with the servers it changed, then the last state
      * in full and what the checks remember.
      */
-    public static String story(Trace<ClusterState, RaftEvent> trace) {
+    public static String story(Trace<ClusterState, Event> trace) {
         var lines = new ArrayList<String>();
         lines.add(trace.problem() + " after " + trace.events().size() + " events:");
         var steps = trace.steps();
@@ -70,7 +71,7 @@ public final class RaftExploration {
         ClusterState last = trace.lastState();
         lines.add("at the end:");
         last.ids().forEach(id -> lines.add("     " + last.describe(id)));
-        lines.add("     in flight: " + last.inFlight().stream().map(RaftEvent::describe).collect(Collectors.joining("; ", "[", "]")));
+        lines.add("     in flight: " + last.inFlight().stream().map(Event::describe).collect(Collectors.joining("; ", "[", "]")));
         lines.add("     leaders so far: " + last.leaders().entrySet().stream()
                 .map(e -> "t=" + e.getKey() + " n" + e.getValue()).collect(Collectors.joining(", ")));
         lines.add("     committed so far: " + last.committed().entrySet().stream()

@@ -5,6 +5,7 @@ import rafting.election.NodeKey;
 import rafting.election.NodeState;
 import rafting.election.Role;
 import rafting.log.LogEntry;
+import rafting.sim.Event;
 import rafting.sim.explore.Explorer;
 
 /**
@@ -26,7 +27,7 @@ public final class RaftInvariants {
     }
 
     /** {@code explorer} checking every invariant and step property below. */
-    public static Explorer<ClusterState, RaftEvent> checking(Explorer<ClusterState, RaftEvent> explorer) {
+    public static Explorer<ClusterState, Event> checking(Explorer<ClusterState, Event> explorer) {
         return explorer
                 .invariant(ELECTION_SAFETY, RaftInvariants::electionSafety)
                 .invariant(LOG_MATCHING, RaftInvariants::logMatching)
@@ -103,12 +104,12 @@ public final class RaftInvariants {
     }
 
     /** §5.1: terms only grow, across crashes too (the term is durable). */
-    public static boolean termsNeverGoBack(ClusterState before, RaftEvent event, ClusterState after) {
+    public static boolean termsNeverGoBack(ClusterState before, Event event, ClusterState after) {
         return before.ids().stream().allMatch(id -> after.term(id) >= before.term(id));
     }
 
     /** A running server never forgets a commit; only a restart starts it again from 0. */
-    public static boolean commitNeverGoesBack(ClusterState before, RaftEvent event, ClusterState after) {
+    public static boolean commitNeverGoesBack(ClusterState before, Event event, ClusterState after) {
         return before.ids().stream()
                 .filter(id -> before.isUp(id) && after.isUp(id))
                 .allMatch(id -> after.node(id).state().commitIndex() >= before.node(id).state().commitIndex());

@@ -10,16 +10,17 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import rafting.election.Flaw;
 import rafting.log.LogEntry;
+import rafting.sim.Event;
 import rafting.sim.explore.Trace;
 import rafting.sim.timeline.TimelinePage;
-import rafting.sim.timeline.TraceEvent;
 import rafting.sim.timeline.TraceEvent.Kind;
+import rafting.sim.timeline.TraceEvent;
 
 /** The explorer's shortest counterexample, told as a trace: one time per event, the deliveries, the logs, the problem. */
 @Tag("part9")
 class ExplorationTimelineTest {
 
-    private final Trace<ClusterState, RaftEvent> trace = RaftExploration.explore(
+    private final Trace<ClusterState, Event> trace = RaftExploration.explore(
             RaftExploration.exploredSettings().withFlaws(Flaw.TRUNCATE_ON_MATCHING_APPEND), Bounds.small(), Long.MAX_VALUE)
             .counterexample().orElseThrow();
 
@@ -28,10 +29,10 @@ class ExplorationTimelineTest {
     @Test
     void everyDeliveryOfTheStoryIsInTheTraceAtItsNumber() {
         List<Long> deliveries = new ArrayList<>();
-        List<RaftEvent> story = trace.events();
+        List<Event> story = trace.events();
         for (int i = 0; i < story.size(); i++) {
-            RaftEvent event = story.get(i) instanceof RaftEvent.Lossy lossy ? lossy.cause() : story.get(i);
-            if (event instanceof RaftEvent.Deliver) {
+            Event event = story.get(i) instanceof Event.Lossy lossy ? lossy.cause() : story.get(i);
+            if (event instanceof Event.Deliver) {
                 deliveries.add(i + 1L);
             }
         }

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import rafting.election.Settings;
 import rafting.election.Flaw;
 import rafting.election.Role;
-import rafting.sim.explore.ExplorationResult;
+import rafting.election.Settings;
+import rafting.sim.Event;
 import rafting.sim.explore.ExplorationResult.Verdict;
+import rafting.sim.explore.ExplorationResult;
 
 /** Three real RaftNodes, every state within small bounds, every check of RaftInvariants in each. */
 @Tag("part4")
@@ -22,7 +23,7 @@ class RaftExplorationTest {
         // Terms up to 2, one proposal, one crash, 2 messages in flight: about 9,000 states.
         Bounds bounds = Bounds.small();
 
-        ExplorationResult<ClusterState, RaftEvent> result = RaftExploration.explore(HEALTHY, bounds, NO_LIMIT);
+        ExplorationResult<ClusterState, Event> result = RaftExploration.explore(HEALTHY, bounds, NO_LIMIT);
 
         System.out.println("raft, " + bounds + ": " + result);
         assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
@@ -34,7 +35,7 @@ class RaftExplorationTest {
         // One term, one proposal, one crash, 2 messages in flight, any of them lost: about 130,000 states.
         Bounds bounds = new Bounds(3, 1, 1, 1, 2, true);
 
-        ExplorationResult<ClusterState, RaftEvent> result = RaftExploration.explore(HEALTHY, bounds, NO_LIMIT);
+        ExplorationResult<ClusterState, Event> result = RaftExploration.explore(HEALTHY, bounds, NO_LIMIT);
 
         System.out.println("raft, " + bounds + ": " + result);
         assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
@@ -45,8 +46,8 @@ class RaftExplorationTest {
     void symmetryMergesClustersThatDifferOnlyInTheServersNames() {
         Bounds bounds = new Bounds(3, 1, 0, 0, 3, false);
 
-        ExplorationResult<ClusterState, RaftEvent> merged = RaftExploration.explore(HEALTHY, bounds, true, NO_LIMIT);
-        ExplorationResult<ClusterState, RaftEvent> apart = RaftExploration.explore(HEALTHY, bounds, false, NO_LIMIT);
+        ExplorationResult<ClusterState, Event> merged = RaftExploration.explore(HEALTHY, bounds, true, NO_LIMIT);
+        ExplorationResult<ClusterState, Event> apart = RaftExploration.explore(HEALTHY, bounds, false, NO_LIMIT);
 
         assertThat(merged.verdict()).isEqualTo(Verdict.PASSED);
         assertThat(apart.verdict()).isEqualTo(Verdict.PASSED);
@@ -59,7 +60,7 @@ class RaftExplorationTest {
     void findsTwoLeadersOfOneTermWhenAServerVotesTwice() {
         Bounds bounds = new Bounds(3, 1, 0, 0, 6, false);
 
-        ExplorationResult<ClusterState, RaftEvent> result =
+        ExplorationResult<ClusterState, Event> result =
                 RaftExploration.explore(HEALTHY.withFlaws(Flaw.VOTE_TWICE_IN_A_TERM), bounds, NO_LIMIT);
 
         // Two candidates of term 1 each vote for the other as well: six events, the fewest there are.
@@ -76,21 +77,21 @@ class RaftExplorationTest {
     void aCrashKeepsOnlyWhatTheDriverSynced() {
         Bounds bounds = new Bounds(3, 1, 0, 1, 2, false);
 
-        ExplorationResult<ClusterState, RaftEvent> healthy = RaftExploration.explore(HEALTHY, bounds, NO_LIMIT);
-        ExplorationResult<ClusterState, RaftEvent> broken =
+        ExplorationResult<ClusterState, Event> healthy = RaftExploration.explore(HEALTHY, bounds, NO_LIMIT);
+        ExplorationResult<ClusterState, Event> broken =
                 RaftExploration.explore(HEALTHY.withFlaws(Flaw.ACKNOWLEDGE_BEFORE_DURABLE), bounds, NO_LIMIT);
 
         assertThat(healthy.verdict()).isEqualTo(Verdict.PASSED);
         // The node never asks for a sync: a candidate that crashes comes back at term 0.
         assertThat(broken.verdict()).isEqualTo(Verdict.VIOLATION);
         assertThat(broken.trace().problem()).contains(RaftInvariants.TERMS_NEVER_GO_BACK);
-        assertThat(broken.trace().events()).containsExactly(new RaftEvent.Timeout(1), new RaftEvent.Crash(1));
+        assertThat(broken.trace().events()).containsExactly(new Event.Fire(1, true), new Event.Crash(1));
         assertThat(broken.trace().lastState().durableTermVote(1).term()).isZero();
     }
 
     @Test
     void findsALateRequestThatCutsAFollowersLogBelowItsCommitIndex() {
-        ExplorationResult<ClusterState, RaftEvent> result =
+        ExplorationResult<ClusterState, Event> result =
                 RaftExploration.explore(HEALTHY.withFlaws(Flaw.TRUNCATE_ON_MATCHING_APPEND), Bounds.small(), NO_LIMIT);
 
         assertThat(result.verdict()).isEqualTo(Verdict.VIOLATION);
@@ -105,7 +106,7 @@ class RaftExplorationTest {
 
     @Test
     void findsFigure8WhenALeaderCommitsAnEarlierTermsEntryByCountingReplicas() {
-        ExplorationResult<ClusterState, RaftEvent> result =
+        ExplorationResult<ClusterState, Event> result =
                 RaftExploration.explore(HEALTHY.withFlaws(Flaw.COMMIT_EARLIER_TERM_BY_COUNTING), FIGURE_8, NO_LIMIT);
 
         System.out.println(expected(Flaw.COMMIT_EARLIER_TERM_BY_COUNTING));
@@ -127,7 +128,7 @@ class RaftExplorationTest {
         // Figure 8's bounds but terms up to 3 (up to 4: 777,743 states, over a minute; see the README).
         Bounds bounds = FIGURE_8.withMaxTerm(3);
 
-        ExplorationResult<ClusterState, RaftEvent> result = RaftExploration.explore(HEALTHY, bounds, NO_LIMIT);
+        ExplorationResult<ClusterState, Event> result = RaftExploration.explore(HEALTHY, bounds, NO_LIMIT);
 
         System.out.println("raft, " + bounds + ": " + result);
         assertThat(result.verdict()).isEqualTo(Verdict.PASSED);

@@ -11,7 +11,6 @@ import rafting.election.Flaw;
 import rafting.sim.explore.Machine.Observed;
 import rafting.sim.explore.raft.Bounds;
 import rafting.sim.explore.raft.ClusterState;
-import rafting.sim.explore.raft.RaftEvent;
 import rafting.sim.explore.raft.RaftExploration;
 import rafting.sim.explore.traffic.TrafficLightExploration;
 import rafting.sim.explore.traffic.TrafficLightExploration.Waiting;

@@ -10,7 +10,7 @@ package rafting.sim.explore.raft;
  * @param maxProposals client proposals in the whole run (each to a leader, with commands "a", "b", ...)
  * @param maxCrashes   crashes in the whole run (a crashed server may restart at any time)
  * @param maxInFlight  messages in flight at once: an event that would leave more does not happen
- * @param drops        whether the network may lose messages, as they are sent (see {@link RaftEvent.Lossy})
+ * @param drops        whether the network may lose messages, as they are sent (see {@link Event.Lossy})
  */
 public record Bounds(int nodes, int maxTerm, int maxProposals, int maxCrashes, int maxInFlight, boolean drops) {
 

@@ -1,6 +1,7 @@
 package rafting.sim.explore.raft;
 
 import java.util.List;
+import rafting.sim.Event;
 import rafting.sim.explore.Trace;
 import rafting.sim.timeline.TraceEvent;
 
@@ -20,7 +21,7 @@ public final class ExplorationTimeline {
     }
 
     /** The trace events of {@code trace}, in order. */
-    public static List<TraceEvent> of(Trace<ClusterState, RaftEvent> trace) {
+    public static List<TraceEvent> of(Trace<ClusterState, Event> trace) {
         throw new UnsupportedOperationException("Part 9: write ExplorationTimeline.of");
     }
 }

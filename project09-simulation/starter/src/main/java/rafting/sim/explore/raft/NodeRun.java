@@ -8,6 +8,7 @@ import rafting.election.Settings;
 import rafting.election.TermVote;
 import rafting.log.LogEntry;
 import rafting.replication.Message;
+import rafting.sim.Event;
 
 /**
  * One server of an explored cluster, as an immutable value: what its disk holds and, while it
@@ -50,11 +51,12 @@ final class NodeRun {
     }
 
     /**
-     * This server after one more input ({@link RaftEvent.Timeout}, {@link RaftEvent.Heartbeat},
-     * {@link RaftEvent.Propose} or {@link RaftEvent.Deliver}), or null if the input cannot happen
-     * now (a leader does not time out; a follower sends no heartbeats; a proposal needs a leader).
+     * This server after one more input ({@link Event.Fire}: a follower times out, a leader sends
+     * heartbeats, ticking {@code Event.Fire.ticksUntilDue(node)} times; {@link Event.Propose}; or
+     * {@link Event.Deliver}), its driver flushing after it, or null if the input cannot happen now
+     * (a proposal needs a leader).
      */
-    Stepped step(RaftEvent input, Setup setup) {
+    Stepped step(Event input, Setup setup) {
         throw new UnsupportedOperationException("Part 4: write NodeRun.step");
     }
 

@@ -5,21 +5,22 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import rafting.consensus.Membership;
-import rafting.election.Settings;
 import rafting.election.Role;
+import rafting.election.Settings;
 import rafting.replication.Message;
+import rafting.sim.Event;
 import rafting.sim.explore.Machine;
 
 /**
  * A small cluster of real {@link rafting.election.RaftNode}s as a {@link Machine}: in every state,
- * every event that may happen ({@link RaftEvent}), within the {@link Bounds}.
+ * every event that may happen ({@link Event}), within the {@link Bounds}.
  *
  * <ul>
  *   <li>a running server that does not lead may time out, and a leader may send heartbeats;</li>
  *   <li>a client may propose to a leader (commands "a", "b", ... in order);</li>
  *   <li>any message in flight may be delivered;</li>
  *   <li>if the bounds allow drops, each of the events above that makes a server send may lose
- *       what it sends to any set of servers ({@link RaftEvent.Lossy});</li>
+ *       what it sends to any set of servers ({@link Event.Lossy});</li>
  *   <li>a running server may crash, keeping what it synced; a crashed one may restart.</li>
  * </ul>
  *
@@ -29,7 +30,7 @@ import rafting.sim.explore.Machine;
  * the bound, does not happen: with drops and a bound of one message, a candidate's election
  * happens only with one of its two requests lost, as a leader's heartbeat does.
  */
-public final class RaftCoreMachine implements Machine<ClusterState, RaftEvent> {
+public final class RaftCoreMachine implements Machine<ClusterState, Event> {
 
     /** Servers 1..{@code bounds.nodes()}, each configured by {@code settings}. */
     public RaftCoreMachine(Settings settings, Bounds bounds) {
@@ -50,7 +51,7 @@ public final class RaftCoreMachine implements Machine<ClusterState, RaftEvent> {
     }
 
     @Override
-    public List<RaftEvent> events(ClusterState state) {
+    public List<Event> events(ClusterState state) {
         throw new UnsupportedOperationException("Part 4: write RaftCoreMachine.events");
     }
 
@@ -60,7 +61,7 @@ public final class RaftCoreMachine implements Machine<ClusterState, RaftEvent> {
     }
 
     @Override
-    public Optional<ClusterState> next(ClusterState state, RaftEvent event) {
+    public Optional<ClusterState> next(ClusterState state, Event event) {
         throw new UnsupportedOperationException("Part 4: write RaftCoreMachine.next");
     }
 

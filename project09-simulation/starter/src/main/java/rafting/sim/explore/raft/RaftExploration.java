@@ -3,6 +3,7 @@ package rafting.sim.explore.raft;
 import java.util.ArrayList;
 import java.util.stream.Collectors;
 import rafting.election.Settings;
+import rafting.sim.Event;
 import rafting.sim.explore.ExplorationResult;
 import rafting.sim.explore.Explorer;
 import rafting.sim.explore.Trace;
@@ -34,12 +35,12 @@ public final class RaftExploration {
     }
 
     /** Explores {@code bounds} with nodes configured by {@code settings}, symmetric servers merged, up to {@code maxStates}. */
-    public static ExplorationResult<ClusterState, RaftEvent> explore(Settings settings, Bounds bounds, long maxStates) {
+    public static ExplorationResult<ClusterState, Event> explore(Settings settings, Bounds bounds, long maxStates) {
         throw new UnsupportedOperationException("Part 4: write RaftExploration.explore");
     }
 
     /** As above; with {@code symmetry} off, states that differ only in the servers' names count apart. */
-    public static ExplorationResult<ClusterState, RaftEvent> explore(Settings settings, Bounds bounds, boolean symmetry, long maxStates) {
+    public static ExplorationResult<ClusterState, Event> explore(Settings settings, Bounds bounds, boolean symmetry, long maxStates) {
         throw new UnsupportedOperationException("Part 4: write RaftExploration.explore");
     }
 
@@ -47,7 +48,7 @@ public final class RaftExploration {
      * The trace as a story: one line per event, with the servers it changed, then the last state
      * in full and what the checks remember.
      */
-    public static String story(Trace<ClusterState, RaftEvent> trace) {
+    public static String story(Trace<ClusterState, Event> trace) {
         throw new UnsupportedOperationException("Part 4: write RaftExploration.story");
     }
 

@@ -5,6 +5,7 @@ import rafting.election.NodeKey;
 import rafting.election.NodeState;
 import rafting.election.Role;
 import rafting.log.LogEntry;
+import rafting.sim.Event;
 import rafting.sim.explore.Explorer;
 
 /**
@@ -26,7 +27,7 @@ public final class RaftInvariants {
     }
 
     /** {@code explorer} checking every invariant and step property below. */
-    public static Explorer<ClusterState, RaftEvent> checking(Explorer<ClusterState, RaftEvent> explorer) {
+    public static Explorer<ClusterState, Event> checking(Explorer<ClusterState, Event> explorer) {
         throw new UnsupportedOperationException("Part 4: write RaftInvariants.checking");
     }
 
@@ -59,12 +60,12 @@ public final class RaftInvariants {
     }
 
     /** §5.1: terms only grow, across crashes too (the term is durable). */
-    public static boolean termsNeverGoBack(ClusterState before, RaftEvent event, ClusterState after) {
+    public static boolean termsNeverGoBack(ClusterState before, Event event, ClusterState after) {
         throw new UnsupportedOperationException("Part 4: write RaftInvariants.termsNeverGoBack");
     }
 
     /** A running server never forgets a commit; only a restart starts it again from 0. */
-    public static boolean commitNeverGoesBack(ClusterState before, RaftEvent event, ClusterState after) {
+    public static boolean commitNeverGoesBack(ClusterState before, Event event, ClusterState after) {
         throw new UnsupportedOperationException("Part 4: write RaftInvariants.commitNeverGoesBack");
     }
 
