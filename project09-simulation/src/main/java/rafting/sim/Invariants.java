@@ -12,8 +12,9 @@ import rafting.log.LogEntry;
 import rafting.replication.Progress;
 
 /**
- * The safety properties of Raft (Figure 3 of the paper) and Project 8's "no committed entry is
- * ever lost", checked after every event of a simulated run. Each check is incremental: it looks
+ * The safety properties of {@link RaftInvariants} (Figure 3 of the paper, and Project 8's "no
+ * committed entry is ever lost"), checked after every event of a simulated run. Each check is
+ * incremental, where {@code RaftInvariants} defines each property on a whole state: it looks
  * only at what the event changed (the node that flushed, the entries just stored, the part of a
  * durable log just synced), so checking costs little more than simulating.
  *
@@ -26,13 +27,7 @@ import rafting.replication.Progress;
  */
 final class Invariants implements SimDisk.Watcher {
 
-    static final String ELECTION_SAFETY = "Election Safety";
-    static final String LOG_MATCHING = "Log Matching";
-    static final String LEADER_COMPLETENESS = "Leader Completeness";
-    static final String STATE_MACHINE_SAFETY = "State Machine Safety";
-    static final String COMMIT_NEVER_GOES_BACK = "Commit index never goes back";
-    static final String COMMITTED_NEVER_LOST = "No committed entry is lost";
-    static final String MATCH_INDEX = "matchIndex never claims too much";
+    // The run's outcomes beside the safety properties, whose names are RaftInvariants'.
     static final String LIVENESS = "Liveness";
     static final String LINEARIZABILITY = "Linearizability";
     static final String CORE_FAILURE = "The core failed";
@@ -61,6 +56,7 @@ final class Invariants implements SimDisk.Watcher {
     private int[] leaderOfTerm = new int[16];
     private final long[] seenCommit;
     private final long[] seenApplied;
+    private final long[] seenTerm; // the highest term each server has had, in any life
     private final boolean structuralChecks;
     private long step;
     private Violation violation;
@@ -78,6 +74,7 @@ final class Invariants implements SimDisk.Watcher {
         this.quorum = (servers.length - 1) / 2 + 1;
         this.seenCommit = new long[servers.length];
         this.seenApplied = new long[servers.length];
+        this.seenTerm = new long[servers.length];
     }
 
     /** The first violation, or null. */
@@ -118,7 +115,7 @@ final class Invariants implements SimDisk.Watcher {
         long key = index << 32 | entry.term();
         Seen before = seen.putIfAbsent(key, new Seen(node, entry, prevTerm));
         if (before != null && (before.prevTerm != prevTerm || !before.entry.equals(entry))) {
-            fail(LOG_MATCHING, "n" + node + " stores " + entry + " at index " + index + " after term " + prevTerm
+            fail(RaftInvariants.LOG_MATCHING, "n" + node + " stores " + entry + " at index " + index + " after term " + prevTerm
                     + ", but n" + before.node + " stored " + before.entry + " there after term " + before.prevTerm);
         }
     }
@@ -139,6 +136,7 @@ final class Invariants implements SimDisk.Watcher {
     void flushed(SimServer server, List<Applied> newlyApplied) {
         RaftNode node = server.node;
         int id = server.id;
+        checkTerm(id, node.term());
         if (node.role() == Role.LEADER) {
             becameOrIsLeader(node);
         }
@@ -150,12 +148,22 @@ final class Invariants implements SimDisk.Watcher {
     /** Node {@code server} crashed: what its leader believes it holds must still be on its disk. */
     void crashed(SimServer server) {
         checkMatchIndexes(server);
+        checkTerm(server.id, server.disk.durableTermVote().term()); // a server that is down has its disk's term
     }
 
     /** Node {@code server} restarted: a new life, whose commit and applied indexes start again from 0. */
     void restarted(SimServer server) {
         seenCommit[server.id] = 0;
         seenApplied[server.id] = 0;
+        checkTerm(server.id, server.node.term());
+    }
+
+    /** §5.1: the term is durable, so it never goes back, not even across a crash. */
+    private void checkTerm(int id, long term) {
+        if (term < seenTerm[id]) {
+            fail(RaftInvariants.TERMS_NEVER_GO_BACK, "n" + id + "'s term went from " + seenTerm[id] + " back to " + term);
+        }
+        seenTerm[id] = Math.max(seenTerm[id], term);
     }
 
     private void becameOrIsLeader(RaftNode node) {
@@ -168,7 +176,7 @@ final class Invariants implements SimDisk.Watcher {
             return;
         }
         if (known != RaftNode.NONE) {
-            fail(ELECTION_SAFETY, "n" + known + " and n" + node.id() + " both lead term " + term);
+            fail(RaftInvariants.ELECTION_SAFETY, "n" + known + " and n" + node.id() + " both lead term " + term);
             return;
         }
         leaderOfTerm[term] = node.id();
@@ -176,7 +184,7 @@ final class Invariants implements SimDisk.Watcher {
         for (int index = 1; index <= committed.size(); index++) {
             Committed entry = committed.get(index - 1);
             if (entry.term < term && !holds(node, index, entry.entry)) {
-                fail(LEADER_COMPLETENESS, "n" + node.id() + " leads term " + term + " without entry " + index + " ("
+                fail(RaftInvariants.LEADER_COMPLETENESS, "n" + node.id() + " leads term " + term + " without entry " + index + " ("
                         + entry.entry + "), committed in term " + entry.term + "; its log is " + node.log());
                 return;
             }
@@ -187,11 +195,11 @@ final class Invariants implements SimDisk.Watcher {
         int id = server.id;
         long commit = node.commitIndex();
         if (commit < seenCommit[id]) {
-            fail(COMMIT_NEVER_GOES_BACK, "n" + id + "'s commit index went from " + seenCommit[id] + " back to " + commit);
+            fail(RaftInvariants.COMMIT_NEVER_GOES_BACK, "n" + id + "'s commit index went from " + seenCommit[id] + " back to " + commit);
             return;
         }
         if (commit > node.log().lastIndex()) {
-            fail(COMMITTED_NEVER_LOST, "n" + id + " has committed up to " + commit + " but its log now ends at "
+            fail(RaftInvariants.COMMITTED_NEVER_LOST, "n" + id + " has committed up to " + commit + " but its log now ends at "
                     + node.log().lastIndex() + ": committed entries were deleted");
             return;
         }
@@ -200,7 +208,7 @@ final class Invariants implements SimDisk.Watcher {
             if (index <= committed.size()) {
                 LogEntry first = committed.get((int) index - 1).entry;
                 if (!first.equals(entry)) {
-                    fail(COMMITTED_NEVER_LOST, "index " + index + " was committed holding " + first + ", but n" + id
+                    fail(RaftInvariants.COMMITTED_NEVER_LOST, "index " + index + " was committed holding " + first + ", but n" + id
                             + " commits " + entry + " there");
                     return;
                 }
@@ -219,7 +227,7 @@ final class Invariants implements SimDisk.Watcher {
             for (int other = 1; other < servers.length; other++) {
                 RaftNode peer = servers[other].node;
                 if (servers[other].up && peer.role() == Role.LEADER && peer.term() > fresh.term && !holds(peer, index, entry)) {
-                    fail(LEADER_COMPLETENESS, "n" + id + " commits " + entry + " at " + index + " in term " + fresh.term
+                    fail(RaftInvariants.LEADER_COMPLETENESS, "n" + id + " commits " + entry + " at " + index + " in term " + fresh.term
                             + ", but n" + other + ", leader of term " + peer.term() + ", does not hold it: " + peer.log());
                     return;
                 }
@@ -230,7 +238,7 @@ final class Invariants implements SimDisk.Watcher {
 
     private void checkApplied(int id, RaftNode node, List<Applied> newlyApplied) {
         if (node.lastApplied() < seenApplied[id]) {
-            fail(COMMIT_NEVER_GOES_BACK, "n" + id + "'s last applied index went from " + seenApplied[id] + " back to " + node.lastApplied());
+            fail(RaftInvariants.COMMIT_NEVER_GOES_BACK, "n" + id + "'s last applied index went from " + seenApplied[id] + " back to " + node.lastApplied());
             return;
         }
         seenApplied[id] = node.lastApplied();
@@ -239,14 +247,14 @@ final class Invariants implements SimDisk.Watcher {
             if (index <= applied.size()) {
                 LogEntry first = applied.get(index - 1);
                 if (!first.equals(entry.entry())) {
-                    fail(STATE_MACHINE_SAFETY, "n" + id + " applies " + entry.entry() + " at index " + index
+                    fail(RaftInvariants.STATE_MACHINE_SAFETY, "n" + id + " applies " + entry.entry() + " at index " + index
                             + ", where " + first + " was applied before");
                     return;
                 }
             } else if (index == applied.size() + 1) {
                 applied.add(entry.entry());
             } else {
-                fail(STATE_MACHINE_SAFETY, "n" + id + " applies index " + index + " before index " + (applied.size() + 1));
+                fail(RaftInvariants.STATE_MACHINE_SAFETY, "n" + id + " applies index " + index + " before index " + (applied.size() + 1));
                 return;
             }
         }
@@ -278,7 +286,7 @@ final class Invariants implements SimDisk.Watcher {
         }
         SimDisk disk = follower.disk;
         if (disk.lastIndex() < match || disk.termAt(match) != leader.log().termAt(match)) {
-            fail(MATCH_INDEX, "n" + leader.id() + ", leader of term " + leader.term() + ", counts n" + follower.id
+            fail(RaftInvariants.MATCH_INDEX, "n" + leader.id() + ", leader of term " + leader.term() + ", counts n" + follower.id
                     + " as matching up to " + match + ", but n" + follower.id + " holds "
                     + (disk.lastIndex() < match ? "only " + disk.lastIndex() + " entries" : "term " + disk.termAt(match) + " there"));
         }
@@ -287,7 +295,7 @@ final class Invariants implements SimDisk.Watcher {
     private void checkHeldByQuorum(long index, Committed entry, String why) {
         int count = Integer.bitCount(entry.holders);
         if (count < quorum) {
-            fail(COMMITTED_NEVER_LOST, "committed entry " + index + " (" + entry.entry + ") is on the disk of only "
+            fail(RaftInvariants.COMMITTED_NEVER_LOST, "committed entry " + index + " (" + entry.entry + ") is on the disk of only "
                     + count + " of " + (servers.length - 1) + " servers after " + why + "; a crash can lose it");
         }
     }

@@ -393,6 +393,11 @@ public final class SimCluster {
     }
 
     /** Node {@code id} of the current life (or the last one, if it is down). */
+    /** Server {@code id}: its disk, its node and driver, whether it is up and has unflushed inputs. */
+    SimServer server(int id) {
+        return servers[id];
+    }
+
     public RaftNode node(int id) {
         return servers[id].node;
     }

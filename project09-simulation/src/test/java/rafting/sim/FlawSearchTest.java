@@ -70,7 +70,7 @@ class FlawSearchTest {
 
         Run shrunk = Shrinker.shrink(failing).run();
 
-        assertThat(shrunk.violation().invariant()).isEqualTo(Invariants.COMMITTED_NEVER_LOST);
+        assertThat(shrunk.violation().invariant()).isEqualTo(RaftInvariants.COMMITTED_NEVER_LOST);
         assertThat(Story.of(shrunk.scenario(), shrunk.events())).contains("then the faults stop", "VIOLATED");
     }
 

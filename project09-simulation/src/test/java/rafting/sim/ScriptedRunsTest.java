@@ -64,7 +64,7 @@ class ScriptedRunsTest {
         sim = new SimCluster(Scenario.scripted(3, PLAIN.withFlaws(Flaw.VOTE_TWICE_IN_A_TERM)));
         twoCandidatesAskTheSameVoter();
 
-        assertThat(sim.violation().invariant()).isEqualTo(Invariants.ELECTION_SAFETY);
+        assertThat(sim.violation().invariant()).isEqualTo(RaftInvariants.ELECTION_SAFETY);
         assertThat(sim.violation().detail()).isEqualTo("n1 and n2 both lead term 1");
     }
 
@@ -84,7 +84,7 @@ class ScriptedRunsTest {
 
         deliver(noop); // the late copy: the flawed follower deletes everything after index 0 and stores the no-op again
 
-        assertThat(sim.violation().invariant()).isEqualTo(Invariants.COMMITTED_NEVER_LOST);
+        assertThat(sim.violation().invariant()).isEqualTo(RaftInvariants.COMMITTED_NEVER_LOST);
         assertThat(sim.violation().detail()).startsWith("committed entry 2 (1:set x 1) is on the disk of only 1 of 3 servers");
     }
 
@@ -95,7 +95,7 @@ class ScriptedRunsTest {
         deliver(AppendEntries.class, 1, 2);
         deliver(AppendEntriesResponse.class, 2, 1);
 
-        assertThat(sim.violation().invariant()).isEqualTo(Invariants.COMMITTED_NEVER_LOST);
+        assertThat(sim.violation().invariant()).isEqualTo(RaftInvariants.COMMITTED_NEVER_LOST);
         assertThat(sim.violation().detail()).contains("on the disk of only 0 of 3 servers");
     }
 

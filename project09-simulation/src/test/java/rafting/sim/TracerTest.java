@@ -90,7 +90,7 @@ class TracerTest {
         TraceEvent last = trace.get(trace.size() - 1);
         assertThat(trace.stream().filter(e -> e.kind() == Kind.VIOLATION)).hasSize(1);
         assertThat(trace).filteredOn(e -> e.kind() == Kind.VIOLATION).first()
-                .matches(e -> e.text().equals(run.violation().toString()) && e.note().equals(Invariants.ELECTION_SAFETY));
+                .matches(e -> e.text().equals(run.violation().toString()) && e.note().equals(RaftInvariants.ELECTION_SAFETY));
         assertThat(last.time()).isEqualTo(run.violation().step());
         assertThat(trace).filteredOn(e -> e.kind() == Kind.ROLE && e.text().equals("leader")).hasSizeGreaterThanOrEqualTo(2);
     }

@@ -21,6 +21,7 @@ import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import rafting.consensus.Applied;
 import rafting.election.Settings;
+import rafting.election.NodeKey;
 import rafting.election.NodeState;
 import rafting.election.Proposal;
 import rafting.election.Driver;
@@ -309,6 +310,11 @@ public final class KvNode implements Closeable {
 
     public int id() {
         return id;
+    }
+
+    /** The core's key (state, log, progress): only on the loop's thread, which the simulator's own is. */
+    NodeKey key() {
+        return node.key();
     }
 
     /** The node's state after its last batch: role, term, leader, commit and applied index. */

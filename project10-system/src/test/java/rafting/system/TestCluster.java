@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import rafting.election.Role;
 
@@ -39,6 +40,9 @@ final class TestCluster implements AutoCloseable {
         return new ClusterFile(clusterId, nodes);
     }
 
+    /** The next port to try: each is handed out once in this JVM, so no two nodes, not even one after another, share one. */
+    private static final AtomicInteger NEXT_PORT = new AtomicInteger(20_000 + ThreadLocalRandom.current().nextInt(6_000));
+
     /**
      * A loopback address free right now, below Linux's ephemeral ports (32768 and up): a port the
      * system hands out could be taken by another node's outgoing connection while its own node is
@@ -46,14 +50,17 @@ final class TestCluster implements AutoCloseable {
      */
     static InetSocketAddress freeAddress() throws IOException {
         for (int attempt = 0; attempt < 1_000; attempt++) {
-            int port = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
+            int port = NEXT_PORT.getAndIncrement();
+            if (port >= 32_000) {
+                break;
+            }
             try (var probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 return new InetSocketAddress("127.0.0.1", port);
             } catch (IOException inUse) {
-                // try another
+                // try the next one
             }
         }
-        throw new IOException("no free loopback port in 20000..31999");
+        throw new IOException("no free loopback port below 32000");
     }
 
     KvNode start(int id) throws IOException {

@@ -12,8 +12,9 @@ import rafting.log.LogEntry;
 import rafting.replication.Progress;
 
 /**
- * The safety properties of Raft (Figure 3 of the paper) and Project 8's "no committed entry is
- * ever lost", checked after every event of a simulated run. Each check is incremental: it looks
+ * The safety properties of {@link RaftInvariants} (Figure 3 of the paper, and Project 8's "no
+ * committed entry is ever lost"), checked after every event of a simulated run, each violation
+ * named with a constant of {@code RaftInvariants}. Each check is incremental: it looks
  * only at what the event changed (the node that flushed, the entries just stored, the part of a
  * durable log just synced), so checking costs little more than simulating.
  *
@@ -26,13 +27,7 @@ import rafting.replication.Progress;
  */
 final class Invariants implements SimDisk.Watcher {
 
-    static final String ELECTION_SAFETY = "Election Safety";
-    static final String LOG_MATCHING = "Log Matching";
-    static final String LEADER_COMPLETENESS = "Leader Completeness";
-    static final String STATE_MACHINE_SAFETY = "State Machine Safety";
-    static final String COMMIT_NEVER_GOES_BACK = "Commit index never goes back";
-    static final String COMMITTED_NEVER_LOST = "No committed entry is lost";
-    static final String MATCH_INDEX = "matchIndex never claims too much";
+    // The run's outcomes beside the safety properties, whose names are RaftInvariants'.
     static final String LIVENESS = "Liveness";
     static final String LINEARIZABILITY = "Linearizability";
     static final String CORE_FAILURE = "The core failed";

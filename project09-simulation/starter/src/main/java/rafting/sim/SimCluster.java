@@ -104,6 +104,11 @@ public final class SimCluster {
     }
 
     /** Node {@code id} of the current life (or the last one, if it is down). */
+    /** Part 7: server {@code id}: its disk, its node and driver, whether it is up and has unflushed inputs. */
+    SimServer server(int id) {
+        throw new UnsupportedOperationException("Part 7: write SimCluster.server");
+    }
+
     public RaftNode node(int id) {
         throw new UnsupportedOperationException("Part 6: write SimCluster.node");
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import rafting.election.Driver;
+import rafting.election.NodeKey;
 import rafting.election.NodeState;
 import rafting.election.RaftNode;
 import rafting.election.Settings;
@@ -123,6 +124,11 @@ public final class KvNode implements Closeable {
     /** Part 7: gives the node its way to its peers; until then it sends nothing and flushes nothing. */
     void connect(Peers peers) {
         throw new UnsupportedOperationException("Part 7: connect the node to its peers");
+    }
+
+    /** Part 7: the core's key ({@code RaftNode.key()}), read on the loop's thread: the simulator's checks read it. */
+    NodeKey key() {
+        throw new UnsupportedOperationException("Part 7: the core's key");
     }
 
     /** Part 7: messages from peers, from any thread: the loop takes them in its next batch. */

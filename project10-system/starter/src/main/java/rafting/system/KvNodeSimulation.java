@@ -2,13 +2,13 @@ package rafting.system;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import rafting.election.MemoryDisk;
-import rafting.election.NodeState;
-import rafting.election.Role;
+import rafting.election.NodeKey;
 import rafting.election.Settings;
 import rafting.election.TermVote;
 import rafting.events.EventLoop;
@@ -16,6 +16,8 @@ import rafting.events.ManualClock;
 import rafting.log.LogEntry;
 import rafting.log.LogStorage;
 import rafting.replication.Message;
+import rafting.sim.ClusterView;
+import rafting.sim.RaftInvariants;
 import rafting.sim.history.CheckResult;
 import rafting.sim.history.History;
 import rafting.sim.history.LinearizabilityChecker;
@@ -28,7 +30,8 @@ import rafting.sim.history.LinearizabilityChecker;
  * cuts links one way, both ways or around one node, and loses, repeats and delays messages, while
  * {@link SimulatedClient}s write, read and compare-and-set. Then every fault stops, and within
  * {@link #HEALED_MILLIS} every client must get answers again. The whole history must be
- * linearizable, and no term may have two leaders.
+ * linearizable, and every 50 ms, and at the end, the cluster must keep the safety properties of
+ * Project 9's {@link RaftInvariants}, the same ones the simulator and the explorer check.
  *
  * <pre>{@code
  * KvNodeSimulation.Outcome outcome = KvNodeSimulation.run(42, KvNode.DEFAULT_RAFT);
@@ -41,6 +44,7 @@ final class KvNodeSimulation {
     static final long FAULT_MILLIS = 4_000;
     static final long HEALED_MILLIS = 4_000;
     static final int ANSWERS_AFTER_HEAL = 3;
+    static final long CHECK_EVERY_MILLIS = 50;
     private static final long EPOCH_MILLIS = 1_700_000_000_000L; // the wall clock the leader stamps entries with
 
     /** How a run ended: {@code problem} is null when it passed, {@code unknown} when the checker gave up. */
@@ -70,7 +74,10 @@ final class KvNodeSimulation {
     private final History history = new History();
     private final List<SimulatedClient> clients = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
-    private final Map<Long, Integer> leaders = new HashMap<>();
+    private final SortedMap<Long, Integer> leaders = new TreeMap<>();
+    private final SortedMap<Long, ClusterView.Committed> committed = new TreeMap<>();
+    private final int[] incarnations = new int[NODES + 1];
+    private ClusterView.Snapshot checked; // the cluster as last checked
     private long now;
     private int crashes;
 
@@ -116,6 +123,7 @@ final class KvNodeSimulation {
             }
             step();
         }
+        checkSafety();
         boolean unknown = false;
         if (problems.isEmpty()) {
             CheckResult result = LinearizabilityChecker.check(history.operations());
@@ -151,8 +159,10 @@ final class KvNodeSimulation {
             int id = 1 + (first - 1 + i) % NODES;
             if (lives[id] != null) {
                 lives[id].loop().advance(Duration.ofMillis(1));
-                checkOneLeaderPerTerm(lives[id].node().state());
             }
+        }
+        if (now % CHECK_EVERY_MILLIS == 0) {
+            checkSafety();
         }
     }
 
@@ -195,6 +205,7 @@ final class KvNodeSimulation {
 
     /** Starts node {@code id} from what its disk holds durably, with a loop of its own on a clock of its own. */
     private void boot(int id) {
+        incarnations[id]++;
         ManualClock clock = ManualClock.create();
         EventLoop loop = EventLoop.create("n" + id, clock);
         long offset = now; // this life's wall clock, as the leader stamps entries with it
@@ -204,14 +215,32 @@ final class KvNodeSimulation {
         lives[id] = new Life(node, loop);
     }
 
-    /** §5.2 Election Safety: at most one leader in any term, over the whole run. */
-    private void checkOneLeaderPerTerm(NodeState state) {
-        if (state.role() == Role.LEADER) {
-            Integer earlier = leaders.putIfAbsent(state.term(), state.id());
-            if (earlier != null && earlier != state.id()) {
-                problems.add("two leaders in term " + state.term() + ": n" + earlier + " and n" + state.id());
+    /** The properties of {@link RaftInvariants}, on the cluster now and on its way from the last check. */
+    private void checkSafety() {
+        var keys = new ArrayList<NodeKey>();
+        var logs = new ArrayList<List<LogEntry>>();
+        var terms = new ArrayList<Long>();
+        var lifeList = new ArrayList<Integer>();
+        for (int id = 1; id <= NODES; id++) {
+            lifeList.add(incarnations[id]);
+            if (lives[id] != null) {
+                NodeKey key = lives[id].node().key();
+                ClusterView.learn(key, leaders, committed);
+                keys.add(key);
+                logs.add(key.log());
+                terms.add(key.state().term());
+            } else {
+                keys.add(null);
+                logs.add(disks[id].durableLog());
+                terms.add(disks[id].durableTermVote().term());
             }
         }
+        var cluster = new ClusterView.Snapshot(keys, logs, terms, lifeList, leaders, committed);
+        String broken = RaftInvariants.firstBroken(checked == null ? cluster : checked.beforeLivesOf(cluster), cluster);
+        if (broken != null) {
+            problems.add(broken + " broken at " + now + " ms (" + states() + ")");
+        }
+        checked = cluster;
     }
 
     private String states() {

@@ -9,28 +9,19 @@ import java.util.stream.Collectors;
 import rafting.election.NodeKey;
 import rafting.election.NodeState;
 import rafting.election.RaftNode;
-import rafting.election.Role;
 import rafting.election.TermVote;
 import rafting.log.LogEntry;
 import rafting.replication.Message;
+import rafting.sim.ClusterView;
+import rafting.sim.RaftInvariants;
 
 /**
  * One state of an explored cluster, immutable: every server ({@link NodeRun}), the messages in
  * flight (a multiset, kept sorted), and what the checks need to remember of the past: the leader
- * of each term so far and every entry ever known committed, with the term in which it was. These
- * last two are <em>history</em> (TLA+ would call them history variables): no server holds them,
- * since a crash wipes a leader's commit index, yet "at most one leader per term" and "Leader
- * Completeness" speak about the whole run.
+ * of each term so far and every entry ever known committed, with the term in which it was (the
+ * histories of a {@link ClusterView}, which the checks of {@link RaftInvariants} read).
  */
-public final class ClusterState {
-
-    /** An entry known committed: which one, and the term of the server that first committed it. */
-    public record Committed(LogEntry entry, long term) {
-        @Override
-        public String toString() {
-            return entry + " (committed at term " + term + ")";
-        }
-    }
+public final class ClusterState implements ClusterView {
 
     private final List<NodeRun> servers;
     private final List<Message> inFlight;
@@ -69,28 +60,24 @@ public final class ClusterState {
         var leaders = new TreeMap<>(this.leaders);
         var committed = new TreeMap<>(this.committed);
         if (run.isUp()) {
-            NodeState state = run.key().state();
-            if (state.role() == Role.LEADER) {
-                leaders.putIfAbsent(state.term(), state.id()); // a second leader of a term is for the checks to see
-            }
-            List<LogEntry> log = run.key().log();
-            for (long index = 1; index <= Math.min(state.commitIndex(), log.size()); index++) {
-                committed.putIfAbsent(index, new Committed(log.get((int) index - 1), state.term()));
-            }
+            ClusterView.learn(run.key(), leaders, committed);
         }
         return new ClusterState(next, reachable, leaders, committed, proposals, crashes);
     }
 
     /** The servers' ids, 1..n. */
+    @Override
     public List<Integer> ids() {
         return servers.stream().map(NodeRun::id).toList();
     }
 
+    @Override
     public boolean isUp(int id) {
         return server(id).isUp();
     }
 
     /** Everything that decides running server {@code id}'s next reactions (its role, term, log, ...). */
+    @Override
     public NodeKey node(int id) {
         NodeRun run = server(id);
         if (!run.isUp()) {
@@ -100,11 +87,13 @@ public final class ClusterState {
     }
 
     /** Server {@code id}'s log: the running node's, or what its disk kept while it is down. */
+    @Override
     public List<LogEntry> log(int id) {
         return server(id).log();
     }
 
     /** Server {@code id}'s current term: the running node's, or its disk's while it is down. */
+    @Override
     public long term(int id) {
         return server(id).term();
     }
@@ -125,11 +114,13 @@ public final class ClusterState {
     }
 
     /** The leader of each term so far: the first server that led it. */
+    @Override
     public SortedMap<Long, Integer> leaders() {
         return leaders;
     }
 
     /** Every index ever known committed, with the entry committed there first. */
+    @Override
     public SortedMap<Long, Committed> committed() {
         return committed;
     }

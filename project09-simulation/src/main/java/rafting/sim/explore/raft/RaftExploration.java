@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.stream.Collectors;
 import rafting.election.Settings;
 import rafting.sim.Event;
+import rafting.sim.RaftInvariants;
 import rafting.sim.explore.ExplorationResult;
 import rafting.sim.explore.Explorer;
 import rafting.sim.explore.Trace;
@@ -44,11 +45,19 @@ public final class RaftExploration {
     public static ExplorationResult<ClusterState, Event> explore(Settings settings, Bounds bounds, boolean symmetry, long maxStates) {
         var key = new CanonicalKey(bounds.nodes(), symmetry, settings);
         // A real node can always tick: a state with no event left is one where the bounds stop everything.
-        return RaftInvariants.checking(Explorer.of(new RaftCoreMachine(settings, bounds)))
+        return checking(Explorer.of(new RaftCoreMachine(settings, bounds)))
                 .key(key::of)
                 .legalEnd(state -> true)
                 .maxStates(maxStates)
                 .run();
+    }
+
+    /** {@code explorer} checking every property of {@link RaftInvariants}: the invariants in every state, the step properties on every event. */
+    static Explorer<ClusterState, Event> checking(Explorer<ClusterState, Event> explorer) {
+        RaftInvariants.INVARIANTS.forEach((name, invariant) -> explorer.invariant(name, invariant::test));
+        RaftInvariants.STEP_PROPERTIES.forEach((name, property) ->
+                explorer.stepProperty(name, (before, event, after) -> property.test(before, after)));
+        return explorer;
     }
 
     /**

@@ -8,6 +8,7 @@ import rafting.election.Flaw;
 import rafting.election.Role;
 import rafting.election.Settings;
 import rafting.sim.Event;
+import rafting.sim.RaftInvariants;
 import rafting.sim.explore.ExplorationResult.Verdict;
 import rafting.sim.explore.ExplorationResult;
 

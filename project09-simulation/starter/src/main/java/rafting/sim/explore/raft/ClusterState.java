@@ -13,24 +13,16 @@ import rafting.election.Role;
 import rafting.election.TermVote;
 import rafting.log.LogEntry;
 import rafting.replication.Message;
+import rafting.sim.ClusterView;
 
 /**
  * One state of an explored cluster, immutable: every server ({@link NodeRun}), the messages in
  * flight (a multiset, kept sorted), and what the checks need to remember of the past: the leader
- * of each term so far and every entry ever known committed, with the term in which it was. These
- * last two are <em>history</em> (TLA+ would call them history variables): no server holds them,
- * since a crash wipes a leader's commit index, yet "at most one leader per term" and "Leader
- * Completeness" speak about the whole run.
+ * of each term so far and every entry ever known committed, with the term in which it was (the
+ * histories of a {@link ClusterView}, which the checks of {@code RaftInvariants} read; learn them
+ * with {@code ClusterView.learn}).
  */
-public final class ClusterState {
-
-    /** An entry known committed: which one, and the term of the server that first committed it. */
-    public record Committed(LogEntry entry, long term) {
-        @Override
-        public String toString() {
-        throw new UnsupportedOperationException("Part 4: write Committed.toString");
-    }
-    }
+public final class ClusterState implements ClusterView {
 
     ClusterState(List<NodeRun> servers, List<Message> inFlight, SortedMap<Long, Integer> leaders,
             SortedMap<Long, Committed> committed, int proposals, int crashes) {
