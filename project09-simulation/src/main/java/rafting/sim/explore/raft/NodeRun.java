@@ -89,51 +89,27 @@ final class NodeRun {
         }
         RaftNode next = node.copy(random(id));
         // The page cache holds what the node wrote; only the platter is this server's to keep.
-        var sink = new Sink(new MemoryDisk(durableTermVote, durableLog));
-        sink.disk.save(next.termVote());
-        sink.disk.write(1, next.log().entries());
-        var driver = new Driver(next, sink, (index, command) -> NO_RESULT, sink);
+        var disk = new MemoryDisk(durableTermVote, durableLog);
+        disk.save(next.termVote());
+        disk.write(1, next.log().entries());
+        var sent = new ArrayList<Message>();
+        var driver = new Driver(next, disk, (index, command) -> NO_RESULT, new Driver.Outbox() {
+            @Override
+            public void send(Message message) {
+                sent.add(message);
+            }
+
+            @Override
+            public void applied(Applied applied) {
+                // The explorer checks logs and states, not results.
+            }
+        });
         if (!feed(next, driver, input)) {
             return null;
         }
-        List<LogEntry> durable = sink.disk.durableLog();
+        List<LogEntry> durable = disk.durableLog();
         List<LogEntry> log = durable.equals(durableLog) ? durableLog : List.copyOf(durable);
-        return new Stepped(new NodeRun(id, next, sink.disk.durableTermVote(), log), List.copyOf(sink.sent));
-    }
-
-    /** Where a stepped node's driver writes and sends: a disk of its own, and a list. */
-    private static final class Sink implements Driver.Disk, Driver.Outbox {
-        final MemoryDisk disk;
-        final List<Message> sent = new ArrayList<>();
-
-        Sink(MemoryDisk disk) {
-            this.disk = disk;
-        }
-
-        @Override
-        public void save(TermVote termVote) {
-            disk.save(termVote);
-        }
-
-        @Override
-        public void write(long from, List<LogEntry> entries) {
-            disk.write(from, entries);
-        }
-
-        @Override
-        public void sync() {
-            disk.sync();
-        }
-
-        @Override
-        public void send(Message message) {
-            sent.add(message);
-        }
-
-        @Override
-        public void applied(Applied applied) {
-            // The explorer checks logs and states, not results.
-        }
+        return new Stepped(new NodeRun(id, next, disk.durableTermVote(), log), List.copyOf(sent));
     }
 
     /** Gives the node one input, and its driver does what it asks; false if the input cannot happen. */
