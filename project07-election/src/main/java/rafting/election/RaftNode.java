@@ -1,6 +1,7 @@
 package rafting.election;
 
 import static java.lang.System.Logger.Level.DEBUG;
+import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
@@ -337,6 +338,11 @@ public final class RaftNode {
                 && log.matches(request.prevLogIndex(), request.prevLogTerm())) {
             log.truncateFrom(request.prevLogIndex() + 1);
         }
+        // With a flaw on, the node shows the damage it does instead: this defence would turn some
+        // of that damage into a cluster that is merely stuck, and the flaws exist to be seen.
+        if (settings.flaws().isEmpty() && wouldDeleteCommitted(request)) {
+            return;
+        }
         AppendEntriesResponse answer = Follower.append(log, request);
         if (answer.success()) {
             long confirmed = settings.has(Flaw.FOLLOWER_COMMITS_PAST_CONFIRMED) ? log.lastIndex() : answer.matchIndex();
@@ -346,6 +352,35 @@ public final class RaftNode {
             commitTo(commit);
         }
         outbox.add(answer);
+    }
+
+    /**
+     * True, with one error in the log, if {@code request} conflicts with an entry this node has
+     * committed: by §5.4 (Leader Completeness) no leader can send that, so it comes from a broken
+     * disk, a bug or a forged message, and the request is ignored. Committed entries are never
+     * deleted (Figure 2 deletes only conflicting entries, which a committed one never is).
+     */
+    private boolean wouldDeleteCommitted(AppendEntries request) {
+        if (!log.matches(request.prevLogIndex(), request.prevLogTerm())) {
+            return false; // Follower.append refuses it anyway
+        }
+        long index = request.prevLogIndex();
+        for (LogEntry entry : request.entries()) {
+            index++;
+            if (index > commitIndex || index > log.lastIndex()) {
+                return false;
+            }
+            if (index < log.firstIndex()) {
+                continue; // compacted: nothing here to delete
+            }
+            if (log.termAt(index) != entry.term()) {
+                long at = index;
+                LOG.log(ERROR, () -> "n" + id + " ignores " + request + ": it would delete entry " + at + ", committed here"
+                        + " (a broken disk, a bug, or a forged message)");
+                return true;
+            }
+        }
+        return false;
     }
 
     private void onAppendEntriesResponse(AppendEntriesResponse response) {

@@ -71,6 +71,20 @@ class ReplicationRulesTest {
     }
 
     @Test
+    void aRequestThatWouldDeleteACommittedEntryIsIgnored_forNoLeaderCanSendOne() {
+        var follower = node(1, 3, PLAIN, new TermVote(1, 2), 1, 1, 1);
+        feed(follower, new AppendEntries(2, 1, 1, 3, 1, List.of(), 3));
+        assertThat(follower.commitIndex()).isEqualTo(3);
+
+        // A forged request of a later term, from the start of the log: it would keep one entry of its own.
+        Ready ready = feed(follower, new AppendEntries(3, 1, 2, 0, 0, entries(2), 0));
+
+        assertThat(terms(follower)).as("the committed log").containsExactly(1L, 1L, 1L);
+        assertThat(follower.commitIndex()).isEqualTo(3);
+        assertThat(ready.messages()).as("no acknowledgement of what it did not store").isEmpty();
+    }
+
+    @Test
     void aServerThatDoesNotLeadNamesTheLeaderItKnows() {
         var node = node(2, 3, PLAIN, new TermVote(1, NONE));
         assertThat(node.propose("set x 1")).hasToString("not leader; leader unknown");

@@ -166,13 +166,30 @@ public final class KvNode implements Closeable {
         return start(id, cluster, dataDir, DEFAULT_TICK, DEFAULT_RAFT);
     }
 
-    /**
-     * Starts a node: opens and recovers its data folder, binds its peer and client ports, connects
-     * to its peers. Fails, having released everything, with a message that says what to do.
-     */
+    /** Starts a node whose cluster key is {@link #defaultKeyFile} of its data folder. */
     public static KvNode start(int id, ClusterFile cluster, Path dataDir, Duration tick, Settings raft)
             throws IOException {
+        return start(id, cluster, dataDir, defaultKeyFile(dataDir), tick, raft);
+    }
+
+    /**
+     * Where a node keeps its cluster's key unless told otherwise: {@code cluster.key} beside its
+     * data folder, so the nodes of a local cluster ({@code data/node-1}, {@code data/node-2}, ...)
+     * share {@code data/cluster.key}.
+     */
+    public static Path defaultKeyFile(Path dataDir) {
+        return dataDir.toAbsolutePath().getParent().resolve("cluster.key");
+    }
+
+    /**
+     * Starts a node: reads its cluster's key from {@code keyFile} (creating one if there is none),
+     * opens and recovers its data folder, binds its peer and client ports, connects to its peers.
+     * Fails, having released everything, with a message that says what to do.
+     */
+    public static KvNode start(int id, ClusterFile cluster, Path dataDir, Path keyFile, Duration tick, Settings raft)
+            throws IOException {
         ClusterFile.Addresses addresses = cluster.addresses(id);
+        ClusterKey key = ClusterKey.loadOrCreate(keyFile);
         DataFolder data = DataFolder.open(dataDir);
         KvNode kv;
         try {
@@ -189,7 +206,8 @@ public final class KvNode implements Closeable {
                     peers.put(peer, a.peer());
                 }
             });
-            kv.connect(PeerTransport.start(cluster.clusterId(), id, bind(addresses.peer(), "peer"), peers, kv::deliver));
+            kv.connect(PeerTransport.start(cluster.clusterId(), key, id, bind(addresses.peer(), "peer"), peers,
+                    kv::deliver));
             kv.clients = TcpServer.start("n" + id + "-clients", bind(addresses.client(), "client"),
                     socket -> new ClientSession(kv, socket).serve());
             kv.loop.start();

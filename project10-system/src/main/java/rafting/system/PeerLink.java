@@ -1,11 +1,13 @@
 package rafting.system;
 
 import static java.lang.System.Logger.Level.DEBUG;
+import static java.lang.System.Logger.Level.WARNING;
 
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ProtocolException;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,8 @@ import rafting.replication.Message;
 
 /**
  * The outgoing connection to one peer, with a thread of its own: it connects (again and again,
- * backing off from 20 ms to 1 s while the peer is down), sends the handshake, then writes
+ * backing off from 20 ms to 1 s while the peer is down), proves the cluster's key and checks the
+ * peer's ({@link PeerHandshake}), then writes
  * whatever is queued, every message waiting in one flush. The queue is bounded: a dead or slow
  * peer costs at most {@code capacity} messages of memory, and what does not fit is dropped.
  */
@@ -31,14 +34,14 @@ final class PeerLink implements Closeable {
     private final int id;
     private final int peer;
     private final InetSocketAddress address;
-    private final byte[] handshake;
+    private final PeerHandshake handshake;
     private final BlockingQueue<Message> queue;
     private final AtomicLong dropped = new AtomicLong();
     private final Thread thread;
     private volatile boolean closed;
     private volatile Socket socket;
 
-    PeerLink(int id, int peer, InetSocketAddress address, byte[] handshake, int capacity) {
+    PeerLink(int id, int peer, InetSocketAddress address, PeerHandshake handshake, int capacity) {
         this.id = id;
         this.peer = peer;
         this.address = address;
@@ -68,12 +71,17 @@ final class PeerLink implements Closeable {
                 s.setTcpNoDelay(true);
                 s.connect(address, 1000);
                 var out = new BufferedOutputStream(s.getOutputStream(), 1 << 16);
-                PeerTransport.writeFrame(out, handshake);
-                out.flush();
+                s.setSoTimeout(PeerHandshake.TIMEOUT_MILLIS);
+                handshake.connect(s.getInputStream(), out, id, peer);
                 PeerTransport.logConnected(id, peer, address);
                 backoff = MIN_BACKOFF_MS;
                 wasDown = false;
                 pump(out);
+            } catch (ProtocolException e) {
+                if (!wasDown) {
+                    LOG.log(WARNING, () -> "n" + id + " refused to send to n" + peer + " at " + address + ": " + e.getMessage());
+                }
+                wasDown = true;
             } catch (IOException e) {
                 if (!wasDown) {
                     LOG.log(DEBUG, () -> "n" + id + " cannot reach n" + peer + " at " + address + ": " + e.getMessage());

@@ -12,11 +12,10 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ProtocolException;
 import java.net.Socket;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import rafting.kv.Frames;
@@ -28,10 +27,12 @@ import rafting.replication.Message;
  *
  * <p>Each node keeps one outgoing connection to each peer (a {@link PeerLink}) and accepts their
  * connections to it; every connection carries messages one way, as size-prefixed frames
- * ({@link Frames}) holding {@link MessageCodec} messages. A connection opens with a handshake
- * frame naming the cluster, the sender and the receiver; a node from another cluster, a message
- * for another node, or anything that is not a handshake (a stray client on the peer port) is
- * refused with one log line and the connection is closed.
+ * ({@link Frames}) holding {@link MessageCodec} messages. A connection opens with a
+ * {@link PeerHandshake}: it names the cluster, the sender and the receiver, and each side proves
+ * that it holds the cluster's {@link ClusterKey}. A node from another cluster, a process without
+ * the key, a message for another node, or anything that is not a handshake (a stray client on the
+ * peer port) is refused with one log line and the connection is closed, before any Raft message
+ * is read.
  *
  * <p>Sending never blocks the caller: each link has a bounded queue, and a message that does not
  * fit is dropped, as Raft allows (the leader retries on its next heartbeat). Messages that arrive
@@ -40,34 +41,33 @@ import rafting.replication.Message;
 public final class PeerTransport implements KvNode.Peers, Closeable {
 
     static final int MAX_FRAME = 64 << 20;
-    private static final int MAX_HANDSHAKE = 256;
-    private static final byte[] MAGIC = "RAFTKV1".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_BURST = 1024;
     private static final System.Logger LOG = System.getLogger(PeerTransport.class.getName());
 
-    private final String clusterId;
+    private final PeerHandshake handshake;
     private final int id;
+    private final Set<Integer> peerIds;
     private final Consumer<List<Message>> inbound;
     private final TcpServer server;
     private final Map<Integer, PeerLink> links = new TreeMap<>();
 
-    private PeerTransport(String clusterId, int id, InetSocketAddress bind, Map<Integer, InetSocketAddress> peers,
-            int queueCapacity, Consumer<List<Message>> inbound) throws IOException {
-        this.clusterId = clusterId;
+    private PeerTransport(String clusterId, ClusterKey key, int id, InetSocketAddress bind,
+            Map<Integer, InetSocketAddress> peers, int queueCapacity, Consumer<List<Message>> inbound) throws IOException {
+        this.handshake = new PeerHandshake(clusterId, key);
         this.id = id;
         this.inbound = inbound;
+        this.peerIds = Set.copyOf(peers.keySet()); // before the server starts: its threads read it
         this.server = TcpServer.start("n" + id + "-peers", bind, this::serve);
-        peers.forEach((peer, address) -> links.put(peer,
-                new PeerLink(id, peer, address, handshake(clusterId, id, peer), queueCapacity)));
+        peers.forEach((peer, address) -> links.put(peer, new PeerLink(id, peer, address, handshake, queueCapacity)));
     }
 
     /**
      * Listens on {@code bind} and connects to every one of {@code peers}; what arrives goes to
      * {@code inbound}, called from the connections' threads.
      */
-    public static PeerTransport start(String clusterId, int id, InetSocketAddress bind,
+    public static PeerTransport start(String clusterId, ClusterKey key, int id, InetSocketAddress bind,
             Map<Integer, InetSocketAddress> peers, Consumer<List<Message>> inbound) throws IOException {
-        return new PeerTransport(clusterId, id, bind, peers, PeerLink.DEFAULT_QUEUE, inbound);
+        return new PeerTransport(clusterId, key, id, bind, peers, PeerLink.DEFAULT_QUEUE, inbound);
     }
 
     /** Queues {@code message} for its receiver; drops it if that peer's queue is full. */
@@ -96,13 +96,6 @@ public final class PeerTransport implements KvNode.Peers, Closeable {
         server.close();
     }
 
-    /** The first frame on every connection: magic, cluster id, sender, receiver. */
-    static byte[] handshake(String clusterId, int from, int to) {
-        byte[] cluster = clusterId.getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(MAGIC.length + 2 + cluster.length + 8).put(MAGIC).putShort((short) cluster.length)
-                .put(cluster).putInt(from).putInt(to).array();
-    }
-
     /** Writes one size-prefixed frame into a buffered stream, without flushing. */
     static void writeFrame(OutputStream out, byte[] payload) throws IOException {
         int n = payload.length;
@@ -116,14 +109,10 @@ public final class PeerTransport implements KvNode.Peers, Closeable {
         InputStream in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
         int peer;
         try {
-            byte[] handshake;
-            try {
-                handshake = Frames.read(in, MAX_HANDSHAKE);
-            } catch (ProtocolException e) {
-                throw new ProtocolException("not a Raft peer handshake (is a client on the peer port?): " + e.getMessage());
-            }
-            peer = acceptHandshake(handshake);
-        } catch (ProtocolException e) {
+            socket.setSoTimeout(PeerHandshake.TIMEOUT_MILLIS);
+            peer = handshake.accept(in, socket.getOutputStream(), id, peerIds);
+            socket.setSoTimeout(0);
+        } catch (IOException e) {
             LOG.log(WARNING, () -> "n" + id + " refused a peer connection from " + remote + ": " + e.getMessage());
             return;
         }
@@ -158,35 +147,6 @@ public final class PeerTransport implements KvNode.Peers, Closeable {
         if (!burst.isEmpty()) {
             inbound.accept(burst);
         }
-    }
-
-    private int acceptHandshake(byte[] frame) throws ProtocolException {
-        if (frame == null) {
-            throw new ProtocolException("closed before its handshake");
-        }
-        ByteBuffer in = ByteBuffer.wrap(frame);
-        byte[] magic = new byte[MAGIC.length];
-        if (frame.length < MAGIC.length + 2 + 8 || !java.util.Arrays.equals(in.get(magic).array(), 0, MAGIC.length, MAGIC, 0,
-                MAGIC.length)) {
-            throw new ProtocolException("not a Raft peer handshake (is a client on the peer port?)");
-        }
-        int size = in.getShort();
-        if (size < 0 || size != in.remaining() - 8) {
-            throw new ProtocolException("a malformed handshake");
-        }
-        byte[] cluster = new byte[size];
-        in.get(cluster);
-        String theirs = new String(cluster, StandardCharsets.UTF_8);
-        int from = in.getInt();
-        int to = in.getInt();
-        if (!theirs.equals(clusterId)) {
-            throw new ProtocolException("node " + from + " of cluster '" + theirs + "', not of '" + clusterId + "'");
-        }
-        if (to != id || !links.containsKey(from)) {
-            throw new ProtocolException("a handshake from node " + from + " to node " + to + "; this is node " + id
-                    + " and its peers are " + links.keySet());
-        }
-        return from;
     }
 
     @Override

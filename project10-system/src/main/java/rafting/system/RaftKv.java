@@ -31,13 +31,14 @@ public final class RaftKv {
             usage: ./raftkv <command> [options]
               demo [--nodes N] [--data DIR] [--config FILE]      the nodes (default 3) and a client in this terminal
               cluster [--nodes N] [--data DIR] [--config FILE]   node processes (default 3), Ctrl-C stops them all
-              node <id> [--nodes N] [--data DIR] [--config FILE]   one node in the foreground
+              node <id> [--nodes N] [--data DIR] [--config FILE] [--key FILE]   one node in the foreground
               cli [host:port] [command words...]        a client; without a command, an interactive one
               status [--nodes N] [--config FILE]         every node's role, term, leader, commit and applied index
               bench [--clients N] [--requests N] [--value-size B] [--nodes N] [--config FILE]
               sim [--seeds N] [--seed S] [--flaw NAME]   three real nodes in the simulator, with faults
             Node i of the default cluster serves clients on 127.0.0.1:700i, peers on 127.0.0.1:710i,
-            and keeps its data in data/node-i.""";
+            and keeps its data in data/node-i. Peers prove to each other that they hold the cluster's key,
+            data/cluster.key (or the file beside the data folder, or --key), created on the first start.""";
 
     /** A mistake in the command line: its message says what to type instead. */
     static final class UsageException extends RuntimeException {
@@ -89,7 +90,7 @@ public final class RaftKv {
             throw new UsageException("node needs its id: ./raftkv node 1");
         }
         int id = number(args.get(0), "a node id");
-        Map<String, String> options = options(args.subList(1, args.size()), "--nodes", "--data", "--config");
+        Map<String, String> options = options(args.subList(1, args.size()), "--nodes", "--data", "--config", "--key");
         ClusterFile cluster = cluster(options);
         if (!cluster.nodes().containsKey(id)) {
             throw new UsageException("node " + id + " is not in the cluster, whose nodes are " + cluster.nodes().keySet());
@@ -97,7 +98,8 @@ public final class RaftKv {
         Path data = Path.of(options.getOrDefault("--data", "data/node-" + id));
         KvNode node;
         try {
-            node = KvNode.start(id, cluster, data);
+            Path key = options.containsKey("--key") ? Path.of(options.get("--key")) : KvNode.defaultKeyFile(data);
+            node = KvNode.start(id, cluster, data, key, KvNode.DEFAULT_TICK, KvNode.DEFAULT_RAFT);
         } catch (IOException | CorruptLogException e) {
             throw new IOException("node " + id + " cannot start: " + e.getMessage(), e);
         }

@@ -141,8 +141,23 @@ public final class KvNode implements Closeable {
         throw new UnsupportedOperationException("Part 4: start a node with the default timing");
     }
 
+    /** Part 4: starts a node whose cluster key is {@link #defaultKeyFile} of its data folder. */
+    public static KvNode start(int id, ClusterFile cluster, Path dataDir, Duration tick, Settings raft)
+            throws IOException {
+        throw new UnsupportedOperationException("Part 4: start with the default key file");
+    }
+
     /**
-     * Part 4: starts a node and returns once it serves: opens and recovers its data folder
+     * Part 4: where a node keeps its cluster's key unless told otherwise: {@code cluster.key} in the
+     * folder that holds its data folder, so the nodes of a local cluster share one.
+     */
+    public static Path defaultKeyFile(Path dataDir) {
+        throw new UnsupportedOperationException("Part 4: the default key file");
+    }
+
+    /**
+     * Part 4: starts a node and returns once it serves, reading the cluster's key first
+     * ({@code ClusterKey.loadOrCreate(keyFile)}): opens and recovers its data folder
      * ({@link DataFolder#open}), builds the {@code RaftNode} on {@code new RaftLog(data.log())} and
      * the saved term/vote record, binds its peer and client ports (the addresses of {@code id} in
      * {@code cluster}), connects to its peers and starts its loop. A node that cannot start fails,
@@ -152,7 +167,7 @@ public final class KvNode implements Closeable {
      * 127.0.0.1:7001 (Address already in use): is another node running? Stop it, or choose other
      * ports with --config}); a folder in use is {@link DataFolder#open}'s {@code IOException}.
      */
-    public static KvNode start(int id, ClusterFile cluster, Path dataDir, Duration tick, Settings raft)
+    public static KvNode start(int id, ClusterFile cluster, Path dataDir, Path keyFile, Duration tick, Settings raft)
             throws IOException {
         throw new UnsupportedOperationException("Part 4: open the data, bind the ports, start the loop");
     }

@@ -17,8 +17,12 @@ final class PeerLink implements Closeable {
     /** The queue's capacity in {@link PeerTransport#start}; the tests send ten times as many to a dead peer. */
     static final int DEFAULT_QUEUE = 4096;
 
-    /** Part 2: starts the link's thread, which connects to {@code address} and sends {@code handshake} first. */
-    PeerLink(int id, int peer, InetSocketAddress address, byte[] handshake, int capacity) {
+    /**
+     * Part 2: starts the link's thread, which connects to {@code address}, runs
+     * {@code handshake.connect} (a refusal is a WARNING, then the link tries again later), and then
+     * sends what is queued.
+     */
+    PeerLink(int id, int peer, InetSocketAddress address, PeerHandshake handshake, int capacity) {
         throw new UnsupportedOperationException("Part 2: a link with a bounded queue and a thread");
     }
 

@@ -14,10 +14,12 @@ import rafting.replication.Message;
  * <p>Each node keeps one outgoing connection to each peer (a {@link PeerLink}, with a thread of
  * its own) and accepts their connections to it (Project 1's {@code TcpServer}: a thread per
  * connection). Every connection carries messages one way, as the warmup's size-prefixed frames
- * (Project 1's {@code Frames}) holding {@link MessageCodec} messages. A connection opens with a
- * handshake frame ({@link #handshake}) naming the cluster, the sender and the receiver. Refuse,
+ * (Project 1's {@code Frames}) holding {@link MessageCodec} messages. A connection opens with the
+ * {@link PeerHandshake} (given whole: the connecting side calls {@code connect}, the accepting side
+ * {@code accept}, each within {@link PeerHandshake#TIMEOUT_MILLIS}), which names the cluster, the
+ * sender and the receiver and proves both hold the cluster's {@link ClusterKey}. Refuse,
  * with one log line (WARNING) and by closing the connection, without passing anything on:
- * a node of another cluster; a handshake for another node, or from a node that is not one of
+ * a process without the key; a node of another cluster; a handshake for another node, or from a node that is not one of
  * this node's peers; anything that is not a handshake (a stray client on the peer port, random
  * bytes, a frame larger than a handshake can be); after the handshake, a frame that does not
  * decode, or a message whose sender or receiver is not the connection's. A refused connection
@@ -39,7 +41,7 @@ public final class PeerTransport implements KvNode.Peers, Closeable {
      * address, without this node); what arrives goes to {@code inbound}, called from the
      * connections' threads with one or more messages. Returns once the port is bound.
      */
-    public static PeerTransport start(String clusterId, int id, InetSocketAddress bind,
+    public static PeerTransport start(String clusterId, ClusterKey key, int id, InetSocketAddress bind,
             Map<Integer, InetSocketAddress> peers, Consumer<List<Message>> inbound) throws IOException {
         throw new UnsupportedOperationException("Part 2: listen and connect to the peers");
     }
@@ -66,16 +68,6 @@ public final class PeerTransport implements KvNode.Peers, Closeable {
     @Override
     public void close() {
         throw new UnsupportedOperationException("Part 2: close links and port");
-    }
-
-    /**
-     * Part 2: the first frame on every connection, from node {@code from} to node {@code to} of
-     * cluster {@code clusterId}. The reference: the bytes {@code RAFTKV1}, a short length and the
-     * cluster id's UTF-8 bytes, int from, int to. The tests send it raw, so it must be what
-     * {@link #start}'s connections accept.
-     */
-    static byte[] handshake(String clusterId, int from, int to) {
-        throw new UnsupportedOperationException("Part 2: the handshake frame");
     }
 
     /** Part 2: for example {@code PeerTransport(n1 on 127.0.0.1:7101, peers [2, 3])}. */
