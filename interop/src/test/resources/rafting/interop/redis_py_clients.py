@@ -158,9 +158,15 @@ def plain_after_the_kill(survivors):
                 answers.append(("down", port, str(e)))
         served = [a for a in answers if a[0] == "served"]
         if len(served) == 1:
+            # The others were asked before or while the leader won its election: ask them again now
+            # that it has committed a write, which they have acknowledged.
             leader = served[0][1]
-            for kind, port, said in answers:
-                if kind != "served":
+            for port in survivors:
+                if port != leader:
+                    try:
+                        said = redis.Redis(host=HOST, port=port).get("after")
+                    except redis.exceptions.ResponseError as e:
+                        said = str(e)
                     check("a survivor names the new leader", said, "MOVED 8964 %s:%d" % (HOST, leader))
             check("the new leader's value", redis.Redis(host=HOST, port=leader).get("after"), b"kill")
             return
