@@ -1,5 +1,7 @@
 package rafting.replication;
 
+import static java.lang.System.Logger.Level.WARNING;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,13 +15,22 @@ import rafting.log.RaftLog;
 /**
  * The leader's side of replication for one term: appends clients' commands to its log and brings
  * every follower's log up to date, however far behind or divergent (§5.3). It keeps a
- * {@link Progress} per follower and sends at most {@code maxBatch} entries per request.
+ * {@link Progress} per follower and sends at most {@code maxBatch} entries, and at most
+ * {@link #MAX_BATCH_BYTES} of commands, per request.
  *
  * <p>It does not decide commitment: whoever owns the commit index passes it in, and it travels
  * in every request as {@code leaderCommit}. It sends entries, never snapshots: a follower that
  * needs entries the log has compacted away is a later project's business.
  */
 public final class Leader {
+
+    /**
+     * The most command bytes one request carries (one entry goes even if it is larger): a follower
+     * far behind is fed in requests of bounded size, whatever the size of the values.
+     */
+    public static final int MAX_BATCH_BYTES = 1 << 20;
+
+    private static final System.Logger LOG = System.getLogger(Leader.class.getName());
 
     private final int id;
     private final long term;
@@ -116,10 +127,13 @@ public final class Leader {
         }
         if (!response.success()) {
             long before = progress.nextIndex();
-            progress.refused(response.hintIndex());
-            // Try again at once when backing off got somewhere. A follower that refuses even at
-            // matchIndex + 1 has lost entries it acknowledged; retrying at each heartbeat then
-            // keeps the two from flooding each other.
+            if (progress.refused(response.hintIndex())) {
+                LOG.log(WARNING, () -> "n" + id + " probes n" + response.from() + " again from "
+                        + progress.nextIndex() + ": it refused at or below what it acknowledged (lost entries,"
+                        + " or a late answer): " + response);
+            }
+            // Try again at once when backing off got somewhere; otherwise at the next heartbeat,
+            // which keeps the two from flooding each other.
             return progress.nextIndex() < before
                     ? new Handled(false, List.of(request(response.from(), commitIndex)))
                     : Handled.NOTHING;
@@ -164,9 +178,21 @@ public final class Leader {
     private AppendEntries request(int follower, long commitIndex) {
         Progress progress = followers.get(follower);
         long prevIndex = progress.nextIndex() - 1;
-        List<LogEntry> entries = log.entries(prevIndex + 1, maxBatch);
+        List<LogEntry> entries = withinBytes(log.entries(prevIndex + 1, maxBatch));
         progress.sent(prevIndex + entries.size());
         return new AppendEntries(id, follower, term, prevIndex, log.termAt(prevIndex), entries, commitIndex);
+    }
+
+    /** The first entries whose commands add up to at most {@link #MAX_BATCH_BYTES}, and at least one. */
+    private static List<LogEntry> withinBytes(List<LogEntry> entries) {
+        long bytes = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            bytes += entries.get(i).size();
+            if (bytes > MAX_BATCH_BYTES && i > 0) {
+                return entries.subList(0, i);
+            }
+        }
+        return entries;
     }
 
     @Override

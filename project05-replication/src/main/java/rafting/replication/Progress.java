@@ -11,8 +11,9 @@ package rafting.replication;
  * without waiting for its answer, so a busy leader keeps the follower fed. A refusal sends it back
  * to probing.
  *
- * <p>Rules: {@code matchIndex} only grows, and only from a success, which says what it matched;
- * {@code nextIndex} never drops below 1 nor below {@code matchIndex + 1}.
+ * <p>Rules: {@code matchIndex} grows only from a success, which says what it matched, and drops
+ * only when the follower shows it lost what it acknowledged; {@code nextIndex} never drops below 1
+ * nor below {@code matchIndex + 1}.
  */
 public final class Progress {
 
@@ -74,10 +75,21 @@ public final class Progress {
     /**
      * The follower refused, hinting that the leader should try {@code hint} next. Back off to the
      * hint (at least one entry), never below what is known to match.
+     *
+     * <p>A hint at or below {@code matchIndex} says the follower no longer holds entries it
+     * acknowledged: its disk lost them, or the refusal is a late copy of an old answer (the two
+     * cannot be told apart). What was known is then void: this returns true, and the follower is
+     * probed again from the hint as if new. That is safe (a lower {@code matchIndex} only delays
+     * commitment), and a late answer costs one probe.
      */
-    void refused(long hint) {
+    boolean refused(long hint) {
+        boolean lost = hint <= matchIndex;
+        if (lost) {
+            matchIndex = 0;
+        }
         nextIndex = Math.max(matchIndex + 1, Math.min(hint, nextIndex - 1));
         probing = true;
+        return lost;
     }
 
     @Override

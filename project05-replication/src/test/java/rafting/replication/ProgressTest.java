@@ -44,10 +44,20 @@ class ProgressTest {
     @Test
     void nextIndexNeverDropsBelowMatchIndexPlusOne() {
         var progress = new Progress(11);
-        progress.succeeded(6);
-        progress.refused(2);
-        assertThat(progress.nextIndex()).isEqualTo(7);
-        assertThat(progress.matchIndex()).isEqualTo(6);
+        progress.succeeded(10);
+        assertThat(progress.refused(50)).isFalse();
+        assertThat(progress.nextIndex()).isEqualTo(11);
+        assertThat(progress.matchIndex()).isEqualTo(10);
+    }
+
+    @Test
+    void aFollowerRefusingAtOrBelowItsMatchIndexLostEntries_andIsProbedAgainAsIfNew() {
+        var progress = new Progress(11);
+        progress.succeeded(10);
+        assertThat(progress.refused(4)).as("its log now ends at 3: it lost 4 to 10").isTrue();
+        assertThat(progress.matchIndex()).isZero();
+        assertThat(progress.nextIndex()).isEqualTo(4);
+        assertThat(progress.probing()).isTrue();
     }
 
     @Test

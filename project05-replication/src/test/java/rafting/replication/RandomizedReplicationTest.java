@@ -2,8 +2,6 @@ package rafting.replication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +19,7 @@ class RandomizedReplicationTest {
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
-    void matchIndexNeverClaimsMoreThanTheFollowerHasAndNeverMovesBack(long seed) {
+    void matchIndexNeverClaimsMoreThanTheFollowerHas_andEveryFollowerCatchesUp(long seed) {
         var random = new SplittableRandom(seed);
         // The leader's log uses even terms; junk left by old leaders uses odd ones, so the two
         // never share an index and a term with different commands (Log Matching holds).
@@ -45,7 +43,6 @@ class RandomizedReplicationTest {
         }
         var cluster = new Cluster(5, 1 + random.nextInt(8), leaderLog, followerLogs);
         var net = cluster.net;
-        Map<Integer, Long> lastMatch = new HashMap<>();
 
         for (int step = 0; step < 2_000; step++) {
             int action = random.nextInt(100);
@@ -63,7 +60,7 @@ class RandomizedReplicationTest {
             } else if (inFlight > 0) {
                 net.duplicate(random.nextInt(inFlight));
             }
-            checkLeaderView(cluster, lastMatch, "seed " + seed + " step " + step);
+            checkLeaderView(cluster, "seed " + seed + " step " + step);
         }
 
         for (int round = 0; round < 3; round++) {
@@ -75,7 +72,7 @@ class RandomizedReplicationTest {
         }
     }
 
-    private static void checkLeaderView(Cluster cluster, Map<Integer, Long> lastMatch, String where) {
+    private static void checkLeaderView(Cluster cluster, String where) {
         cluster.leader.progress().forEach((id, progress) -> {
             RaftLog follower = cluster.logs.get(id);
             long match = progress.matchIndex();
@@ -83,9 +80,6 @@ class RandomizedReplicationTest {
             for (long i = 1; i <= match; i++) {
                 assertThat(follower.entry(i)).as(where + ": entry " + i + " of " + id).isEqualTo(cluster.leaderLog.entry(i));
             }
-            assertThat(match).as(where + ": matchIndex of " + id + " never moves back")
-                    .isGreaterThanOrEqualTo(lastMatch.getOrDefault(id, 0L));
-            lastMatch.put(id, match);
             assertThat(progress.nextIndex()).as(where).isGreaterThanOrEqualTo(Math.max(1, match + 1));
         });
     }

@@ -5,6 +5,7 @@ import static rafting.replication.Logs.repeat;
 import static rafting.replication.Logs.terms;
 import static rafting.replication.Logs.withTerms;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -228,20 +229,23 @@ class ReplicationTest {
     }
 
     @Test
-    void aLateRefusalNeverSendsNextIndexBelowWhatMatches() {
+    void aRefusalAtOrBelowWhatMatchedStartsTheFollowerOver_evenALateOne_whichCostsOneProbe() {
         var cluster = new Cluster(2, 10, withTerms(1, 1, 2, 2), withTerms(1, 1, 2, 2));
         cluster.heartbeat();
         cluster.settle();
         assertThat(cluster.leader.matchIndex(2)).isEqualTo(4);
 
-        cluster.leader.handle(AppendEntriesResponse.refusal(2, 1, 2, 1), 0);
+        var next = cluster.leader.handle(AppendEntriesResponse.refusal(2, 1, 2, 1), 0);
 
-        assertThat(cluster.leader.progress().get(2).nextIndex()).isEqualTo(5);
-        assertThat(cluster.leader.matchIndex(2)).isEqualTo(4);
+        assertThat(cluster.leader.matchIndex(2)).as("what was known is void").isZero();
+        assertThat(next.toSend()).singleElement().satisfies(request -> assertThat(request.prevLogIndex()).isZero());
+        cluster.net.send(next.toSend());
+        cluster.settle();
+        assertThat(cluster.leader.matchIndex(2)).as("one probe finds it again").isEqualTo(4);
     }
 
     @Test
-    void aFollowerThatLostWhatItAcknowledgedIsRetriedAtHeartbeatsNotFlooded() {
+    void aFollowerThatLostWhatItAcknowledgedIsProbedAgainAndCatchesUp() {
         var cluster = new Cluster(1, 10, withTerms(1, 1), new RaftLog());
         cluster.heartbeat();
         cluster.settle();
@@ -251,7 +255,33 @@ class ReplicationTest {
         cluster.heartbeat();
         int delivered = cluster.settle();
 
-        assertThat(delivered).as("one request, one refusal, no storm").isEqualTo(2);
-        assertThat(cluster.leader.matchIndex(2)).as("matchIndex never moves back").isEqualTo(2);
+        assertThat(cluster.log(2)).isEqualTo(cluster.leaderLog.entries());
+        assertThat(cluster.leader.matchIndex(2)).isEqualTo(2);
+        assertThat(delivered).as("a refused request, then the whole log at once").isEqualTo(4);
+    }
+
+    @Test
+    void largeValuesGoInRequestsOfBoundedBytes_butAnEntryLargerThanTheBoundStillGoes() {
+        var leaderLog = new RaftLog();
+        byte[] value = new byte[300_000];
+        for (int i = 0; i < 10; i++) {
+            leaderLog.append(LogEntry.of(1, value));
+        }
+        leaderLog.append(LogEntry.of(1, new byte[Leader.MAX_BATCH_BYTES + 1]));
+        var cluster = new Cluster(1, 100, leaderLog, new RaftLog());
+        var sizes = new ArrayList<Integer>();
+        RaftLog followerLog = cluster.logs.get(2);
+        cluster.net.attach(2, message -> {
+            var request = (AppendEntries) message;
+            sizes.add(request.entries().stream().mapToInt(LogEntry::size).sum());
+            return List.of(Follower.append(followerLog, request));
+        });
+
+        cluster.heartbeat();
+        cluster.settle();
+
+        assertThat(followerLog.entries()).isEqualTo(leaderLog.entries());
+        assertThat(sizes).as("an empty probe, three batches of three values, the last value, the large entry alone")
+                .containsExactly(0, 900_000, 900_000, 900_000, 300_000, Leader.MAX_BATCH_BYTES + 1);
     }
 }

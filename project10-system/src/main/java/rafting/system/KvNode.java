@@ -81,6 +81,10 @@ public final class KvNode implements Closeable {
             "ERR this node is shutting down; the command may or may not have taken effect"));
     private static final byte[] NO_LEADER = KvStateMachine.resp(Reply.error(
             "CLUSTERDOWN no leader elected yet; try again shortly"));
+    /** The largest log entry: half a peer frame, so that an entry always fits in one AppendEntries. */
+    static final int MAX_ENTRY_BYTES = PeerTransport.MAX_FRAME / 2;
+    private static final byte[] TOO_LARGE = KvStateMachine.resp(Reply.error(
+            "ERR command too large: at most " + (MAX_ENTRY_BYTES >> 20) + " MiB of arguments in one command"));
     private static final System.Logger LOG = System.getLogger(KvNode.class.getName());
 
     /** A command proposed by this node as leader, waiting for its entry to be applied. */
@@ -255,7 +259,12 @@ public final class KvNode implements Closeable {
             return;
         }
         // The leader stamps the entry with its clock; replicas take time for expiry from the log.
-        Proposal proposal = node.propose(KvStateMachine.encode(command, wallMillis.getAsLong()));
+        byte[] entry = KvStateMachine.encode(command, wallMillis.getAsLong());
+        if (entry.length > MAX_ENTRY_BYTES) {
+            reply.complete(TOO_LARGE);
+            return;
+        }
+        Proposal proposal = node.propose(entry);
         if (proposal.accepted()) {
             Pending replaced = pending.put(proposal.index(), new Pending(proposal.term(), reply));
             if (replaced != null) {

@@ -42,14 +42,19 @@ public final class MessageCodec {
     public static byte[] encode(Message message) {
         ByteBuffer out;
         if (message instanceof AppendEntries m) {
-            int size = COMMON + 8 * 3 + 4;
+            long size = COMMON + 8 * 3 + 4;
             var commands = new ArrayList<byte[]>(m.entries().size());
             for (LogEntry entry : m.entries()) {
                 byte[] command = entry.command();
                 commands.add(command);
                 size += ENTRY_HEADER + command.length;
             }
-            out = header(size, APPEND, m).putLong(m.prevLogIndex()).putLong(m.prevLogTerm()).putLong(m.leaderCommit())
+            if (size > PeerTransport.MAX_FRAME) {
+                throw new IllegalArgumentException("an AppendEntries of " + size + " bytes is larger than a peer frame ("
+                        + PeerTransport.MAX_FRAME + "): " + m.from() + "->" + m.to() + " with " + m.entries().size()
+                        + " entries from " + (m.prevLogIndex() + 1));
+            }
+            out = header((int) size, APPEND, m).putLong(m.prevLogIndex()).putLong(m.prevLogTerm()).putLong(m.leaderCommit())
                     .putInt(commands.size());
             for (int i = 0; i < commands.size(); i++) {
                 out.putLong(m.entries().get(i).term()).putInt(commands.get(i).length).put(commands.get(i));

@@ -1,6 +1,7 @@
 package rafting.system;
 
 import static java.lang.System.Logger.Level.DEBUG;
+import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.WARNING;
 
 import java.io.BufferedOutputStream;
@@ -89,6 +90,9 @@ final class PeerLink implements Closeable {
                 wasDown = true;
             } catch (InterruptedException e) {
                 return;
+            } catch (RuntimeException bug) {
+                LOG.log(ERROR, "n" + id + " dropped its link to n" + peer + " after a bug; reconnecting", bug);
+                wasDown = true;
             }
             if (!closed) {
                 // While the peer is down, messages for it are stale by the time it is back.
@@ -113,7 +117,15 @@ final class PeerLink implements Closeable {
             batch.add(first);
             queue.drainTo(batch);
             for (Message message : batch) {
-                PeerTransport.writeFrame(out, MessageCodec.encode(message));
+                byte[] frame;
+                try {
+                    frame = MessageCodec.encode(message);
+                } catch (IllegalArgumentException tooLarge) {
+                    // A bug upstream (entries are bounded at propose, batches in bytes): drop it, keep the link.
+                    LOG.log(ERROR, () -> "n" + id + " drops a message to n" + peer + ": " + tooLarge.getMessage());
+                    continue;
+                }
+                PeerTransport.writeFrame(out, frame);
             }
             out.flush();
             batch.clear();

@@ -9,17 +9,22 @@ import rafting.log.RaftLog;
 /**
  * Part 5: the leader's side of replication for one term: appends clients' commands to its log and
  * brings every follower's log up to date, however far behind or divergent (§5.3). It keeps a
- * {@link Progress} per follower and sends at most {@code maxBatch} entries per request.
+ * {@link Progress} per follower and sends at most {@code maxBatch} entries per request, and at most
+ * {@link #MAX_BATCH_BYTES} of commands (but always one entry, however large).
  *
  * <p>Every request it builds for a follower starts at that follower's {@code nextIndex}:
  * {@code prevLogIndex = nextIndex - 1}, {@code prevLogTerm = log.termAt(prevLogIndex)}, up to
- * {@code maxBatch} entries from {@code nextIndex} on, {@code leaderCommit} the commit index passed
+ * {@code maxBatch} entries from {@code nextIndex} on (fewer if their commands add up to more than
+ * {@link #MAX_BATCH_BYTES}), {@code leaderCommit} the commit index passed
  * in, and tells the progress what it sent ({@code Progress.sent}).
  *
  * <p>It does not decide commitment: whoever owns the commit index passes it in (Project 6). It
  * sends entries, never snapshots.
  */
 public final class Leader {
+
+    /** The most command bytes one request carries (one entry goes even if it is larger). */
+    public static final int MAX_BATCH_BYTES = 1 << 20;
 
     /**
      * Leader {@code id} of {@code term}, replicating {@code log} to {@code followers},
@@ -80,9 +85,9 @@ public final class Leader {
      *
      * <ul>
      *   <li>An answer from a stranger, to another server, or of another term changes nothing.
-     *   <li>A refusal: {@code Progress.refused(hint)}; if that moved {@code nextIndex} back, one
-     *       request at once from there; if not (the follower refuses even at {@code matchIndex + 1}:
-     *       it lost what it acknowledged), nothing until the next heartbeat, so the two never flood
+     *   <li>A refusal: {@code Progress.refused(hint)}, with a warning in the log when it says the
+     *       follower lost entries it acknowledged; if that moved {@code nextIndex} back, one request
+     *       at once from there; if not, nothing until the next heartbeat, so the two never flood
      *       each other.
      *   <li>A success claiming more than this log's last index changes nothing (we never sent it).
      *   <li>Otherwise {@code Progress.succeeded(match)}, and one request if the follower still

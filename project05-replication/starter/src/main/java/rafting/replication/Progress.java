@@ -10,8 +10,9 @@ package rafting.replication;
  * match, the follower is <em>replicating</em>: each request starts where the previous one ended,
  * without waiting for its answer. A refusal sends it back to probing.
  *
- * <p>Rules: {@code matchIndex} only grows, and only from a success, which says what it matched;
- * {@code nextIndex} never drops below 1 nor below {@code matchIndex + 1}. The constructor and the
+ * <p>Rules: {@code matchIndex} grows only from a success, which says what it matched, and drops
+ * only when the follower shows it lost what it acknowledged; {@code nextIndex} never drops below 1
+ * nor below {@code matchIndex + 1}. The constructor and the
  * three events are package-private: only the {@link Leader} moves a progress.
  */
 public final class Progress {
@@ -60,8 +61,12 @@ public final class Progress {
      * The follower refused, hinting that the leader should try {@code hint} next: {@code nextIndex}
      * moves to the hint but at least one entry back, and never below {@code matchIndex + 1}
      * ({@code next=11}: hint 7 gives 7, hint 50 gives 10); the follower is probing again.
+     *
+     * <p>A hint at or below {@code matchIndex} says the follower lost entries it acknowledged (a
+     * broken disk): {@code matchIndex} drops to 0, {@code nextIndex} goes to the hint, and this
+     * returns true so that the leader can warn; otherwise it returns false.
      */
-    void refused(long hint) {
+    boolean refused(long hint) {
         throw new UnsupportedOperationException("Part 4: a refusal");
     }
 
