@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads RESP2 from a stream: commands on the server side ({@link #readCommand()}), replies on
@@ -16,7 +17,10 @@ import java.util.OptionalLong;
  * <p>A command is an array of bulk strings, {@code *2\r\n$3\r\nGET\r\n$3\r\nfoo\r\n}, or, as
  * Redis also accepts, an inline command: one line of words separated by spaces, so that
  * {@code nc} and {@code telnet} work ({@code GET foo}). Every size on the wire is checked
- * against the {@link Limits} before anything is allocated for it.
+ * against the {@link Limits} before anything is allocated for it, and memory for a bulk string
+ * grows as its bytes arrive, never on the word of its header alone. A command holds at most
+ * {@link #MAX_COMMAND_BYTES}, and all the commands being received in this process together at
+ * most {@link #MAX_RECEIVING_BYTES}: past either, the read fails with a {@link RespException}.
  *
  * <p>Errors: malformed input throws {@link RespException} with a precise message; a stream that
  * ends in the middle of a message throws {@link java.io.EOFException}; a stream that ends
@@ -42,6 +46,17 @@ public final class RespReader {
         }
     }
 
+    /** The most one command may hold, arguments and their bookkeeping together. */
+    public static final long MAX_COMMAND_BYTES = 64L << 20;
+    /** The most all commands still being received in this process may hold together. */
+    public static final long MAX_RECEIVING_BYTES = 512L << 20;
+    /** What one argument costs besides its bytes (its object and its slot in the list). */
+    private static final int ARGUMENT_OVERHEAD = 32;
+    /** Bytes held by commands being received, over every reader of this process. */
+    private static final AtomicLong RECEIVING = new AtomicLong();
+    /** A bulk string's first allocation; it doubles as its bytes arrive. */
+    private static final int FIRST_CHUNK = 1 << 16;
+
     /** Replies nest arrays; our servers never nest deeper than this, and a stack is finite. */
     private static final int MAX_DEPTH = 32;
     /** A length line holds a long: a sign and 19 digits. */
@@ -53,6 +68,7 @@ public final class RespReader {
     private int pos;
     private int end;
     private String reading = "message";
+    private long held; // bytes this reader holds for the command being received
 
     public RespReader(InputStream in) {
         this(in, Limits.DEFAULT);
@@ -70,6 +86,15 @@ public final class RespReader {
      * @return the arguments, never empty, or {@code null} if the stream ended between commands
      */
     public List<Bytes> readCommand() throws IOException {
+        try {
+            return readOneCommand();
+        } finally {
+            RECEIVING.addAndGet(-held);
+            held = 0;
+        }
+    }
+
+    private List<Bytes> readOneCommand() throws IOException {
         reading = "command";
         while (true) {
             if (pos == end && !fill()) {
@@ -100,6 +125,7 @@ public final class RespReader {
                 if (length < 0) {
                     throw new RespException("invalid bulk length " + length);
                 }
+                hold(ARGUMENT_OVERHEAD);
                 args.add(readBulk((int) length));
             }
             return args;
@@ -116,7 +142,12 @@ public final class RespReader {
         if (pos == end && !fill()) {
             return null;
         }
-        return readReply(0);
+        try {
+            return readReply(0);
+        } finally {
+            RECEIVING.addAndGet(-held);
+            held = 0;
+        }
     }
 
     /** Whether bytes that were already received wait to be parsed (pipelined commands). */
@@ -235,13 +266,19 @@ public final class RespReader {
 
     /** The {@code length} bytes of a bulk string and the CR LF after them. */
     private Bytes readBulk(int length) throws IOException {
-        byte[] data = new byte[length];
+        byte[] data = new byte[Math.min(length, FIRST_CHUNK)];
+        hold(data.length);
         int filled = 0;
         while (filled < length) {
             if (pos == end && !fill()) {
                 throw endOfStream();
             }
-            int n = Math.min(length - filled, end - pos);
+            if (filled == data.length) {
+                int grown = (int) Math.min(length, 2L * data.length);
+                hold(grown - data.length);
+                data = Arrays.copyOf(data, grown);
+            }
+            int n = Math.min(data.length - filled, end - pos);
             System.arraycopy(buffer, pos, data, filled, n);
             pos += n;
             filled += n;
@@ -253,6 +290,24 @@ public final class RespReader {
                     + " bytes, got " + show(cr) + " " + show(lf));
         }
         return Bytes.adopt(data);
+    }
+
+    /** Counts {@code bytes} more against this command's budget and the process's. */
+    private void hold(long bytes) throws RespException {
+        if (held + bytes > MAX_COMMAND_BYTES) {
+            throw new RespException("command too large: more than " + (MAX_COMMAND_BYTES >> 20) + " MiB");
+        }
+        if (RECEIVING.addAndGet(bytes) > MAX_RECEIVING_BYTES) {
+            RECEIVING.addAndGet(-bytes);
+            throw new RespException("server busy: clients are sending more than " + (MAX_RECEIVING_BYTES >> 20)
+                    + " MiB of commands at once; try again");
+        }
+        held += bytes;
+    }
+
+    /** Bytes held right now by the commands being received in this process (for tests). */
+    static long receivingBytes() {
+        return RECEIVING.get();
     }
 
     private static final int TOO_LONG = -2;

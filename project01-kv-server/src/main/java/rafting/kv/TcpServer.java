@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,6 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A TCP listener that serves each connection on a thread of its own. The echo servers and the
  * key-value server differ only in their {@link Handler}.
+ *
+ * <p>Every server is bounded ({@link Bounds}): past {@code maxConnections} open connections a new
+ * one is told so and closed at once, and a connection that sends nothing for {@code idle} is
+ * closed. A failing {@code accept} (out of file descriptors, say) is logged once a second at most,
+ * with how many failed since.
  *
  * <p>{@link #close()} stops accepting, closes every open connection (which wakes threads blocked
  * in a read) and waits for the connection threads to finish, so a test that closes the server
@@ -28,21 +34,45 @@ public final class TcpServer implements Closeable {
         void serve(Socket socket) throws IOException;
     }
 
+    /**
+     * How much one server takes on.
+     *
+     * @param maxConnections the most connections open at once
+     * @param idle how long a connection may send nothing before it is closed; zero for ever
+     * @param whenFull what a connection past the limit is sent before it is closed (may be empty)
+     */
+    public record Bounds(int maxConnections, Duration idle, byte[] whenFull) {
+        /** 1,000 connections, never idle out, nothing said when full. */
+        public static final Bounds DEFAULT = new Bounds(1000, Duration.ZERO, new byte[0]);
+
+        public Bounds {
+            if (maxConnections < 1 || idle.isNegative()) {
+                throw new IllegalArgumentException("a server takes at least one connection, idle >= 0: "
+                        + maxConnections + ", " + idle);
+            }
+            whenFull = whenFull.clone();
+        }
+    }
+
     private static final System.Logger LOG = System.getLogger(TcpServer.class.getName());
 
     private final String name;
     private final ServerSocket listener;
     private final Handler handler;
+    private final Bounds bounds;
+    private long lastRefusalLog; // System.nanoTime of the last "refused" or "accept failed" line
+    private int unlogged; // refusals and failures since that line
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
     private final Thread acceptor;
     private volatile boolean closed;
 
-    private TcpServer(String name, ServerSocket listener, Handler handler) {
+    private TcpServer(String name, ServerSocket listener, Handler handler, Bounds bounds) {
         this.name = name;
         this.listener = listener;
         this.handler = handler;
+        this.bounds = bounds;
         this.acceptor = new Thread(this::acceptLoop, name + "-accept");
         acceptor.setDaemon(true);
     }
@@ -55,8 +85,14 @@ public final class TcpServer implements Closeable {
         return start(name, new InetSocketAddress(InetAddress.getLoopbackAddress(), port), handler);
     }
 
-    /** Binds to {@code address} and starts accepting. */
+    /** Binds to {@code address} and starts accepting, within {@link Bounds#DEFAULT}. */
     public static TcpServer start(String name, InetSocketAddress address, Handler handler)
+            throws IOException {
+        return start(name, address, handler, Bounds.DEFAULT);
+    }
+
+    /** Binds to {@code address} and starts accepting, within {@code bounds}. */
+    public static TcpServer start(String name, InetSocketAddress address, Handler handler, Bounds bounds)
             throws IOException {
         ServerSocket listener = new ServerSocket();
         try {
@@ -65,7 +101,7 @@ public final class TcpServer implements Closeable {
             listener.close();
             throw e;
         }
-        TcpServer server = new TcpServer(name, listener, handler);
+        TcpServer server = new TcpServer(name, listener, handler, bounds);
         server.acceptor.start();
         return server;
     }
@@ -101,9 +137,15 @@ public final class TcpServer implements Closeable {
                 socket = listener.accept();
             } catch (IOException e) {
                 if (!closed) {
-                    LOG.log(System.Logger.Level.WARNING, name + ": accept failed: " + e);
+                    logLimited(name + ": accept failed: " + e);
                     pauseAfterFailedAccept(); // e.g. out of file descriptors: do not spin
                 }
+                continue;
+            }
+            if (open.size() >= bounds.maxConnections()) {
+                logLimited(name + ": refused a connection from " + socket.getRemoteSocketAddress() + ": "
+                        + bounds.maxConnections() + " are open, the limit");
+                refuse(socket);
                 continue;
             }
             // Small request/reply messages: send them now rather than waiting to fill a packet.
@@ -142,6 +184,28 @@ public final class TcpServer implements Closeable {
         }
     }
 
+    /** Tells a connection past the limit so and closes it, without waiting for it. */
+    private void refuse(Socket socket) {
+        try (socket) {
+            socket.getOutputStream().write(bounds.whenFull());
+        } catch (IOException e) {
+            // it hung up first: nothing to tell
+        }
+    }
+
+    /** Logs a warning unless one was logged less than a second ago; then says how many were not. */
+    private void logLimited(String line) {
+        long now = System.nanoTime();
+        if (lastRefusalLog != 0 && now - lastRefusalLog < 1_000_000_000L) {
+            unlogged++;
+            return;
+        }
+        String since = unlogged == 0 ? "" : " (and " + unlogged + " more like it in the last second)";
+        LOG.log(System.Logger.Level.WARNING, line + since);
+        lastRefusalLog = now;
+        unlogged = 0;
+    }
+
     private static void pauseAfterFailedAccept() {
         try {
             Thread.sleep(100);
@@ -153,6 +217,7 @@ public final class TcpServer implements Closeable {
     private void serve(Socket socket) {
         String peer = String.valueOf(socket.getRemoteSocketAddress());
         try {
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, bounds.idle().toMillis()));
             handler.serve(socket);
         } catch (IOException e) {
             // A peer that hangs up, resets or stalls ends its own connection and nothing else.

@@ -256,4 +256,63 @@ class RespReaderTest {
         assertThat(args).as("a command, not the end of the stream").isNotNull();
         return args.stream().map(b -> new String(b.toByteArray(), ISO_8859_1)).toList();
     }
+
+    @org.junit.jupiter.api.Test
+    void aHugeBulkHeaderHoldsOnlyWhatArrived_andGivesItBackWhenTheStreamEnds() throws IOException {
+        byte[] head = "*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$16000000\r\nabc".getBytes(ISO_8859_1);
+        long[] heldWhileWaiting = {-1};
+        InputStream slowClient = new InputStream() {
+            int sent;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (sent < head.length) {
+                    int n = Math.min(len, head.length - sent);
+                    System.arraycopy(head, sent, b, off, n);
+                    sent += n;
+                    return n;
+                }
+                heldWhileWaiting[0] = RespReader.receivingBytes(); // the client went quiet here
+                return -1;
+            }
+        };
+        long before = RespReader.receivingBytes();
+
+        assertThatThrownBy(() -> new RespReader(slowClient).readCommand()).isInstanceOf(EOFException.class);
+        assertThat(heldWhileWaiting[0] - before).as("held for a 16 MB header and 3 bytes").isLessThan(1 << 17);
+        assertThat(RespReader.receivingBytes()).as("given back").isEqualTo(before);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aCommandOfMoreThanItsBudgetIsRefusedAsItArrives() {
+        int args = 6;
+        int bulk = 15 << 20; // each within the 16 MiB bulk limit, 90 MiB in all
+        byte[] header = ("*" + args + "\r\n").getBytes(ISO_8859_1);
+        byte[] argHeader = ("$" + bulk + "\r\n").getBytes(ISO_8859_1);
+        InputStream generated = new InputStream() {
+            long pos;
+            final long argLength = argHeader.length + bulk + 2L;
+
+            @Override
+            public int read() {
+                long p = pos++;
+                if (p < header.length) {
+                    return header[(int) p];
+                }
+                long inArg = (p - header.length) % argLength;
+                return inArg < argHeader.length ? argHeader[(int) inArg]
+                        : inArg == argLength - 2 ? '\r' : inArg == argLength - 1 ? '\n' : 'x';
+            }
+        };
+        long before = RespReader.receivingBytes();
+
+        assertThatThrownBy(() -> new RespReader(generated).readCommand()).isInstanceOf(RespException.class)
+                .hasMessage("Protocol error: command too large: more than 64 MiB");
+        assertThat(RespReader.receivingBytes()).isEqualTo(before);
+    }
 }

@@ -24,7 +24,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * every message that was waiting, make the result durable with one {@code fsync}, then send.
  *
  * <p><b>Failures.</b> A handler that throws is reported in one log line and counted
- * ({@link #failures()}); the loop goes on with the next one.
+ * ({@link #failures()}); the loop goes on with the next one. A loop told to
+ * {@link #failStop fail-stop} instead hands anything a handler throws (an {@code Error} too) to
+ * its fail-stop action and stops: a server whose state may be half-changed must not go on.
+ *
+ * <p><b>Bounds.</b> {@link #post} always accepts while the loop runs (the loop's own follow-ups
+ * and timers must never be lost); {@link #offer} refuses an event when {@code capacity} events
+ * are already waiting, so that outside producers (clients, peers) feel back-pressure instead of
+ * filling the memory.
  *
  * <p><b>Stopping.</b> After {@link #stop()} the loop refuses new events ({@link #post} returns
  * false), timers no longer fire, every event accepted before the stop still runs, the hook runs
@@ -48,6 +55,9 @@ public final class EventLoop implements Executor, AutoCloseable {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final AtomicLong failures = new AtomicLong();
     private volatile Runnable afterBatch = () -> { };
+    private volatile java.util.function.Consumer<Throwable> failStop;
+    private volatile int capacity = Integer.MAX_VALUE;
+    private volatile boolean failed; // a fail-stop happened: no handler runs any more
     private boolean stopping;                                        // guarded by lock
     private volatile Thread thread;
 
@@ -69,6 +79,24 @@ public final class EventLoop implements Executor, AutoCloseable {
     /** Sets the hook that runs once after every batch. Set it before the loop starts running. */
     public EventLoop afterEachBatch(Runnable hook) {
         this.afterBatch = Objects.requireNonNull(hook, "hook");
+        return this;
+    }
+
+    /**
+     * From now on, anything a handler throws goes to {@code action} (once, on the loop's thread)
+     * and the loop stops, instead of being counted and passed over. Set it before the loop runs.
+     */
+    public EventLoop failStop(java.util.function.Consumer<Throwable> action) {
+        this.failStop = Objects.requireNonNull(action, "action");
+        return this;
+    }
+
+    /** At most {@code capacity} events may wait for {@link #offer} to accept another. */
+    public EventLoop withCapacity(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException(name + ": a capacity is at least 1, got " + capacity);
+        }
+        this.capacity = capacity;
         return this;
     }
 
@@ -118,6 +146,26 @@ public final class EventLoop implements Executor, AutoCloseable {
         lock.lock();
         try {
             if (stopping) {
+                return false;
+            }
+            events.add(event);
+            workArrived.signal();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Queues an event unless {@code capacity} events are waiting already or the loop is stopping;
+     * returns false, and drops the event, if so. For producers outside the loop that can be told
+     * to wait or try again.
+     */
+    public boolean offer(Runnable event) {
+        Objects.requireNonNull(event, "event");
+        lock.lock();
+        try {
+            if (stopping || events.size() >= capacity) {
                 return false;
             }
             events.add(event);
@@ -366,6 +414,25 @@ public final class EventLoop implements Executor, AutoCloseable {
     }
 
     private void runSafely(Runnable handler, String what) {
+        java.util.function.Consumer<Throwable> stopWith = failStop;
+        if (failed) {
+            return;
+        }
+        if (stopWith != null) {
+            try {
+                handler.run();
+            } catch (Throwable t) {
+                failures.incrementAndGet();
+                failed = true;
+                stop();
+                try {
+                    stopWith.accept(t);
+                } catch (Throwable worse) {
+                    t.addSuppressed(worse); // nothing more can be done on this thread
+                }
+            }
+            return;
+        }
         try {
             handler.run();
         } catch (RuntimeException e) {

@@ -203,4 +203,36 @@ class ManualLoopTest {
         assertThatThrownBy(() -> clock.advance(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aFailStopLoopHandsTheFirstThrowToItsActionAndRunsNothingAfterIt() {
+        var thrown = new ArrayList<Throwable>();
+        loop.failStop(thrown::add);
+        loop.post(record("a"));
+        loop.post(() -> {
+            throw new StackOverflowError("deep");
+        });
+        loop.post(record("b"));
+        loop.schedule(Duration.ofSeconds(1), record("t"));
+
+        loop.advance(Duration.ofSeconds(2));
+
+        assertThat(log).containsExactly("a@0");
+        assertThat(thrown).singleElement().isInstanceOf(StackOverflowError.class);
+        assertThat(loop.post(record("c"))).as("stopped").isFalse();
+    }
+
+    @Test
+    void offerRefusesPastTheCapacity_postNever() {
+        loop.withCapacity(2);
+        assertThat(loop.offer(record("a"))).isTrue();
+        assertThat(loop.offer(record("b"))).isTrue();
+        assertThat(loop.offer(record("c"))).as("two are waiting").isFalse();
+        assertThat(loop.post(record("d"))).as("the loop's own follow-ups always go in").isTrue();
+
+        loop.runPending();
+        assertThat(loop.offer(record("e"))).isTrue();
+        loop.runPending();
+        assertThat(log).containsExactly("a@0", "b@0", "d@0", "e@0");
+    }
 }

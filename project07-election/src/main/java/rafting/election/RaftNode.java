@@ -119,16 +119,22 @@ public final class RaftNode {
         }
         this.working = new WorkingLog(durableLog);
         this.log = new RaftLog(working);
-        if (log.lastTerm() > termVote.term()) {
-            throw new IllegalArgumentException("the log holds term " + log.lastTerm() + ", after the current term "
-                    + termVote.term() + ": the term/vote record is older than the log");
-        }
         this.id = id;
         this.cluster = cluster;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.random = Objects.requireNonNull(random, "random");
         this.term = termVote.term();
         this.votedFor = termVote.votedFor();
+        if (log.lastTerm() > term) {
+            // Entries of a later term reached the disk (a sync of the log, or the kernel writing it
+            // back) before the record of that term did. Nothing of that term was sent, since
+            // sending waits for the record: take the term up, with no vote, and save it first.
+            LOG.log(WARNING, () -> "n" + id + " holds entries of term " + log.lastTerm() + ", after its saved term "
+                    + termVote.term() + ": it starts at term " + log.lastTerm() + " with no vote");
+            this.term = log.lastTerm();
+            this.votedFor = NONE;
+            this.termVoteChanged = true;
+        }
         this.durableIndex = log.lastIndex();
         resetElectionTimer();
     }

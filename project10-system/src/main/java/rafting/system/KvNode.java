@@ -2,6 +2,7 @@ package rafting.system;
 
 import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.INFO;
+import static java.lang.System.Logger.Level.WARNING;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -81,6 +82,16 @@ public final class KvNode implements Closeable {
             "ERR this node is shutting down; the command may or may not have taken effect"));
     private static final byte[] NO_LEADER = KvStateMachine.resp(Reply.error(
             "CLUSTERDOWN no leader elected yet; try again shortly"));
+    /**
+     * The client port takes 512 connections (well below a default limit of 1,024 file descriptors,
+     * which the log, the peers and the JVM share) and closes one idle for 5 minutes.
+     */
+    static final TcpServer.Bounds CLIENT_BOUNDS = new TcpServer.Bounds(512, Duration.ofMinutes(5),
+            KvStateMachine.resp(Reply.error("ERR max number of clients reached")));
+    /** Events (pipelines of commands, bursts of peer messages) waiting for the loop, at most. */
+    static final int QUEUE_CAPACITY = 10_000;
+    private static final byte[] BUSY = KvStateMachine.resp(Reply.error(
+            "BUSY this node has " + QUEUE_CAPACITY + " requests waiting; try again shortly"));
     /** The largest log entry: half a peer frame, so that an entry always fits in one AppendEntries. */
     static final int MAX_ENTRY_BYTES = PeerTransport.MAX_FRAME / 2;
     private static final byte[] TOO_LARGE = KvStateMachine.resp(Reply.error(
@@ -151,7 +162,7 @@ public final class KvNode implements Closeable {
             }
         });
         this.state = node.state();
-        this.loop = loop.afterEachBatch(this::afterBatch);
+        this.loop = loop.afterEachBatch(this::afterBatch).failStop(this::fail).withCapacity(QUEUE_CAPACITY);
         loop.scheduleEvery(tick, node::tick);
     }
 
@@ -162,7 +173,10 @@ public final class KvNode implements Closeable {
 
     /** Messages from peers, from any thread: the loop takes them in its next batch. */
     void deliver(List<Message> burst) {
-        loop.post(() -> burst.forEach(node::receive));
+        if (!loop.offer(() -> burst.forEach(node::receive))) {
+            // The node is behind: Raft sends again what matters. (Bursts of this line are folded.)
+            LOG.log(WARNING, () -> "n" + id + " is behind: dropped " + burst.size() + " messages from n" + burst.get(0).from());
+        }
     }
 
     /** Starts node {@code id} of {@code cluster} on the data in {@code dataDir}, with the default timing. */
@@ -213,7 +227,7 @@ public final class KvNode implements Closeable {
             kv.connect(PeerTransport.start(cluster.clusterId(), key, id, bind(addresses.peer(), "peer"), peers,
                     kv::deliver));
             kv.clients = TcpServer.start("n" + id + "-clients", bind(addresses.client(), "client"),
-                    socket -> new ClientSession(kv, socket).serve());
+                    socket -> new ClientSession(kv, socket).serve(), CLIENT_BOUNDS);
             kv.loop.start();
         } catch (IOException | RuntimeException e) {
             kv.close();
@@ -243,13 +257,14 @@ public final class KvNode implements Closeable {
      * RESP reply. One post for a whole pipeline of commands: the loop takes them in one batch.
      */
     void submit(List<KvCommand> commands, List<CompletableFuture<byte[]>> replies) {
-        boolean posted = loop.post(() -> {
+        boolean posted = loop.offer(() -> {
             for (int i = 0; i < commands.size(); i++) {
                 propose(commands.get(i), replies.get(i));
             }
         });
         if (!posted) {
-            replies.forEach(reply -> reply.complete(STOPPING));
+            byte[] answer = failure != null || stopped.getCount() == 0 ? STOPPING : BUSY;
+            replies.forEach(reply -> reply.complete(answer));
         }
     }
 
@@ -323,10 +338,17 @@ public final class KvNode implements Closeable {
         });
     }
 
-    /** The disk failed: nothing more may be promised. The node stops; its process should exit. */
-    private void fail(Exception e) {
+    /**
+     * The disk failed, or a handler threw (a bug, out of memory): nothing more may be promised.
+     * The node stops; its process exits non-zero (see {@link RaftKv}).
+     */
+    private void fail(Throwable e) {
         failure = e;
-        LOG.log(ERROR, () -> "n" + id + " stops: its data can no longer be made durable: " + e.getMessage());
+        if (e instanceof UncheckedIOException) {
+            LOG.log(ERROR, () -> "n" + id + " stops: its data can no longer be made durable: " + e.getMessage());
+        } else {
+            LOG.log(ERROR, "n" + id + " stops: its event loop failed", e);
+        }
         pending.values().forEach(waiting -> waiting.reply.complete(STOPPING));
         pending.clear();
         Thread closer = new Thread(this::close, "n" + id + "-stop");
@@ -387,6 +409,11 @@ public final class KvNode implements Closeable {
     /** Blocks until the node has been closed. */
     public void awaitStopped() throws InterruptedException {
         stopped.await();
+    }
+
+    /** Waits at most {@code timeout} for the node to be closed; true if it was. */
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     /** Stops serving: peers and clients are disconnected, waiting commands get an error, files are closed. */

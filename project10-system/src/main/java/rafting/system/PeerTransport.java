@@ -57,7 +57,11 @@ public final class PeerTransport implements KvNode.Peers, Closeable {
         this.id = id;
         this.inbound = inbound;
         this.peerIds = Set.copyOf(peers.keySet()); // before the server starts: its threads read it
-        this.server = TcpServer.start("n" + id + "-peers", bind, this::serve);
+        // A few connections per peer (one live, some closing after a reconnect); strangers are cut
+        // off by the handshake's timeout. No idle timeout: a link between followers is quiet for
+        // as long as their leader lives, and must be up at once when an election starts.
+        this.server = TcpServer.start("n" + id + "-peers", bind, this::serve,
+                new TcpServer.Bounds(4 * (peers.size() + 1), java.time.Duration.ZERO, new byte[0]));
         peers.forEach((peer, address) -> links.put(peer, new PeerLink(id, peer, address, handshake, queueCapacity)));
     }
 

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -104,7 +105,20 @@ public final class RaftKv {
             throw new IOException("node " + id + " cannot start: " + e.getMessage(), e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(node::close, "n" + id + "-shutdown"));
-        node.awaitStopped();
+        // Fail-stop: a node that failed exits 1 once closed; if closing itself hangs or fails (out
+        // of memory, out of file descriptors), it halts 5 s later with status 70, so that a
+        // supervisor restarts it rather than finding it half-alive on its ports.
+        String stuck = "node " + id + " failed and could not stop cleanly within 5 s; halting (exit 70)";
+        long failedAt = 0;
+        while (!node.awaitStopped(Duration.ofMillis(200))) {
+            if (node.failure() != null) {
+                failedAt = failedAt == 0 ? System.nanoTime() : failedAt;
+                if (System.nanoTime() - failedAt > 5_000_000_000L) {
+                    System.err.println(stuck);
+                    Runtime.getRuntime().halt(70);
+                }
+            }
+        }
         return node.failure() == null ? 0 : 1;
     }
 

@@ -35,11 +35,17 @@ import rafting.log.LogStorage;
  * once for everything appended since the last sync (group commit). Every entry is also kept in
  * memory, so reads never touch the disk.
  *
- * <p>On open, the storage recovers. A record that ends early or fails its checksum, with no
- * valid record anywhere after it in the last segment, is a torn write of the last batch before a
- * crash: it was never synced, so never acknowledged, and is cut off with a warning. A bad record
- * followed by good ones, or in any segment but the last, is damage to data that was durable:
- * opening fails with {@link CorruptLogException} rather than serve a log with a hole in it.
+ * <p>Rolling over to a new segment flushes the old one but does not force it: the next
+ * {@link #sync()} forces both, so a batch costs one fsync however it falls across segments.
+ *
+ * <p>A {@link SyncMark} in the folder records how far the log was synced. On open, the
+ * storage recovers. A damaged record past the mark, at the end of the last segment, that ends
+ * early (the file stops inside it) or ends in zeros (the file grew, its data never landed) is a
+ * torn write of the last batch before a crash: never synced, so never acknowledged; it is cut off
+ * with a warning. Everything else is damage to data that was durable, and opening fails with a
+ * {@link CorruptLogException} that says what to do: a bad record at or below the mark, a complete
+ * record with a bad checksum, good records after a bad one, a missing segment, or a log that
+ * ends before the mark (a segment deleted, a file cut short).
  */
 public final class SegmentLogStorage implements LogStorage, Closeable {
 
@@ -69,6 +75,8 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
     private long[] positions = new long[1024]; // where entry i+1 starts in its segment
     private final List<Segment> segments = new ArrayList<>();
     private FileChannel active;
+    private final List<FileChannel> rolled = new ArrayList<>(); // earlier segments flushed since the last sync
+    private SyncMark mark;
     private ByteBuffer pending = ByteBuffer.allocate(1 << 16); // records not yet written to the active segment
     private long written; // bytes of the active segment already handed to the file
     private boolean dirChanged;
@@ -87,7 +95,13 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
     public static SegmentLogStorage open(Path dir, long segmentBytes) throws IOException {
         Files.createDirectories(dir);
         var storage = new SegmentLogStorage(dir, segmentBytes);
-        storage.recover();
+        storage.mark = SyncMark.open(dir);
+        try {
+            storage.recover();
+        } catch (IOException | RuntimeException e) {
+            storage.mark.close();
+            throw e;
+        }
         return storage;
     }
 
@@ -148,6 +162,8 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
             return;
         }
         try {
+            mark.lower(index - 1); // a crash after the cut must not look like lost entries
+            forceRolled();
             int keep = segments.size() - 1;
             while (segments.get(keep).firstIndex > index) {
                 keep--;
@@ -188,11 +204,14 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
     public void sync() {
         try {
             flush();
+            forceRolled();
             active.force(false);
             if (dirChanged) {
                 syncDirectory(dir);
+                mark.force();
                 dirChanged = false;
             }
+            mark.advance(lastIndex());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot sync the log in " + dir, e);
         }
@@ -200,9 +219,16 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
 
     @Override
     public void close() throws IOException {
-        if (active != null && active.isOpen()) {
-            flush();
-            active.close();
+        try {
+            if (active != null && active.isOpen()) {
+                flush();
+                for (FileChannel channel : rolled) {
+                    channel.close();
+                }
+                active.close();
+            }
+        } finally {
+            mark.close();
         }
     }
 
@@ -226,10 +252,17 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
         pending.clear();
     }
 
+    private void forceRolled() throws IOException {
+        for (FileChannel channel : rolled) {
+            channel.force(false);
+            channel.close();
+        }
+        rolled.clear();
+    }
+
     private Segment roll() throws IOException {
         flush();
-        active.force(false);
-        active.close();
+        rolled.add(active); // forced by the next sync, with the rest of the batch
         Segment next = create(entries.size() + 1);
         dirChanged = true;
         return next;
@@ -268,6 +301,9 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
             files = listing.filter(p -> SEGMENT_NAME.matcher(p.getFileName().toString()).matches()).sorted().toList();
         }
         if (files.isEmpty()) {
+            if (mark.index() > 0) {
+                throw lost("the log in " + dir + " has no segment file", 0);
+            }
             create(1);
             dirChanged = true;
             return;
@@ -283,6 +319,10 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
             long good = readSegment(file, first, i == files.size() - 1);
             segments.add(new Segment(first, file, good));
         }
+        if (entries.size() < mark.index()) {
+            throw lost("the log in " + dir + " ends at index " + entries.size(), entries.size());
+        }
+        mark.warnIfMissing(entries.size());
         Segment last = segments.get(segments.size() - 1);
         active = FileChannel.open(last.path, StandardOpenOption.WRITE);
         if (active.size() > last.size) {
@@ -305,13 +345,17 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
             int length = validRecordAt(data, pos);
             long term = length < 0 ? 0 : ByteBuffer.wrap(data, pos + HEADER_BYTES, Long.BYTES).getLong();
             if (length < 0 || term < lastTerm) {
-                String problem = length < 0 ? "a torn or corrupt record" : "term " + term + " after term " + lastTerm;
-                if (isLast && length < 0 && !anyValidRecordAfter(data, pos + 1)) {
+                if (length < 0 && isLast && index > mark.index() && isTorn(data, pos)
+                        && !anyValidRecordAfter(data, pos + 1)) {
                     return pos;
                 }
+                String problem = length >= 0 ? "term " + term + " after term " + lastTerm
+                        : index <= mark.index() ? "a damaged record, synced (the log was synced up to " + mark.index() + ")"
+                        : isTorn(data, pos) ? "a damaged record with good records after it"
+                        : "a complete record with a bad checksum";
                 throw new CorruptLogException(file + ": " + problem + " at byte " + pos + " (index " + index
-                        + ") with good data after it. The log is damaged before its end; refusing to start rather"
-                        + " than serve a log with a hole. Restore the data folder " + dir.getParent() + " from a backup,"
+                        + "). The log is damaged; refusing to start rather than lose or serve damaged entries."
+                        + " Restore the data folder " + dir.getParent() + " from a backup,"
                         + " or remove it to rejoin the cluster as a new, empty node");
             }
             byte[] command = Arrays.copyOfRange(data, pos + HEADER_BYTES + MIN_PAYLOAD, pos + HEADER_BYTES + length);
@@ -343,6 +387,33 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
         }
         long term = ByteBuffer.wrap(data, pos + HEADER_BYTES, Long.BYTES).getLong();
         return term >= 1 ? length : -1;
+    }
+
+    /**
+     * True when the record at {@code pos} looks like an unfinished write: the file ends inside its
+     * header or before the length it declares, or everything from its last byte on is zero.
+     */
+    private static boolean isTorn(byte[] data, int pos) {
+        if (data.length - pos < HEADER_BYTES + MIN_PAYLOAD) {
+            return true;
+        }
+        int length = ByteBuffer.wrap(data, pos, Integer.BYTES).getInt();
+        if (length < MIN_PAYLOAD || length > data.length - pos - HEADER_BYTES) {
+            return true;
+        }
+        for (int i = pos + HEADER_BYTES + length - 1; i < data.length; i++) {
+            if (data[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private CorruptLogException lost(String what, long lastIndex) {
+        return new CorruptLogException(what + ", but entries up to " + mark.index() + " were synced (and may have"
+                + " been acknowledged): " + (mark.index() - lastIndex) + " entries are missing. Refusing to start:"
+                + " restore the data folder " + dir.getParent() + " from a backup, or remove it to rejoin the cluster"
+                + " as a new, empty node");
     }
 
     /** True when a valid record starts anywhere from {@code from} on: then the damage is not a torn tail. */

@@ -96,15 +96,18 @@ class SegmentLogStorageTest {
     @Test
     void aTornTailIsCutOffAtEveryByteOfTheLastRecord() throws IOException {
         try (var storage = SegmentLogStorage.open(dir)) {
-            storage.append(entries(1, 3, 1));
+            storage.append(entries(1, 2, 1));
             storage.sync();
+            storage.append(entries(3, 3, 1)); // written, never synced, when the machine stops
         }
         Path segment = onlySegment();
         byte[] whole = Files.readAllBytes(segment);
+        byte[] mark = Files.readAllBytes(dir.resolve(SyncMark.FILE_NAME));
         int lastRecordLength = SegmentLogStorage.HEADER_BYTES + 8 + "set k3 v3".length();
         int lastStart = whole.length - lastRecordLength;
         for (int cut = lastStart; cut < whole.length; cut++) {
             Files.write(segment, java.util.Arrays.copyOf(whole, cut));
+            Files.write(dir.resolve(SyncMark.FILE_NAME), mark);
             try (var storage = SegmentLogStorage.open(dir)) {
                 assertThat(read(storage)).as("cut at byte %d", cut).isEqualTo(entries(1, 2, 1));
                 storage.append(entries(3, 3, 2));
@@ -114,6 +117,97 @@ class SegmentLogStorageTest {
                 assertThat(storage.get(3)).as("appends after a recovered tail, cut at %d", cut)
                         .isEqualTo(LogEntry.of(2, "set k3 v3"));
             }
+        }
+    }
+
+    @Test
+    void anUnsyncedRecordThatLandedAsZerosIsTorn_butOneWithABadChecksumIsCorruption() throws IOException {
+        try (var storage = SegmentLogStorage.open(dir)) {
+            storage.append(entries(1, 2, 1));
+            storage.sync();
+            storage.append(entries(3, 3, 1));
+        }
+        Path segment = onlySegment();
+        byte[] whole = Files.readAllBytes(segment);
+        int lastStart = whole.length - (SegmentLogStorage.HEADER_BYTES + 8 + "set k3 v3".length());
+
+        byte[] zeros = whole.clone();
+        java.util.Arrays.fill(zeros, lastStart + 12, zeros.length, (byte) 0); // the file grew, the data never came
+        Files.write(segment, zeros);
+        try (var storage = SegmentLogStorage.open(dir)) {
+            assertThat(read(storage)).isEqualTo(entries(1, 2, 1));
+        }
+
+        byte[] flipped = whole.clone();
+        flipped[flipped.length - 1] ^= 1;
+        Files.write(segment, flipped);
+        assertThatThrownBy(() -> SegmentLogStorage.open(dir)).isInstanceOf(CorruptLogException.class)
+                .hasMessageContaining("a complete record with a bad checksum at byte " + lastStart + " (index 3)");
+    }
+
+    @Test
+    void aSyncedLastRecordWithABadChecksumIsCorruption_notATornWrite() throws IOException {
+        try (var storage = SegmentLogStorage.open(dir)) {
+            storage.append(entries(1, 3, 1));
+            storage.sync(); // acknowledged to a client from here on
+        }
+        Path segment = onlySegment();
+        byte[] data = Files.readAllBytes(segment);
+        data[data.length - 1] ^= 1;
+        Files.write(segment, data);
+
+        assertThatThrownBy(() -> SegmentLogStorage.open(dir)).isInstanceOf(CorruptLogException.class)
+                .hasMessageContaining("(index 3)").hasMessageContaining("synced up to 3")
+                .hasMessageContaining("refusing to start");
+    }
+
+    @Test
+    void aLogCutAtARecordBoundaryOrWithoutItsFileIsRefused_entriesThatWereSyncedAreMissing() throws IOException {
+        try (var storage = SegmentLogStorage.open(dir)) {
+            storage.append(entries(1, 3, 1));
+            storage.sync();
+        }
+        Path segment = onlySegment();
+        byte[] data = Files.readAllBytes(segment);
+        Files.write(segment, java.util.Arrays.copyOf(data, data.length / 3 * 2)); // two whole records of three
+        assertThatThrownBy(() -> SegmentLogStorage.open(dir)).isInstanceOf(CorruptLogException.class)
+                .hasMessageContaining("ends at index 2, but entries up to 3 were synced")
+                .hasMessageContaining("1 entries are missing");
+
+        Files.delete(segment);
+        assertThatThrownBy(() -> SegmentLogStorage.open(dir)).isInstanceOf(CorruptLogException.class)
+                .hasMessageContaining("has no segment file, but entries up to 3 were synced");
+    }
+
+    @Test
+    void aDeletedLastSegmentIsRefused() throws IOException {
+        try (var storage = SegmentLogStorage.open(dir, 100)) {
+            storage.append(entries(1, 20, 1));
+            storage.sync();
+        }
+        List<Path> segments;
+        try (var listing = Files.list(dir)) {
+            segments = listing.filter(p -> p.toString().endsWith(".log")).sorted().toList();
+        }
+        assertThat(segments).hasSizeGreaterThan(2);
+        Files.delete(segments.get(segments.size() - 1));
+
+        assertThatThrownBy(() -> SegmentLogStorage.open(dir, 100)).isInstanceOf(CorruptLogException.class)
+                .hasMessageContaining("but entries up to 20 were synced");
+    }
+
+    @Test
+    void entriesDeletedOnALeadersWordAreNotMissingAfterARestart() throws IOException {
+        try (var storage = SegmentLogStorage.open(dir, 100)) {
+            storage.append(entries(1, 20, 1));
+            storage.sync();
+            storage.truncateFrom(5); // they conflicted with a new leader's log
+            storage.append(entries(5, 6, 2));
+            // a crash before the next sync
+        }
+        try (var storage = SegmentLogStorage.open(dir, 100)) {
+            assertThat(storage.lastIndex()).isBetween(4L, 6L);
+            assertThat(storage.get(4)).isEqualTo(LogEntry.of(1, "set k4 v4"));
         }
     }
 

@@ -12,7 +12,13 @@ import java.util.List;
  * Redis also accepts, an inline command: one line of words separated by spaces or tabs, ended by
  * CR LF or a lone LF ({@code GET foo}). Empty lines, {@code *0} and {@code *-1} carry no command
  * and are skipped. Every size on the wire is checked against the {@link Limits} before anything
- * is allocated for it. Read from the stream in large chunks into a buffer of your own (one
+ * is allocated for it, and a bulk string's array grows as its bytes arrive (start at 64 KiB and
+ * double), never allocated whole on the word of its header. One command holds at most
+ * {@link #MAX_COMMAND_BYTES} (its arguments' bytes plus 32 for each argument), and all the
+ * commands being received in the process together at most {@link #MAX_RECEIVING_BYTES} (a static
+ * counter shared by every reader; give back what a command held when it is read or fails): past
+ * either, {@code Protocol error: command too large: more than 64 MiB} or
+ * {@code Protocol error: server busy: ...}. Read from the stream in large chunks into a buffer of your own (one
  * {@code read} per byte would be slow).
  *
  * <p>Errors: malformed input throws {@link RespException}, whose messages are listed in the
@@ -56,6 +62,16 @@ public final class RespReader {
                 throw new IllegalArgumentException("limits must be positive: " + this);
             }
         }
+    }
+
+    /** The most one command may hold, arguments and their bookkeeping together. */
+    public static final long MAX_COMMAND_BYTES = 64L << 20;
+    /** The most all commands still being received in this process may hold together. */
+    public static final long MAX_RECEIVING_BYTES = 512L << 20;
+
+    /** Bytes held right now by the commands being received in this process (the tests read it). */
+    static long receivingBytes() {
+        throw new UnsupportedOperationException("Part 5: the shared count of bytes held");
     }
 
     /** Reads from {@code in} with {@link Limits#DEFAULT}. */

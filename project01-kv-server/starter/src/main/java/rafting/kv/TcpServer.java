@@ -18,6 +18,12 @@ import java.net.Socket;
  * leaves no thread or socket behind. Name the threads after the server: the tests look for live
  * threads whose name starts with {@code name + "-"} (for example {@code echo-accept},
  * {@code echo-conn-1}) and expect none after {@code close()}.
+ *
+ * <p>Part 7: every server is bounded ({@link Bounds}). When {@code maxConnections} are open, a new
+ * connection is sent {@code whenFull} and closed at once; a connection that sends nothing for
+ * {@code idle} is closed (set it as the socket's read timeout before calling the handler). A
+ * failing {@code accept} (out of file descriptors, say) and a refusal are logged as warnings at
+ * most once a second, with how many more happened since (the tests read the log).
  */
 public final class TcpServer implements Closeable {
 
@@ -25,6 +31,26 @@ public final class TcpServer implements Closeable {
     @FunctionalInterface
     public interface Handler {
         void serve(Socket socket) throws IOException;
+    }
+
+    /**
+     * How much one server takes on. Given whole.
+     *
+     * @param maxConnections the most connections open at once
+     * @param idle how long a connection may send nothing before it is closed; zero for ever
+     * @param whenFull what a connection past the limit is sent before it is closed (may be empty)
+     */
+    public record Bounds(int maxConnections, java.time.Duration idle, byte[] whenFull) {
+        /** 1,000 connections, never idle out, nothing said when full. */
+        public static final Bounds DEFAULT = new Bounds(1000, java.time.Duration.ZERO, new byte[0]);
+
+        public Bounds {
+            if (maxConnections < 1 || idle.isNegative()) {
+                throw new IllegalArgumentException("a server takes at least one connection, idle >= 0: "
+                        + maxConnections + ", " + idle);
+            }
+            whenFull = whenFull.clone();
+        }
     }
 
     private TcpServer() {}
@@ -41,6 +67,12 @@ public final class TcpServer implements Closeable {
     public static TcpServer start(String name, InetSocketAddress address, Handler handler)
             throws IOException {
         throw new UnsupportedOperationException("Part 2: bind, then start the accepting thread");
+    }
+
+    /** Binds to {@code address} and starts accepting within {@code bounds} (the others use {@link Bounds#DEFAULT}). */
+    public static TcpServer start(String name, InetSocketAddress address, Handler handler, Bounds bounds)
+            throws IOException {
+        throw new UnsupportedOperationException("Part 7: bind, and accept within the bounds");
     }
 
     /** The address and port actually bound (useful after binding port 0). */

@@ -19,6 +19,12 @@ import java.util.concurrent.Executor;
  * reported in one log line through {@link System.Logger}, counted in {@link #failures()}, and the
  * loop goes on with the next one.
  *
+ * <p><b>Fail-stop and bounds (Part 1).</b> A loop given a {@link #failStop} action hands the first
+ * {@code Throwable} (an {@code Error} too) any handler throws to that action, counts it, stops,
+ * and runs no handler after it (not even the rest of its batch). {@link #offer} is {@link #post}
+ * for producers outside the loop: it also refuses an event while {@code capacity} events are
+ * waiting ({@link #withCapacity}; no limit by default). {@code post} never refuses for capacity.
+ *
  * <p><b>Stopping.</b> After {@link #stop()} the loop refuses new events ({@link #post} returns
  * false), new timers come back already done, timers no longer fire, every event accepted before
  * the stop still runs, the hook runs after the last batch, and the loop ends;
@@ -72,6 +78,21 @@ public final class EventLoop implements Executor, AutoCloseable {
     /** Part 1: how many handlers (events, timers, hooks) have thrown so far. */
     public long failures() {
         throw new UnsupportedOperationException("Part 1: the number of handlers that threw");
+    }
+
+    /** Part 1: sends whatever a handler throws to {@code action} and stops the loop; returns this loop. */
+    public EventLoop failStop(java.util.function.Consumer<Throwable> action) {
+        throw new UnsupportedOperationException("Part 1: keep the fail-stop action");
+    }
+
+    /** Part 1: at most {@code capacity} (at least 1) events may wait for {@link #offer}; returns this loop. */
+    public EventLoop withCapacity(int capacity) {
+        throw new UnsupportedOperationException("Part 1: keep the capacity");
+    }
+
+    /** Part 1: queues an event unless the loop is stopping or {@code capacity} events wait; false if refused. */
+    public boolean offer(Runnable event) {
+        throw new UnsupportedOperationException("Part 1: a bounded post");
     }
 
     /**

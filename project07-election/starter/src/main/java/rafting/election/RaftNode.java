@@ -52,9 +52,9 @@ public final class RaftNode {
      *
      * @throws IllegalArgumentException {@code "server <id> is not a member of <cluster>"} (for
      *     example {@code server 4 is not a member of [1, 2, 3]}); when {@code termVote} is a vote
-     *     for a server not in {@code cluster}; when the log's last term is above
-     *     {@code termVote.term()}, with a message that ends
-     *     {@code "the term/vote record is older than the log"}
+     *     for a server not in {@code cluster}. A log whose last term is above
+     *     {@code termVote.term()} is no error: the node starts at that term with no vote, and its
+     *     first {@code ready()} carries that term/vote to be saved
      * @throws NullPointerException when {@code settings} or {@code random} is null
      */
     public RaftNode(int id, Membership cluster, Settings settings, LogStorage durableLog, TermVote termVote,

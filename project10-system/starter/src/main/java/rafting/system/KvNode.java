@@ -205,6 +205,11 @@ public final class KvNode implements Closeable {
         throw new UnsupportedOperationException("Part 4: wait until closed");
     }
 
+    /** Part 4: waits at most {@code timeout} for the node to be closed; true if it was. */
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        throw new UnsupportedOperationException("Part 4: wait until closed, or the timeout");
+    }
+
     /**
      * Part 4: stops serving: peers and clients are disconnected, waiting commands get the
      * shutting-down error, the loop ends and the data folder is closed (and unlocked). Closing

@@ -26,25 +26,36 @@ import rafting.log.LogStorage;
  *
  * <p>Appends may stay in a buffer in memory; {@link #sync()} writes them and calls
  * {@code FileChannel.force}, once for everything appended since the last sync (group commit).
- * Keep every entry in memory too, so reads never touch the disk. Log indexes start at 1 and this
- * storage never starts above 1: {@code firstIndex()} is 1, {@code baseTerm()} is 0.
+ * Rolling over to a new segment writes the old one out but does not force it: the next sync forces
+ * both, so one batch costs one fsync. Keep every entry in memory too, so reads never touch the
+ * disk. Log indexes start at 1 and this storage never starts above 1: {@code firstIndex()} is 1,
+ * {@code baseTerm()} is 0.
+ *
+ * <p>A {@link SyncMark} (given whole) in the folder records how far the log was synced: after each
+ * sync, {@code advance(lastIndex())}; before a truncation, {@code lower(index - 1)}.
  *
  * <p>Recovery on open (§5.3 requires a node's log to survive it): read every segment in name order.
  * <ul>
- *   <li>A record that ends early or fails its checksum (or has a term below 1), with no valid record
- *       starting anywhere after it in the <em>last</em> segment, is a torn write of the last batch
- *       before a crash: it was never synced, so never acknowledged. Cut it off, from the file too,
- *       with a warning (one line through {@code System.Logger}), and append after it as usual.
- *       Zeros or garbage after the last good record are cut off the same way.
- *   <li>A bad record followed by a good one, or a bad record (even a torn end) in any segment but
- *       the last, is damage to data that was durable: throw {@link CorruptLogException} with a
- *       message containing {@code index N} (N the index of the bad record) and
- *       {@code refusing to start}, for example
- *       {@code ...log: a torn or corrupt record at byte 50 (index 3) with good data after it. The
- *       log is damaged before its end; refusing to start rather than serve a log with a hole...}.
+ *   <li>A bad record (it ends early, fails its checksum or has a term below 1) past the mark, at
+ *       the end of the <em>last</em> segment, with no valid record starting anywhere after it, is a
+ *       torn write of the last batch before a crash if it looks unfinished: the file ends inside
+ *       it, or everything from its last byte on is zero. It was never synced, so never
+ *       acknowledged. Cut it off, from the file too, with a warning (one line through
+ *       {@code System.Logger}), and append after it as usual. Zeros after the last good record are
+ *       cut off the same way.
+ *   <li>Every other bad record is damage to data that was durable: throw
+ *       {@link CorruptLogException} with a message containing {@code index N} (N the index of the
+ *       bad record) and {@code refusing to start}, saying what it found: {@code synced} for a
+ *       record at or below the mark, {@code a complete record with a bad checksum}, or good records
+ *       after a bad one. For example {@code ...log: a complete record with a bad checksum at byte 50
+ *       (index 3). The log is damaged; refusing to start rather than lose or serve damaged entries...}.
  *   <li>A segment whose first index is not one past the end of the log before it means a segment
  *       is missing: throw {@link CorruptLogException} whose message contains
  *       {@code a segment is missing}.
+ *   <li>A log that ends before the mark lost synced entries (a file cut short, a segment deleted):
+ *       throw {@link CorruptLogException} whose message contains
+ *       {@code ends at index L, but entries up to M were synced} ({@code has no segment file, but
+ *       entries up to M were synced} when no segment is left) and {@code N entries are missing}.
  * </ul>
  *
  * <p>{@link #truncateFrom(long)} may cut across segments: delete whole segments after the cut and
