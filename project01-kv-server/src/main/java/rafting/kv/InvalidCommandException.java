@@ -8,9 +8,12 @@ public final class InvalidCommandException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    /** @param message the whole error line, such as {@code ERR unknown command 'foo'} */
+    /**
+     * @param message the whole error line, such as {@code ERR unknown command 'foo'}; a CR or LF
+     *     in it (from the client's own words) becomes a space, as Redis does, since an error is one line
+     */
     public InvalidCommandException(String message) {
-        super(message);
+        super(message.replace('\r', ' ').replace('\n', ' '));
     }
 
     /** The error to send back to the client. */

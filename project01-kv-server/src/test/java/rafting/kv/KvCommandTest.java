@@ -71,6 +71,7 @@ class KvCommandTest {
                 new Invalid(List.of("get", "a", "b"), "ERR wrong number of arguments for 'get' command"),
                 new Invalid(List.of("set", "a"), "ERR wrong number of arguments for 'set' command"),
                 new Invalid(List.of("set", "a", "b", "EX"), "ERR syntax error"),
+                new Invalid(List.of("expire", "a", "1", "n\r\nx"), "ERR Unsupported option n  x"), // an error is one line
                 new Invalid(List.of("del"), "ERR wrong number of arguments for 'del' command"),
                 new Invalid(List.of("exists"), "ERR wrong number of arguments for 'exists' command"),
                 new Invalid(List.of("cas", "k", "old"), "ERR wrong number of arguments for 'cas' command"),

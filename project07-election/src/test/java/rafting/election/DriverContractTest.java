@@ -190,6 +190,7 @@ class DriverContractTest {
     @Test
     void aNodeRefusesAnInconsistentDurableState() {
         var cluster = Membership.ofSize(3);
+        assertThat(RaftNode.create(3, cluster, PLAIN, new SplittableRandom(1)).id()).as("a member").isEqualTo(3);
         assertThatThrownBy(() -> RaftNode.create(4, cluster, PLAIN, new SplittableRandom(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("server 4 is not a member of [1, 2, 3]");
         assertThatThrownBy(() -> new RaftNode(1, cluster, PLAIN, new MemoryLogStorage(), new TermVote(2, 9), new SplittableRandom(1)))
