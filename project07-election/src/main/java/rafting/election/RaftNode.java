@@ -1,7 +1,6 @@
 package rafting.election;
 
 import static java.lang.System.Logger.Level.DEBUG;
-import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
@@ -345,9 +344,9 @@ public final class RaftNode {
             log.truncateFrom(request.prevLogIndex() + 1);
         }
         // With a flaw on, the node shows the damage it does instead: this defence would turn some
-        // of that damage into a cluster that is merely stuck, and the flaws exist to be seen.
-        if (settings.flaws().isEmpty() && wouldDeleteCommitted(request)) {
-            return;
+        // of that damage into a stopped node, and the flaws exist to be seen.
+        if (settings.flaws().isEmpty()) {
+            refuseToDeleteCommitted(request);
         }
         AppendEntriesResponse answer = Follower.append(log, request);
         if (answer.success()) {
@@ -361,32 +360,30 @@ public final class RaftNode {
     }
 
     /**
-     * True, with one error in the log, if {@code request} conflicts with an entry this node has
-     * committed: by §5.4 (Leader Completeness) no leader can send that, so it comes from a broken
-     * disk, a bug or a forged message, and the request is ignored. Committed entries are never
-     * deleted (Figure 2 deletes only conflicting entries, which a committed one never is).
+     * Throws an {@link IllegalStateException} if {@code request} conflicts with an entry this node
+     * has committed: by §5.4 (Leader Completeness) no leader can send that, so it comes from a
+     * broken disk or a bug (peers are authenticated), and the node must stop rather than delete
+     * it: committed entries are never deleted (Figure 2 deletes only conflicting entries, which a
+     * committed one never is). The driver's fail-stop then stops the node with this message.
      */
-    private boolean wouldDeleteCommitted(AppendEntries request) {
+    private void refuseToDeleteCommitted(AppendEntries request) {
         if (!log.matches(request.prevLogIndex(), request.prevLogTerm())) {
-            return false; // Follower.append refuses it anyway
+            return; // Follower.append refuses it anyway
         }
         long index = request.prevLogIndex();
         for (LogEntry entry : request.entries()) {
             index++;
             if (index > commitIndex || index > log.lastIndex()) {
-                return false;
+                return;
             }
             if (index < log.firstIndex()) {
                 continue; // compacted: nothing here to delete
             }
             if (log.termAt(index) != entry.term()) {
-                long at = index;
-                LOG.log(ERROR, () -> "n" + id + " ignores " + request + ": it would delete entry " + at + ", committed here"
-                        + " (a broken disk, a bug, or a forged message)");
-                return true;
+                throw new IllegalStateException("n" + id + " stops: " + request + " would delete entry " + index
+                        + ", committed here; a leader never asks that, so a disk or a node is broken");
             }
         }
-        return false;
     }
 
     private void onAppendEntriesResponse(AppendEntriesResponse response) {

@@ -45,11 +45,13 @@ final class ClientSession {
     private final KvNode node;
     private final Socket socket;
     private final ClusterCommands cluster;
+    private final ClientAuth auth;
 
-    ClientSession(KvNode node, Socket socket) {
+    ClientSession(KvNode node, Socket socket, ClientAuth auth) {
         this.node = node;
         this.socket = socket;
         this.cluster = new ClusterCommands(node.id(), node.cluster());
+        this.auth = auth;
     }
 
     void serve() throws IOException {
@@ -102,12 +104,23 @@ final class ClientSession {
      * their entries are applied. The simulator calls this too, without a socket.
      */
     static List<CompletableFuture<byte[]>> answer(KvNode node, ClusterCommands cluster, List<List<Bytes>> pipeline) {
+        return answer(node, cluster, new ClientAuth(null), pipeline);
+    }
+
+    /** {@link #answer}, on a connection that {@code auth} lets in or not. */
+    static List<CompletableFuture<byte[]>> answer(KvNode node, ClusterCommands cluster, ClientAuth auth,
+            List<List<Bytes>> pipeline) {
         var replies = new ArrayList<CompletableFuture<byte[]>>(pipeline.size());
         var commands = new ArrayList<KvCommand>();
         var proposed = new ArrayList<CompletableFuture<byte[]>>();
         for (List<Bytes> request : pipeline) {
             var reply = new CompletableFuture<byte[]>();
             replies.add(reply);
+            Reply gate = auth.gate(request);
+            if (gate != null) {
+                reply.complete(KvStateMachine.resp(gate));
+                continue;
+            }
             String name = request.get(0).asString().toLowerCase(Locale.ROOT);
             if (name.equals("info")) {
                 reply.complete(info(node, request));
@@ -139,7 +152,7 @@ final class ClientSession {
     }
 
     private List<CompletableFuture<byte[]>> answer(List<List<Bytes>> pipeline) {
-        return answer(node, cluster, pipeline);
+        return answer(node, cluster, auth, pipeline);
     }
 
     private static List<Bytes> request(List<List<Bytes>> pipeline) {

@@ -36,6 +36,7 @@ public final class ClusterClient implements Closeable {
     private Socket socket;
     private RespReader in;
     private RespWriter out;
+    private byte[] password;
 
     /** A client of the cluster whose nodes (some or all) are {@code nodes}, patient for 10 s. */
     public ClusterClient(List<InetSocketAddress> nodes) {
@@ -49,6 +50,12 @@ public final class ClusterClient implements Closeable {
         }
         this.nodes = List.copyOf(nodes);
         this.patience = patience;
+    }
+
+    /** From now on each connection first sends {@code AUTH password} (for a node with {@code --requirepass-file}). */
+    public ClusterClient withPassword(byte[] password) {
+        this.password = password.clone();
+        return this;
     }
 
     /** Sends a command of text words and returns the reply. */
@@ -141,6 +148,14 @@ public final class ClusterClient implements Closeable {
         socket = s;
         in = new RespReader(new BufferedInputStream(s.getInputStream()));
         out = new RespWriter(s.getOutputStream());
+        if (password != null) {
+            out.writeCommand(List.of(Bytes.of("AUTH"), Bytes.of(password))).flush();
+            Reply answer = in.readReply();
+            if (!Reply.simple("OK").equals(answer)) {
+                disconnect();
+                throw new IOException(address + " refused the password: " + answer);
+            }
+        }
     }
 
     private static void pause() {

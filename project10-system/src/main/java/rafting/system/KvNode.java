@@ -206,6 +206,15 @@ public final class KvNode implements Closeable {
      */
     public static KvNode start(int id, ClusterFile cluster, Path dataDir, Path keyFile, Duration tick, Settings raft)
             throws IOException {
+        return start(id, cluster, dataDir, keyFile, tick, raft, null);
+    }
+
+    /**
+     * Starts a node as above whose clients must first {@code AUTH} with {@code clientPassword}
+     * (Redis's {@code requirepass}); null lets every client in.
+     */
+    public static KvNode start(int id, ClusterFile cluster, Path dataDir, Path keyFile, Duration tick, Settings raft,
+            byte[] clientPassword) throws IOException {
         ClusterFile.Addresses addresses = cluster.addresses(id);
         ClusterKey key = ClusterKey.loadOrCreate(keyFile);
         DataFolder data = DataFolder.open(dataDir);
@@ -227,7 +236,7 @@ public final class KvNode implements Closeable {
             kv.connect(PeerTransport.start(cluster.clusterId(), key, id, bind(addresses.peer(), "peer"), peers,
                     kv::deliver));
             kv.clients = TcpServer.start("n" + id + "-clients", bind(addresses.client(), "client"),
-                    socket -> new ClientSession(kv, socket).serve(), CLIENT_BOUNDS);
+                    socket -> new ClientSession(kv, socket, new ClientAuth(clientPassword)).serve(), CLIENT_BOUNDS);
             kv.loop.start();
         } catch (IOException | RuntimeException e) {
             kv.close();

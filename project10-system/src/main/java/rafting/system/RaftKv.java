@@ -32,14 +32,16 @@ public final class RaftKv {
             usage: ./raftkv <command> [options]
               demo [--nodes N] [--data DIR] [--config FILE]      the nodes (default 3) and a client in this terminal
               cluster [--nodes N] [--data DIR] [--config FILE]   node processes (default 3), Ctrl-C stops them all
-              node <id> [--nodes N] [--data DIR] [--config FILE] [--key FILE]   one node in the foreground
-              cli [host:port] [command words...]        a client; without a command, an interactive one
+              node <id> [--nodes N] [--data DIR] [--config FILE] [--key FILE] [--requirepass-file FILE]
+                                                         one node in the foreground
+              cli [--pass-file FILE] [host:port] [command words...]   a client; without a command, an interactive one
               status [--nodes N] [--config FILE]         every node's role, term, leader, commit and applied index
               bench [--clients N] [--requests N] [--value-size B] [--nodes N] [--config FILE]
               sim [--seeds N] [--seed S] [--flaw NAME]   three real nodes in the simulator, with faults
             Node i of the default cluster serves clients on 127.0.0.1:700i, peers on 127.0.0.1:710i,
             and keeps its data in data/node-i. Peers prove to each other that they hold the cluster's key,
-            data/cluster.key (or the file beside the data folder, or --key), created on the first start.""";
+            data/cluster.key (or the file beside the data folder, or --key), created on the first start.
+            With --requirepass-file, clients must first AUTH with the password in that file (off by default).""";
 
     /** A mistake in the command line: its message says what to type instead. */
     static final class UsageException extends RuntimeException {
@@ -91,7 +93,8 @@ public final class RaftKv {
             throw new UsageException("node needs its id: ./raftkv node 1");
         }
         int id = number(args.get(0), "a node id");
-        Map<String, String> options = options(args.subList(1, args.size()), "--nodes", "--data", "--config", "--key");
+        Map<String, String> options = options(args.subList(1, args.size()), "--nodes", "--data", "--config", "--key",
+                "--requirepass-file");
         ClusterFile cluster = cluster(options);
         if (!cluster.nodes().containsKey(id)) {
             throw new UsageException("node " + id + " is not in the cluster, whose nodes are " + cluster.nodes().keySet());
@@ -100,7 +103,9 @@ public final class RaftKv {
         KvNode node;
         try {
             Path key = options.containsKey("--key") ? Path.of(options.get("--key")) : KvNode.defaultKeyFile(data);
-            node = KvNode.start(id, cluster, data, key, KvNode.DEFAULT_TICK, KvNode.DEFAULT_RAFT);
+            byte[] password = options.containsKey("--requirepass-file")
+                    ? ClientAuth.read(Path.of(options.get("--requirepass-file"))) : null;
+            node = KvNode.start(id, cluster, data, key, KvNode.DEFAULT_TICK, KvNode.DEFAULT_RAFT, password);
         } catch (IOException | CorruptLogException e) {
             throw new IOException("node " + id + " cannot start: " + e.getMessage(), e);
         }
@@ -165,6 +170,14 @@ public final class RaftKv {
 
     private static int cli(List<String> args) throws IOException {
         List<InetSocketAddress> nodes;
+        byte[] password = null;
+        if (!args.isEmpty() && args.get(0).equals("--pass-file")) {
+            if (args.size() < 2) {
+                throw new UsageException("--pass-file needs a file: ./raftkv cli --pass-file secret.txt");
+            }
+            password = ClientAuth.read(Path.of(args.get(1)));
+            args = args.subList(2, args.size());
+        }
         List<String> words = args;
         if (!args.isEmpty() && args.get(0).matches("[^\\s]+:\\d+")) {
             nodes = List.of(address(args.get(0)));
@@ -173,6 +186,9 @@ public final class RaftKv {
             nodes = clientAddresses(ClusterFile.local(3));
         }
         try (var client = new ClusterClient(nodes, java.time.Duration.ofSeconds(5))) {
+            if (password != null) {
+                client.withPassword(password);
+            }
             if (!words.isEmpty()) {
                 Reply reply = client.call(words.toArray(String[]::new));
                 System.out.println(reply);

@@ -144,9 +144,10 @@ public final class RaftNode {
      *   <li>{@code AppendEntries}: a candidate of that term steps down and follows the sender; a
      *       follower resets its election timer, answers with Project 5's {@code Follower.append} and,
      *       on success, commits up to {@code CommitRule.followerCommit}; a leader ignores another
-     *       leader of its own term; Part 3: a follower ignores, with an error in the log, a request
-     *       that would delete an entry it has committed (no leader sends one), unless a
-     *       {@link Flaw} is on (its damage must show);</li>
+     *       leader of its own term; Part 3: a follower throws an {@link IllegalStateException}
+     *       ({@code ... would delete entry N, committed here ...}) at a request that would delete an
+     *       entry it has committed (no leader sends one), unless a {@link Flaw} is on (its damage
+     *       must show);</li>
      *   <li>Part 3: {@code AppendEntriesResponse}: a leader hands it to its {@code Leader} and moves
      *       its commit index with {@code CommitRule.leaderCommit} (§5.4.2).</li>
      *   <li>Part 5: a pre-vote {@code RequestVote} (thesis §9.6) is granted when its term is above

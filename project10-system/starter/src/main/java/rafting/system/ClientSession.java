@@ -26,4 +26,13 @@ final class ClientSession {
     static List<CompletableFuture<byte[]>> answer(KvNode node, ClusterCommands cluster, List<List<Bytes>> pipeline) {
         throw new UnsupportedOperationException("Part 4: answer a pipeline of requests");
     }
+
+    /**
+     * Part 4: {@link #answer} on a connection behind {@code auth} (the given {@link ClientAuth}):
+     * a request the gate answers or stops gets the gate's reply and goes no further.
+     */
+    static List<CompletableFuture<byte[]>> answer(KvNode node, ClusterCommands cluster, ClientAuth auth,
+            List<List<Bytes>> pipeline) {
+        throw new UnsupportedOperationException("Part 4: answer a pipeline of requests behind the gate");
+    }
 }

@@ -39,6 +39,15 @@ public final class ClusterClient implements Closeable {
         throw new UnsupportedOperationException("Part 5: a client of these nodes");
     }
 
+    /**
+     * Part 5: from now on each new connection first sends {@code AUTH password} and throws an
+     * {@code IOException} containing {@code refused the password} unless the node answers OK;
+     * returns this client.
+     */
+    public ClusterClient withPassword(byte[] password) {
+        throw new UnsupportedOperationException("Part 5: authenticate each connection");
+    }
+
     /** Part 5: sends a command of text words ({@code call("SET", "x", "1")}) and returns the reply. */
     public Reply call(String... words) throws IOException {
         throw new UnsupportedOperationException("Part 5: a command of words");

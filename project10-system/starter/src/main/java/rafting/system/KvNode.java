@@ -172,6 +172,15 @@ public final class KvNode implements Closeable {
         throw new UnsupportedOperationException("Part 4: open the data, bind the ports, start the loop");
     }
 
+    /**
+     * Part 4: starts a node as above whose client connections each go through a
+     * {@code new ClientAuth(clientPassword)} (Redis's {@code requirepass}; null lets everyone in).
+     */
+    public static KvNode start(int id, ClusterFile cluster, Path dataDir, Path keyFile, Duration tick, Settings raft,
+            byte[] clientPassword) throws IOException {
+        throw new UnsupportedOperationException("Part 4: start a node whose clients must AUTH");
+    }
+
     /** Part 4: this node's id. */
     public int id() {
         throw new UnsupportedOperationException("Part 4: the node's id");
