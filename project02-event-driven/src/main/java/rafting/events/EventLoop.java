@@ -142,18 +142,7 @@ public final class EventLoop implements Executor, AutoCloseable {
      * the event, once the loop has been asked to stop.
      */
     public boolean post(Runnable event) {
-        Objects.requireNonNull(event, "event");
-        lock.lock();
-        try {
-            if (stopping) {
-                return false;
-            }
-            events.add(event);
-            workArrived.signal();
-            return true;
-        } finally {
-            lock.unlock();
-        }
+        return enqueue(event, Integer.MAX_VALUE);
     }
 
     /**
@@ -162,10 +151,14 @@ public final class EventLoop implements Executor, AutoCloseable {
      * to wait or try again.
      */
     public boolean offer(Runnable event) {
+        return enqueue(event, capacity);
+    }
+
+    private boolean enqueue(Runnable event, int limit) {
         Objects.requireNonNull(event, "event");
         lock.lock();
         try {
-            if (stopping || events.size() >= capacity) {
+            if (stopping || events.size() >= limit) {
                 return false;
             }
             events.add(event);

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import rafting.kv.Frames;
 
 /**
  * A fault-injecting proxy on every one-way path between the peers of a cluster: node i reaches
@@ -136,6 +137,7 @@ final class PeerProxies implements Closeable {
     }
 
     private static final InFlight END = new InFlight(0, null);
+    private static final int MAX_FRAME = 64 << 20; // the node's own limit
 
     /**
      * Copies frames, each one {@code delayMillis} after it came (a delay line: frames in flight
@@ -155,7 +157,7 @@ final class PeerProxies implements Closeable {
                 } catch (EOFException e) {
                     return;
                 }
-                if (length < 0 || length > PeerTransport.MAX_FRAME) {
+                if (length < 0 || length > MAX_FRAME) {
                     throw new IOException("not a frame: " + length);
                 }
                 byte[] payload = new byte[length];
@@ -185,10 +187,7 @@ final class PeerProxies implements Closeable {
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000)); // the network's delay
                 }
-                PeerTransport.writeFrame(to, next.payload);
-                if (line.isEmpty()) {
-                    to.flush();
-                }
+                Frames.write(to, next.payload);
             }
         } catch (IOException | InterruptedException e) {
             // the connection ended
