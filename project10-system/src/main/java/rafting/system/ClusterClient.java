@@ -78,6 +78,8 @@ public final class ClusterClient implements Closeable {
             if (socket == null) {
                 try {
                     connect();
+                } catch (PasswordRefused e) {
+                    throw e; // another node would refuse it too
                 } catch (IOException e) {
                     unreachable = e;
                     target = null;
@@ -119,6 +121,15 @@ public final class ClusterClient implements Closeable {
                 + (unreachable == null ? "" : "; last error: " + unreachable.getMessage()));
     }
 
+    /** A node said no to the password: the command was not run, and trying again will not help. */
+    private static final class PasswordRefused extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        PasswordRefused(String message) {
+            super(message);
+        }
+    }
+
     /**
      * No leader could be reached within the patience: every node was down, or answered only that
      * it does not lead. The command certainly was not run.
@@ -153,7 +164,7 @@ public final class ClusterClient implements Closeable {
             Reply answer = in.readReply();
             if (!Reply.simple("OK").equals(answer)) {
                 disconnect();
-                throw new IOException(address + " refused the password: " + answer);
+                throw new PasswordRefused(address + " refused the password: " + answer);
             }
         }
     }

@@ -30,6 +30,7 @@ import rafting.replication.RequestVote;
  * every key written before must still read back. A failure names the seed.
  */
 @Tag("part6")
+@Tag("heavy")
 class FuzzTest {
 
     private static final long SEED = Long.getLong("fuzz.seed", 2026_12_03L);

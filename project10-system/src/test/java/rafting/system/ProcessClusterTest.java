@@ -152,6 +152,7 @@ class ProcessClusterTest {
      * namespaces to do it (said on the test's output).
      */
     @Test
+    @Tag("heavy") // mvn -Pheavy, and .ci/run
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void historyIsLinearizableThroughPartitionsOneWayCutsDelayAndLoss() throws Exception {
         System.out.println("ProcessClusterTest: network faults from a fault-injecting proxy between peers"
@@ -206,6 +207,7 @@ class ProcessClusterTest {
      * and {@code nft}: skipped where they are missing, except under CI, where .ci/run installs them.
      */
     @Test
+    @Tag("heavy") // mvn -Pheavy, and .ci/run
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void historyIsLinearizableWithEachNodeOnAHostOfItsOwn_throughLossAndPartitions() throws Exception {
         String missing = NetworkNamespaces.missing();
