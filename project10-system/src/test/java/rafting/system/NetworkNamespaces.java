@@ -17,13 +17,13 @@ import java.util.concurrent.TimeUnit;
  * {@code 10.77.N.i} that exists only inside this test, and reaches the others only over the
  * bridge. Faults are the network's: a node's cable pulled ({@link #isolate}), a firewall in a
  * node's namespace that drops what it sends to some peers ({@link #cutOutgoing}, a one-way
- * partition), or a share of every packet ({@link #lose}, with nftables). No delay: that needs
+ * partition), or one packet in ten ({@link #degrade}, with nftables). No delay: that needs
  * the kernel's {@code netem}, which some kernels lack ({@link #canDelay}).
  *
  * <p>Needs root, {@code ip} and {@code nft}; {@link #missing} says what is absent. {@link #close}
  * removes everything it made, also after a failed test.
  */
-final class NetworkNamespaces implements Closeable {
+final class NetworkNamespaces implements NetworkFaults, Closeable {
 
     private final String prefix = "rk" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 16));
     private final int subnet = 1 + ThreadLocalRandom.current().nextInt(250);
@@ -93,28 +93,32 @@ final class NetworkNamespaces implements Closeable {
     }
 
     /** Pulls node {@code id}'s cable: it neither hears nor is heard, by peers or clients. */
-    void isolate(int id) throws IOException {
+    @Override
+    public void isolate(int id) throws IOException {
         run("ip", "link", "set", cable(id), "down");
     }
 
-    /** Everything it sends to {@code to} is dropped; what they send it still arrives. */
-    void cutOutgoing(int id, int... to) throws IOException {
+    /** A firewall in its namespace drops what it sends to {@code to}; what they send it still arrives. */
+    @Override
+    public void cutOutgoing(int id, int... to) throws IOException {
         for (int peer : to) {
             run("ip", "netns", "exec", namespaces.get(id), "nft", "add", "rule", "inet", "faults", "out",
                     "ip", "daddr", host(peer), "drop");
         }
     }
 
-    /** Every node loses {@code percent} % of the packets it sends. */
-    void lose(int percent) throws IOException {
+    /** Every node loses one packet in ten of those it sends. */
+    @Override
+    public void degrade() throws IOException {
         for (String ns : namespaces.values()) {
             run("ip", "netns", "exec", ns, "nft", "add", "rule", "inet", "faults", "out",
-                    "numgen", "random", "mod", "100", "<", Integer.toString(percent), "drop");
+                    "numgen", "random", "mod", "10", "<", "1", "drop");
         }
     }
 
     /** Every cable in, every firewall rule gone. */
-    void heal() throws IOException {
+    @Override
+    public void heal() throws IOException {
         for (var entry : namespaces.entrySet()) {
             run("ip", "link", "set", cable(entry.getKey()), "up");
             run("ip", "netns", "exec", entry.getValue(), "nft", "flush", "chain", "inet", "faults", "out");

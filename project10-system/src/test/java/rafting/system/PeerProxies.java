@@ -28,7 +28,7 @@ import rafting.kv.Frames;
  * Each node gets a cluster file of its own ({@link #clusterFileOf}) naming the proxies as its
  * peers' addresses.
  */
-final class PeerProxies implements Closeable {
+final class PeerProxies implements NetworkFaults, Closeable {
 
     private record Path(int from, int to) {
     }
@@ -68,7 +68,7 @@ final class PeerProxies implements Closeable {
     }
 
     /** From now on nothing of {@code from}'s reaches {@code to}; {@code to}'s still reach {@code from}. */
-    void cut(int from, int to) {
+    private void cut(int from, int to) {
         var path = new Path(from, to);
         cut.add(path);
         open.forEach((socket, on) -> {
@@ -78,8 +78,15 @@ final class PeerProxies implements Closeable {
         });
     }
 
-    /** {@code node} neither hears nor is heard. */
-    void isolate(int node) {
+    @Override
+    public void cutOutgoing(int node, int... peers) {
+        for (int peer : peers) {
+            cut(node, peer);
+        }
+    }
+
+    @Override
+    public void isolate(int node) {
         for (int other : cluster.nodes().keySet()) {
             if (other != node) {
                 cut(node, other);
@@ -89,16 +96,18 @@ final class PeerProxies implements Closeable {
     }
 
     /** Every path carries messages again, with no delay and no loss. */
-    void heal() {
+    @Override
+    public void heal() {
         cut.clear();
         delayMillis = 0;
         loss = 0;
     }
 
-    /** Every chunk waits {@code millis} on its way; each message is lost with probability {@code p}. */
-    void degrade(long millis, double p) {
-        delayMillis = millis;
-        loss = p;
+    /** Every message waits 20 ms on its way, and one in ten is lost. */
+    @Override
+    public void degrade() {
+        delayMillis = 20;
+        loss = 0.1;
     }
 
     private void accept(Path path, ServerSocket listener) {

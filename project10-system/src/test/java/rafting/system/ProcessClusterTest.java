@@ -165,37 +165,7 @@ class ProcessClusterTest {
                 configFiles.put(id, file);
                 start(id);
             }
-            TestCluster.await("a leader", () -> leader() != 0);
-            Thread[] clients = startClients();
-            try {
-                awaitMoreAcknowledged(150);
-                proxies.degrade(20, 0.1); // 20 ms each way, one message in ten lost
-                awaitMoreAcknowledged(150);
-                proxies.heal();
-
-                int isolated = TestCluster.awaitValue(this::leader);
-                proxies.isolate(isolated);
-                TestCluster.await("a leader other than the isolated n" + isolated,
-                        () -> leader() != 0 && leader() != isolated);
-                awaitMoreAcknowledged(150);
-                proxies.heal();
-                awaitMoreAcknowledged(150);
-
-                int unheard = TestCluster.awaitValue(this::leader);
-                for (int other = 1; other <= 3; other++) {
-                    if (other != unheard) {
-                        proxies.cut(unheard, other); // it hears them, they do not hear it
-                    }
-                }
-                TestCluster.await("a leader other than the unheard n" + unheard,
-                        () -> leader() != 0 && leader() != unheard);
-                awaitMoreAcknowledged(150);
-                proxies.heal();
-                awaitMoreAcknowledged(150);
-            } finally {
-                stopClients(clients);
-            }
-            checkTheEnd(900);
+            throughNetworkFaults(proxies);
         }
     }
 
@@ -232,39 +202,47 @@ class ProcessClusterTest {
                 start(id);
             }
             try {
-                TestCluster.await("a leader", () -> leader() != 0);
-                Thread[] clients = startClients();
-                try {
-                    awaitMoreAcknowledged(150);
-                    hosts.lose(10);
-                    awaitMoreAcknowledged(150);
-                    hosts.heal();
-
-                    int isolated = TestCluster.awaitValue(this::leader);
-                    hosts.isolate(isolated);
-                    TestCluster.await("a leader other than the unplugged n" + isolated,
-                            () -> leader() != 0 && leader() != isolated);
-                    awaitMoreAcknowledged(150);
-                    hosts.heal();
-                    awaitMoreAcknowledged(150);
-
-                    int unheard = TestCluster.awaitValue(this::leader);
-                    hosts.cutOutgoing(unheard, java.util.stream.IntStream.rangeClosed(1, 3)
-                            .filter(id -> id != unheard).toArray());
-                    TestCluster.await("a leader other than the unheard n" + unheard,
-                            () -> leader() != 0 && leader() != unheard);
-                    awaitMoreAcknowledged(150);
-                    hosts.heal();
-                    awaitMoreAcknowledged(150);
-                } finally {
-                    stopClients(clients);
-                }
-                checkTheEnd(900);
+                throughNetworkFaults(hosts);
             } finally {
                 killEverything(); // before their namespaces go
                 processes.clear();
             }
         }
+    }
+
+    /**
+     * With clients running: the network degraded, then the leader isolated, then the next leader
+     * unheard by its followers (it still hears them), healing after each; every time a new leader
+     * must be elected and 150 more operations acknowledged. Then {@link #checkTheEnd}.
+     */
+    private void throughNetworkFaults(NetworkFaults network) throws Exception {
+        TestCluster.await("a leader", () -> leader() != 0);
+        Thread[] clients = startClients();
+        try {
+            awaitMoreAcknowledged(150);
+            network.degrade();
+            awaitMoreAcknowledged(150);
+            network.heal();
+
+            int isolated = TestCluster.awaitValue(this::leader);
+            network.isolate(isolated);
+            TestCluster.await("a leader other than the isolated n" + isolated,
+                    () -> leader() != 0 && leader() != isolated);
+            awaitMoreAcknowledged(150);
+            network.heal();
+            awaitMoreAcknowledged(150);
+
+            int unheard = TestCluster.awaitValue(this::leader);
+            network.cutOutgoing(unheard, java.util.stream.IntStream.rangeClosed(1, 3).filter(id -> id != unheard).toArray());
+            TestCluster.await("a leader other than the unheard n" + unheard,
+                    () -> leader() != 0 && leader() != unheard);
+            awaitMoreAcknowledged(150);
+            network.heal();
+            awaitMoreAcknowledged(150);
+        } finally {
+            stopClients(clients);
+        }
+        checkTheEnd(900);
     }
 
     private Thread[] startClients() {
