@@ -89,8 +89,7 @@ public final class RespReader {
         try {
             return readOneCommand();
         } finally {
-            RECEIVING.addAndGet(-held);
-            held = 0;
+            giveBack();
         }
     }
 
@@ -145,8 +144,7 @@ public final class RespReader {
         try {
             return readReply(0);
         } finally {
-            RECEIVING.addAndGet(-held);
-            held = 0;
+            giveBack();
         }
     }
 
@@ -303,6 +301,12 @@ public final class RespReader {
                     + " MiB of commands at once; try again");
         }
         held += bytes;
+    }
+
+    /** The command or reply is read (or failed): what it held is free for others. */
+    private void giveBack() {
+        RECEIVING.addAndGet(-held);
+        held = 0;
     }
 
     /** Bytes held right now by the commands being received in this process (for tests). */

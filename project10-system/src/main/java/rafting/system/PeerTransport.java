@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ProtocolException;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ public final class PeerTransport implements KvNode.Peers, Closeable {
         // off by the handshake's timeout. No idle timeout: a link between followers is quiet for
         // as long as their leader lives, and must be up at once when an election starts.
         this.server = TcpServer.start("n" + id + "-peers", bind, this::serve,
-                new TcpServer.Bounds(4 * (peers.size() + 1), java.time.Duration.ZERO, new byte[0]));
+                new TcpServer.Bounds(4 * (peers.size() + 1), Duration.ZERO, new byte[0]));
         peers.forEach((peer, address) -> links.put(peer, new PeerLink(id, peer, address, handshake, queueCapacity)));
     }
 

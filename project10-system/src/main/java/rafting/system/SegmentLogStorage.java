@@ -312,9 +312,8 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
             Path file = files.get(i);
             long first = Long.parseLong(file.getFileName().toString().substring(0, 20));
             if (first != entries.size() + 1) {
-                throw new CorruptLogException(file + " starts at index " + first + " but the log before it ends at "
-                        + entries.size() + ": a segment is missing. Refusing to start: restore the data folder "
-                        + dir.getParent() + " from a backup, or remove it to rejoin the cluster as a new, empty node");
+                throw CorruptLogException.inDataFolder(file + " starts at index " + first + " but the log before it"
+                        + " ends at " + entries.size() + ": a segment is missing", dir.getParent());
             }
             long good = readSegment(file, first, i == files.size() - 1);
             segments.add(new Segment(first, file, good));
@@ -353,10 +352,8 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
                         : index <= mark.index() ? "a damaged record, synced (the log was synced up to " + mark.index() + ")"
                         : isTorn(data, pos) ? "a damaged record with good records after it"
                         : "a complete record with a bad checksum";
-                throw new CorruptLogException(file + ": " + problem + " at byte " + pos + " (index " + index
-                        + "). The log is damaged; refusing to start rather than lose or serve damaged entries."
-                        + " Restore the data folder " + dir.getParent() + " from a backup,"
-                        + " or remove it to rejoin the cluster as a new, empty node");
+                throw CorruptLogException.inDataFolder(file + ": " + problem + " at byte " + pos + " (index " + index
+                        + ")", dir.getParent());
             }
             byte[] command = Arrays.copyOfRange(data, pos + HEADER_BYTES + MIN_PAYLOAD, pos + HEADER_BYTES + length);
             remember(index, pos);
@@ -410,10 +407,8 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
     }
 
     private CorruptLogException lost(String what, long lastIndex) {
-        return new CorruptLogException(what + ", but entries up to " + mark.index() + " were synced (and may have"
-                + " been acknowledged): " + (mark.index() - lastIndex) + " entries are missing. Refusing to start:"
-                + " restore the data folder " + dir.getParent() + " from a backup, or remove it to rejoin the cluster"
-                + " as a new, empty node");
+        return CorruptLogException.inDataFolder(what + ", but entries up to " + mark.index() + " were synced (and"
+                + " may have been acknowledged): " + (mark.index() - lastIndex) + " entries are missing", dir.getParent());
     }
 
     /** True when a valid record starts anywhere from {@code from} on: then the damage is not a torn tail. */

@@ -12,9 +12,15 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,11 +54,11 @@ class FuzzTest {
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void aHundredThousandGeneratedInputsLeaveEveryNodeServingAndEveryKeyIntact() throws Exception {
         var random = new SplittableRandom(SEED);
-        var errors = new java.util.concurrent.ConcurrentLinkedQueue<String>();
-        var handler = new java.util.logging.Handler() {
+        var errors = new ConcurrentLinkedQueue<String>();
+        var handler = new Handler() {
             @Override
-            public void publish(java.util.logging.LogRecord record) {
-                if (record.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
                     errors.add(record.getLoggerName() + ": " + record.getMessage() + " " + record.getThrown());
                 }
             }
@@ -65,7 +71,7 @@ class FuzzTest {
             public void close() {
             }
         };
-        java.util.logging.Logger.getLogger("").addHandler(handler); // a bug while serving is logged as an error
+        Logger.getLogger("").addHandler(handler); // a bug while serving is logged as an error
         try (var cluster = new TestCluster(3, dir); var client = cluster.client()) {
             for (int i = 0; i < KEYS; i++) {
                 assertThat(client.call("SET", "before:" + i, "v" + i)).isEqualTo(Reply.simple("OK"));
@@ -97,7 +103,7 @@ class FuzzTest {
             }
             assertThat(errors).as("errors logged (bugs met while serving), seed %d", SEED).isEmpty();
         } finally {
-            java.util.logging.Logger.getLogger("").removeHandler(handler);
+            Logger.getLogger("").removeHandler(handler);
         }
     }
 
@@ -169,7 +175,7 @@ class FuzzTest {
             switch (random.nextInt(3)) {
                 case 0 -> out[at] ^= (byte) (1 << random.nextInt(8));
                 case 1 -> out[at] = (byte) random.nextInt(256);
-                default -> out = java.util.Arrays.copyOf(out, at); // cut short
+                default -> out = Arrays.copyOf(out, at); // cut short
             }
         }
         return out;

@@ -1,5 +1,7 @@
 package rafting.system;
 
+import java.nio.file.Path;
+
 /**
  * Part 1 (given whole): durable data that fails its checks where a crash cannot explain it, so
  * the node refuses to start. {@link SegmentLogStorage} and {@link TermVoteFile} throw it; its
@@ -9,5 +11,15 @@ public final class CorruptLogException extends RuntimeException {
 
     public CorruptLogException(String message) {
         super(message);
+    }
+
+    /**
+     * {@code what} was found in the data folder {@code dataFolder}: the message goes on with what
+     * the operator can do, which is the same whatever the damage.
+     */
+    static CorruptLogException inDataFolder(String what, Path dataFolder) {
+        return new CorruptLogException(what + "; refusing to start rather than lose or serve damaged entries."
+                + " Restore the data folder " + dataFolder + " from a backup, or remove it to rejoin the cluster"
+                + " as a new, empty node");
     }
 }

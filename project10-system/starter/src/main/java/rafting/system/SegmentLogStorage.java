@@ -48,7 +48,8 @@ import rafting.log.LogStorage;
  *       bad record) and {@code refusing to start}, saying what it found: {@code synced} for a
  *       record at or below the mark, {@code a complete record with a bad checksum}, or good records
  *       after a bad one. For example {@code ...log: a complete record with a bad checksum at byte 50
- *       (index 3). The log is damaged; refusing to start rather than lose or serve damaged entries...}.
+ *       (index 3); refusing to start rather than lose or serve damaged entries...}
+ *       ({@code CorruptLogException.inDataFolder} adds what the operator can do).
  *   <li>A segment whose first index is not one past the end of the log before it means a segment
  *       is missing: throw {@link CorruptLogException} whose message contains
  *       {@code a segment is missing}.

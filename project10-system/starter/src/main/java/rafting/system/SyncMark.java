@@ -56,9 +56,8 @@ final class SyncMark implements Closeable {
             }
             if (record.hasRemaining() || record.getInt(0) != MAGIC || record.getInt(12) != crc(record.array())) {
                 channel.close();
-                throw new CorruptLogException(file + " is damaged: it should say how far the log in " + logDir
-                        + " was synced. Refusing to start without it: restore the data folder " + logDir.getParent()
-                        + " from a backup, or remove it to rejoin the cluster as a new, empty node");
+                throw CorruptLogException.inDataFolder(file + " is damaged: it should say how far the log in "
+                        + logDir + " was synced", logDir.getParent());
             }
             index = record.getLong(4);
         }
