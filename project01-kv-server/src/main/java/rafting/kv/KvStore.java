@@ -138,6 +138,14 @@ public final class KvStore {
         return true;
     }
 
+    /**
+     * The earliest expiry time of any key, in the store's milliseconds (a key past it may not be
+     * dropped yet); empty when no key has one. Changes nothing: it does not read the clock.
+     */
+    public synchronized OptionalLong nextExpiry() {
+        return byTime.isEmpty() ? OptionalLong.empty() : OptionalLong.of(byTime.first().at());
+    }
+
     /** Removes the expiry time of {@code key}; returns whether it had one. */
     public synchronized boolean persist(Bytes key) {
         Objects.requireNonNull(key, "key");

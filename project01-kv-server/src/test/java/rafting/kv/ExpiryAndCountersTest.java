@@ -42,6 +42,21 @@ class ExpiryAndCountersTest {
     }
 
     @Test
+    void theNextExpiryIsTheEarliestOfAnyKeyAndReadingItDropsNothing() throws InvalidCommandException {
+        assertThat(store.nextExpiry()).isEmpty();
+        run("SET", "late", "v", "PX", "500");
+        run("SET", "soon", "v", "PX", "100");
+        run("SET", "never", "v");
+
+        clock.addAndGet(200);
+        assertThat(store.nextExpiry()).hasValue(1_000_100); // past, but not dropped until the store is used
+        assertThat(run("EXISTS", "soon")).isEqualTo(Reply.integer(0));
+        assertThat(store.nextExpiry()).hasValue(1_000_500);
+        run("PERSIST", "late");
+        assertThat(store.nextExpiry()).isEmpty();
+    }
+
+    @Test
     void ttlRoundsToTheNearestSecondAndPttlIsExact() throws InvalidCommandException {
         run("SET", "k", "v", "EX", "10");
         clock.addAndGet(1_499);

@@ -20,7 +20,8 @@ import rafting.log.RaftLog;
  *
  * <p>It does not decide commitment: whoever owns the commit index passes it in, and it travels
  * in every request as {@code leaderCommit}. It sends entries, never snapshots: a follower that
- * needs entries the log has compacted away is a later project's business.
+ * needs entries the log has compacted away is a later project's business. It numbers its rounds
+ * of requests ({@link #startRound()}) for whoever needs to know that it still leads.
  */
 public final class Leader {
 
@@ -37,6 +38,7 @@ public final class Leader {
     private final RaftLog log;
     private final int maxBatch;
     private final Map<Integer, Progress> followers = new TreeMap<>();
+    private long round;
 
     /** Leader {@code id} of {@code term}, replicating {@code log} to {@code followers}, {@code maxBatch} entries per request. */
     public Leader(int id, long term, RaftLog log, Collection<Integer> followers, int maxBatch) {
@@ -60,6 +62,7 @@ public final class Leader {
         this.term = original.term;
         this.log = log;
         this.maxBatch = original.maxBatch;
+        this.round = original.round;
         original.followers.forEach((follower, progress) -> followers.put(follower, new Progress(progress)));
     }
 
@@ -88,6 +91,20 @@ public final class Leader {
             throw new IllegalArgumentException("a leader of term " + term + " appends only entries of its term, not " + entry);
         }
         return log.append(entry);
+    }
+
+    /**
+     * Starts a new round: every request from now on carries its number, which the answers echo.
+     * A round that a majority answered shows that this leader still led after the round began
+     * (thesis §6.4). Returns the new round's number.
+     */
+    public long startRound() {
+        return ++round;
+    }
+
+    /** The round the requests carry now: 0 until the first {@link #startRound()}. */
+    public long round() {
+        return round;
     }
 
     /** One request per follower, carrying whatever it is missing (or nothing): the heartbeat. */
@@ -125,6 +142,8 @@ public final class Leader {
         if (progress == null || response.term() != term || response.to() != id) {
             return Handled.NOTHING;
         }
+        // Success or refusal, the follower took us as its leader when it answered this round.
+        progress.answered(Math.min(response.round(), round)); // never a round we did not start
         if (!response.success()) {
             long before = progress.nextIndex();
             if (progress.refused(response.hintIndex())) {
@@ -180,7 +199,7 @@ public final class Leader {
         long prevIndex = progress.nextIndex() - 1;
         List<LogEntry> entries = withinBytes(log.entries(prevIndex + 1, maxBatch));
         progress.sent(prevIndex + entries.size());
-        return new AppendEntries(id, follower, term, prevIndex, log.termAt(prevIndex), entries, commitIndex);
+        return new AppendEntries(id, follower, term, prevIndex, log.termAt(prevIndex), entries, commitIndex, round);
     }
 
     /** The first entries whose commands add up to at most {@link #MAX_BATCH_BYTES}, and at least one. */

@@ -20,6 +20,7 @@ public final class Progress {
     private long nextIndex;
     private long matchIndex;
     private boolean probing = true;
+    private long ackedRound;
 
     /** A follower nothing is known about: probe it first at {@code nextIndex}, the leader's last index plus 1 (§5.3). */
     Progress(long nextIndex) {
@@ -34,6 +35,7 @@ public final class Progress {
         this.nextIndex = other.nextIndex;
         this.matchIndex = other.matchIndex;
         this.probing = other.probing;
+        this.ackedRound = other.ackedRound;
     }
 
     public long nextIndex() {
@@ -47,6 +49,16 @@ public final class Progress {
     /** True while the leader is still searching for where this follower's log matches. */
     public boolean probing() {
         return probing;
+    }
+
+    /** The highest round of the leader's requests this follower answered (see {@link AppendEntries#round()}). */
+    public long ackedRound() {
+        return ackedRound;
+    }
+
+    /** The follower answered a request of {@code round}: it took this leader as its leader then. */
+    void answered(long round) {
+        ackedRound = Math.max(ackedRound, round);
     }
 
     /** Entries up to {@code lastSent} went out; while replicating, the next request starts after them. */
@@ -94,6 +106,7 @@ public final class Progress {
 
     @Override
     public String toString() {
-        return "next=" + nextIndex + " match=" + matchIndex + (probing ? " probing" : "");
+        return "next=" + nextIndex + " match=" + matchIndex + (probing ? " probing" : "")
+                + (ackedRound == 0 ? "" : " round=" + ackedRound);
     }
 }

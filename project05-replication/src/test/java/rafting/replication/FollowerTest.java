@@ -23,6 +23,13 @@ class FollowerTest {
     }
 
     @Test
+    void theAnswerEchoesTheRequestsRoundWhetherItSucceedsOrNot() {
+        var log = withTerms(1, 1);
+        assertThat(Follower.append(log, new AppendEntries(1, 2, 3, 2, 1, List.of(), 0, 7)).round()).isEqualTo(7);
+        assertThat(Follower.append(log, new AppendEntries(1, 2, 3, 5, 3, List.of(), 0, 8)).round()).isEqualTo(8);
+    }
+
+    @Test
     void aHeartbeatThatMatchesConfirmsItsPrevIndex() {
         var log = withTerms(1, 1, 2);
         var answer = Follower.append(log, new AppendEntries(1, 2, 3, 2, 1, List.of(), 0));

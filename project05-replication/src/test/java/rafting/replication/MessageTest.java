@@ -25,6 +25,19 @@ class MessageTest {
     }
 
     @Test
+    void aRoundOtherThanZeroIsWrittenAtTheEndOfTheLineAndTheAnswerEchoesIt() {
+        var request = new AppendEntries(2, 1, 3, 5, 2, List.of(), 4, 9);
+        assertThat(request).hasToString("2->1 AppendEntries t=3 prev=5/2 n=0 commit=4 round=9");
+        assertThat(new AppendEntries(2, 1, 3, 5, 2, List.of(), 4).round()).isZero();
+
+        var answer = AppendEntriesResponse.refusal(1, 2, 3, 4).answering(request);
+        assertThat(answer.round()).isEqualTo(9);
+        assertThat(answer).hasToString("1->2 AppendEntriesResponse t=3 refused hint=4 round=9");
+        assertThatThrownBy(() -> new AppendEntries(2, 1, 3, 5, 2, List.of(), 4, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AppendEntriesResponse(1, 2, 3, true, 5, 0, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void appendEntriesKeepsItsOwnListOfEntries() {
         var entries = new ArrayList<>(List.of(LogEntry.of(1, "a")));
         var request = new AppendEntries(1, 2, 1, 0, 0, entries, 0);

@@ -33,6 +33,24 @@ class ReplicationTest {
         }
     }
 
+    @Test
+    void aLeaderStampsItsRequestsWithTheRoundItStartedAndNotesTheRoundEachFollowerAnswered() {
+        var leader = new Leader(1, 2, withTerms(1, 1), List.of(2, 3), 64);
+        assertThat(leader.heartbeat(0)).allSatisfy(request -> assertThat(request.round()).isZero());
+
+        assertThat(leader.startRound()).isEqualTo(1);
+        List<AppendEntries> round = leader.heartbeat(0);
+        assertThat(round).allSatisfy(request -> assertThat(request.round()).isEqualTo(1));
+
+        leader.handle(Follower.append(withTerms(1, 1), round.get(0)), 0); // n2 matches
+        leader.handle(Follower.append(withTerms(1), round.get(1)), 0); // n3 refuses, but answers the round
+        assertThat(leader.progress().get(2).ackedRound()).isEqualTo(1);
+        assertThat(leader.progress().get(3).ackedRound()).isEqualTo(1);
+
+        leader.handle(new AppendEntriesResponse(2, 1, 2, true, 2, 0, 99), 0);
+        assertThat(leader.progress().get(2).ackedRound()).as("no round the leader did not start").isEqualTo(1);
+    }
+
     /** The log of Figure 6, cut after {@code length} entries. */
     private static RaftLog figure6Log(int length) {
         String[] commands = {"x<-3", "y<-1", "y<-9", "x<-2", "x<-0", "y<-7", "x<-5", "x<-4"};

@@ -34,6 +34,7 @@ public final class Cluster {
         MemoryDisk disk = new MemoryDisk();
         List<Applied> applied = new ArrayList<>();
         final List<Message> sent = new ArrayList<>();
+        final Map<Long, Boolean> reads = new TreeMap<>();
 
         @Override
         public void send(Message message) {
@@ -43,6 +44,11 @@ public final class Cluster {
         @Override
         public void applied(Applied entry) {
             applied.add(entry);
+        }
+
+        @Override
+        public void read(long readId, boolean answerable) {
+            reads.put(readId, answerable);
         }
     }
 
@@ -142,6 +148,25 @@ public final class Cluster {
         return proposal[0];
     }
 
+    /** Asks server {@code id} for the read {@code readId} ({@link RaftNode#readIndex(long)}); its round goes in flight. */
+    public Proposal read(int id, long readId) {
+        Server server = servers.get(id);
+        if (!server.up) {
+            throw new IllegalStateException("n" + id + " is down");
+        }
+        var proposal = new Proposal[1];
+        net.send(afterInput(server, () -> proposal[0] = server.node.readIndex(readId)));
+        return proposal[0];
+    }
+
+    /**
+     * How server {@code id}'s reads were settled so far: true for a read it may answer, false for
+     * one it refused because it stopped leading. A read not settled yet is absent.
+     */
+    public Map<Long, Boolean> reads(int id) {
+        return Map.copyOf(servers.get(id).reads);
+    }
+
     // ---------------------------------------------------------------- crashes
 
     /** Stops server {@code id} at once: messages to and from it are lost, and so is all it did not sync. */
@@ -218,6 +243,7 @@ public final class Cluster {
 
     private void start(int id, Server server) {
         server.applied = new ArrayList<>();
+        server.reads.clear();
         var random = new SplittableRandom(seed * 1_000_003L + id * 7_919L + server.incarnation);
         server.node = new RaftNode(id, members, settings, server.disk.durableStorage(), server.disk.durableTermVote(), random);
         server.driver = new Driver(server.node, server.disk, (index, command) -> OK, server);

@@ -40,6 +40,13 @@ public final class Driver {
 
         /** A committed entry, applied to the state machine, with its result. */
         void applied(Applied applied);
+
+        /**
+         * A read of {@link RaftNode#readIndex(long)} is settled: when {@code answerable}, the state
+         * machine as it is now holds everything the read must see; otherwise the node stopped
+         * leading before it could confirm, and the client must ask the leader.
+         */
+        void read(long readId, boolean answerable);
     }
 
     private final RaftNode node;
@@ -92,6 +99,8 @@ public final class Driver {
             for (LogEntry entry : ready.committed()) {
                 outbox.applied(applier.apply(index++, entry));
             }
+            ready.reads().forEach(read -> outbox.read(read, true)); // §6.4: applied up to the read index
+            ready.readsRefused().forEach(read -> outbox.read(read, false));
             node.advance(ready);
         }
     }

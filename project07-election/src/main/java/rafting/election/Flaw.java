@@ -21,6 +21,12 @@ public enum Flaw {
     /** A follower takes the leader's commit index even when it is lower than its own. */
     LOWER_COMMIT_INDEX,
     /**
+     * A leader answers a read at once from its state machine, without a round of requests to
+     * confirm that it still leads (thesis §6.4): a leader cut off from the rest, not yet aware
+     * that another was elected, answers with what may be stale.
+     */
+    READ_WITHOUT_CONFIRMING_LEADERSHIP,
+    /**
      * A flaw of the {@link Driver}, not of the node: it sends everything at once and never waits
      * for a sync, leaving it to the operating system, so a crash can forget votes and entries that
      * were already acknowledged.

@@ -31,9 +31,10 @@ import rafting.replication.RequestVoteResponse;
 
 /**
  * One Raft server: the complete core, deterministic and single-threaded. It does no I/O and
- * reads no clock. Three inputs drive it: {@link #receive(Message)} a message from a peer,
- * {@link #tick()} one tick of logical time, and {@link #propose(byte[])} a client's command.
- * Everything it wants done comes out of {@link #ready()} as data.
+ * reads no clock. Four inputs drive it: {@link #receive(Message)} a message from a peer,
+ * {@link #tick()} one tick of logical time, {@link #propose(byte[])} a client's command, and
+ * {@link #readIndex(long)} a client's read. Everything it wants done comes out of
+ * {@link #ready()} as data.
  *
  * <h2>The contract with the driver</h2>
  *
@@ -96,12 +97,20 @@ public final class RaftNode {
     private final Set<Integer> votes = new TreeSet<>();
     private final Set<Integer> heardFrom = new TreeSet<>();
     private Leader leader;
+    private long termStart; // while leading: the index of this term's first entry, its no-op
+    private final List<PendingRead> reads = new ArrayList<>(); // while leading, oldest first
+    private boolean roundPending; // a read waits for a round of requests not yet sent
 
     // Output, until the next ready().
     private final List<Message> outbox = new ArrayList<>();
     private boolean termVoteChanged;
     private boolean replicatePending;
+    private final List<Long> readsRefused = new ArrayList<>();
     private Ready awaitingAdvance;
+
+    /** A read the leader took: it may be answered once {@code round} is confirmed and {@code index} committed. */
+    private record PendingRead(long id, long index, long round) {
+    }
 
     /**
      * Server {@code id} of {@code cluster}, restarting from its durable state: the log its driver
@@ -159,6 +168,10 @@ public final class RaftNode {
         this.votes.addAll(original.votes);
         this.heardFrom.addAll(original.heardFrom);
         this.leader = original.leader == null ? null : original.leader.copyOver(log);
+        this.termStart = original.termStart;
+        this.reads.addAll(original.reads);
+        this.roundPending = original.roundPending;
+        this.readsRefused.addAll(original.readsRefused);
         this.outbox.addAll(original.outbox);
         this.termVoteChanged = original.termVoteChanged;
         this.replicatePending = original.replicatePending;
@@ -231,6 +244,37 @@ public final class RaftNode {
         return propose(command.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A client's read, answered without a log entry (thesis §6.4). A leader takes it with a read
+     * index: its commit index, or while no entry of its own term is committed, the index of its
+     * no-op (its commit index may lag behind what earlier leaders committed until then). It then
+     * confirms that it still leads with one round of requests, shared by every read taken before
+     * the round goes out. Once a majority has answered that round and the read index is
+     * committed, a later {@link #ready()} lists {@code readId} in {@link Ready#reads()}: after
+     * applying that ready's entries, the state machine has everything the read must see. If the
+     * node stops leading first, the read is listed in {@link Ready#readsRefused()} instead. Any
+     * other server takes nothing and says who leads, if it knows.
+     *
+     * @param readId the caller's name for this read, unique among its reads not yet answered
+     * @return accepted at the read index, or not leader
+     */
+    public Proposal readIndex(long readId) {
+        if (role != Role.LEADER) {
+            return Proposal.notLeader(leaderId);
+        }
+        long index = Math.max(commitIndex, termStart);
+        if (settings.has(Flaw.READ_WITHOUT_CONFIRMING_LEADERSHIP)) {
+            reads.add(new PendingRead(readId, index, 0)); // round 0: confirmed from the start
+        } else {
+            if (!roundPending) {
+                leader.startRound();
+                roundPending = true;
+            }
+            reads.add(new PendingRead(readId, index, leader.round()));
+        }
+        return Proposal.accepted(index, term, id);
+    }
+
     /** A message from a peer. Messages to another server, or from a stranger, are ignored. */
     public void receive(Message message) {
         if (message.to() != id || !cluster.contains(message.from())) {
@@ -277,6 +321,10 @@ public final class RaftNode {
             outbox.addAll(leader.replicate(commitIndex));
         }
         replicatePending = false;
+        if (roundPending && role == Role.LEADER) {
+            outbox.addAll(leader.heartbeat(commitIndex)); // §6.4: the round that confirms the reads waiting
+        }
+        roundPending = false;
         long writeFrom = working.takeChanges();
         var entries = new ArrayList<LogEntry>();
         if (writeFrom > 0) {
@@ -297,9 +345,10 @@ public final class RaftNode {
         }
         handedOut = commitIndex;
         var ready = new Ready(termVoteChanged ? termVote() : null, writeFrom, entries, sendNow, sendAfterSync,
-                commitIndex, committed);
+                commitIndex, committed, answerableReads(), readsRefused);
         termVoteChanged = false;
         outbox.clear();
+        readsRefused.clear();
         awaitingAdvance = ready.isEmpty() ? null : ready; // an empty ready asks for nothing
         return ready;
     }
@@ -324,6 +373,37 @@ public final class RaftNode {
         if (role == Role.LEADER) {
             advanceCommit();
         }
+    }
+
+    /** Takes out the reads whose round a majority answered and whose index is committed, oldest first. */
+    private List<Long> answerableReads() {
+        var answerable = new ArrayList<Long>();
+        long confirmed = Long.MIN_VALUE;
+        for (var it = reads.iterator(); it.hasNext(); ) {
+            PendingRead read = it.next();
+            if (read.round() > confirmed && !isConfirmed(read.round())) {
+                break; // later reads wait for the same round or a later one
+            }
+            confirmed = read.round();
+            if (read.index() > commitIndex) {
+                break; // read indexes grow with the reads: the later ones wait too
+            }
+            answerable.add(read.id());
+            it.remove();
+        }
+        return answerable;
+    }
+
+    /** True when a majority, this leader included, answered requests of {@code round} or later. */
+    private boolean isConfirmed(long round) {
+        var answered = new TreeSet<Integer>();
+        answered.add(id);
+        leader.progress().forEach((follower, progress) -> {
+            if (progress.ackedRound() >= round) {
+                answered.add(follower);
+            }
+        });
+        return cluster.isQuorum(answered);
     }
 
     // ---------------------------------------------------------------- messages
@@ -465,6 +545,9 @@ public final class RaftNode {
         role = Role.FOLLOWER;
         leaderId = newLeader;
         leader = null;
+        reads.forEach(read -> readsRefused.add(read.id())); // a follower cannot confirm them
+        reads.clear();
+        roundPending = false;
         votes.clear();
         resetElectionTimer();
         LOG.log(INFO, () -> "n" + id + " became follower at term " + term + (newLeader == NONE ? "" : " of n" + newLeader));
@@ -502,7 +585,7 @@ public final class RaftNode {
         LOG.log(INFO, () -> "n" + id + " became leader at term " + term);
         // §8: a new leader commits a blank entry of its own term, through which the entries of
         // earlier terms become committed (§5.4.2 forbids committing them by counting replicas).
-        leader.append(LogEntry.noop(term));
+        termStart = leader.append(LogEntry.noop(term));
         outbox.addAll(leader.heartbeat(commitIndex));
         advanceCommit();
     }

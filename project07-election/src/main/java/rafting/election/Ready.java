@@ -21,20 +21,32 @@ import rafting.replication.Message;
  *   <li>send {@code sendAfterSync}: votes and AppendEntries answers promise durable state;</li>
  *   <li>apply {@code committed}, the entries from {@link #firstCommitted()} to
  *       {@code commitIndex}, to the state machine in order;</li>
+ *   <li>answer {@code reads}, the reads of {@link RaftNode#readIndex(long)} that may now be
+ *       answered from the state machine, and tell the clients of {@code readsRefused} to ask the
+ *       leader;</li>
  *   <li>tell the node: {@link RaftNode#advance(Ready)}.</li>
  * </ol>
  */
 public record Ready(TermVote termVote, long writeFrom, List<LogEntry> entries, List<Message> sendNow,
-        List<Message> sendAfterSync, long commitIndex, List<LogEntry> committed) {
+        List<Message> sendAfterSync, long commitIndex, List<LogEntry> committed, List<Long> reads,
+        List<Long> readsRefused) {
 
     public Ready {
         entries = List.copyOf(entries);
         sendNow = List.copyOf(sendNow);
         sendAfterSync = List.copyOf(sendAfterSync);
         committed = List.copyOf(committed);
+        reads = List.copyOf(reads);
+        readsRefused = List.copyOf(readsRefused);
         if (writeFrom < 0 || writeFrom == 0 && !entries.isEmpty()) {
             throw new IllegalArgumentException("entries are written from an index of 1 or more, got " + writeFrom);
         }
+    }
+
+    /** A ready with no reads to answer. */
+    public Ready(TermVote termVote, long writeFrom, List<LogEntry> entries, List<Message> sendNow,
+            List<Message> sendAfterSync, long commitIndex, List<LogEntry> committed) {
+        this(termVote, writeFrom, entries, sendNow, sendAfterSync, commitIndex, committed, List.of(), List.of());
     }
 
     /** True when the log's storage must change: see step 2. */
@@ -60,12 +72,13 @@ public record Ready(TermVote termVote, long writeFrom, List<LogEntry> entries, L
         return all;
     }
 
-    /** True when there is nothing to write, send or apply. */
+    /** True when there is nothing to write, send, apply or answer. */
     public boolean isEmpty() {
-        return !needsSync() && sendNow.isEmpty() && sendAfterSync.isEmpty() && committed.isEmpty();
+        return !needsSync() && sendNow.isEmpty() && sendAfterSync.isEmpty() && committed.isEmpty()
+                && reads.isEmpty() && readsRefused.isEmpty();
     }
 
-    /** {@code t=3 vote=1, log from 5 (2 entries), 2 now + 1 after sync, commit 6 (1 to apply)}. */
+    /** {@code t=3 vote=1, log from 5 (2 entries), 2 now + 1 after sync, commit 6 (1 to apply), 2 reads}. */
     @Override
     public String toString() {
         var text = new StringBuilder();
@@ -78,6 +91,12 @@ public record Ready(TermVote termVote, long writeFrom, List<LogEntry> entries, L
         text.append(sendNow.size()).append(" now + ").append(sendAfterSync.size()).append(" after sync");
         if (!committed.isEmpty()) {
             text.append(", commit ").append(commitIndex).append(" (").append(committed.size()).append(" to apply)");
+        }
+        if (!reads.isEmpty()) {
+            text.append(", ").append(reads.size()).append(reads.size() == 1 ? " read" : " reads");
+        }
+        if (!readsRefused.isEmpty()) {
+            text.append(", ").append(readsRefused.size()).append(" refused");
         }
         return text.toString();
     }

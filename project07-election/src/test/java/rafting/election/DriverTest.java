@@ -58,6 +58,11 @@ class DriverTest {
         public void applied(Applied applied) {
             steps.add("apply " + applied);
         }
+
+        @Override
+        public void read(long readId, boolean answerable) {
+            steps.add("read " + readId + (answerable ? " answerable" : " refused"));
+        }
     }
 
     private final Recorder recorder = new Recorder();

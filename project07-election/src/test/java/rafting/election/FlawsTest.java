@@ -74,7 +74,9 @@ class FlawsTest {
 
     @Test
     void everyFlawHasAScenario() {
-        assertThat(scenarios().map(Scenario::flaw)).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(Flaw.class));
+        // Part 7's flaw has its scenario with Part 7's tests: ReadIndexTest.staleRead.
+        var elsewhere = EnumSet.of(Flaw.READ_WITHOUT_CONFIRMING_LEADERSHIP);
+        assertThat(scenarios().map(Scenario::flaw)).containsExactlyInAnyOrderElementsOf(EnumSet.complementOf(elsewhere));
     }
 
     @Test

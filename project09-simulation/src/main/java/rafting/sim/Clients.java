@@ -2,7 +2,9 @@ package rafting.sim;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import rafting.consensus.Applied;
 import rafting.election.Proposal;
 import rafting.log.LogEntry;
@@ -20,8 +22,10 @@ import rafting.sim.history.LinearizabilityChecker;
  * entry took the index. A server that crashes first never replies: the call stays open, and the
  * checker lets it take effect at any moment after it was proposed, or never.
  *
- * <p>Every command goes through the log, reads included: a GET is answered by the state machine
- * when its entry is applied, so a read is linearizable exactly when the log is.
+ * <p>A read ({@link Command#isRead()}) does not go through the log: the server takes it with
+ * {@link rafting.election.RaftNode#readIndex(long)}, and its reply is what the server's state
+ * machine holds when the node says the read may be answered (thesis §6.4). A read the server
+ * refuses, at once or when it loses office, certainly had no effect.
  */
 final class Clients {
 
@@ -32,11 +36,14 @@ final class Clients {
     private final History history = new History();
     /** For each server, the calls it accepted in its current life, waiting for their index to be applied. */
     private final List<List<Waiting>> waiting = new ArrayList<>();
+    /** For each server, the reads it took in its current life, by read id. */
+    private final List<Map<Long, History.Call>> reading = new ArrayList<>();
     private int calls;
 
     Clients(int nodes) {
         for (int id = 0; id <= nodes; id++) {
             waiting.add(new ArrayList<>());
+            reading.add(new HashMap<>());
         }
     }
 
@@ -52,6 +59,38 @@ final class Clients {
             return;
         }
         waiting.get(server).add(new Waiting(LogEntry.of(proposal.term(), text), proposal.index(), call));
+    }
+
+    /**
+     * A client sent the read {@code text} to {@code server}, which took it as read {@code readId}
+     * with {@code answer}: a read index, or not the leader. Returns true if the read is now waiting.
+     */
+    boolean reading(int server, long readId, String text, Proposal answer) {
+        History.Call call = history.invoke(++calls, Command.parse(text));
+        if (!answer.accepted()) {
+            call.discard();
+            return false;
+        }
+        reading.get(server).put(readId, call);
+        return true;
+    }
+
+    /** {@code server} settled read {@code readId}: answered with {@code reply}, or refused when {@code reply} is null. */
+    void read(int server, long readId, byte[] reply) {
+        History.Call call = reading.get(server).remove(readId);
+        if (call == null) {
+            throw new IllegalStateException("n" + server + " settled read " + readId + ", which it never took");
+        }
+        if (reply == null) {
+            call.discard();
+        } else {
+            call.returned(reply(reply));
+        }
+    }
+
+    /** True while {@code server} has reads it took and has not settled. */
+    boolean hasReads(int server) {
+        return !reading.get(server).isEmpty();
     }
 
     /** {@code server} flushed and hands out {@code applied}: the calls waiting on those indexes end. */
@@ -79,6 +118,7 @@ final class Clients {
     /** {@code server} crashed: the calls it had accepted stay open, as their clients never learn their fate. */
     void crashed(int server) {
         waiting.get(server).clear();
+        reading.get(server).clear();
     }
 
     /** The history so far, checked: the calls still waiting are open. */

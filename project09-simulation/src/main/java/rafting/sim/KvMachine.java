@@ -27,12 +27,28 @@ final class KvMachine implements StateMachine {
 
     private final Map<String, String> values = new HashMap<>();
 
+    /**
+     * Answers a read-only command ({@link Command#isRead()}) from the state as it is, changing
+     * nothing: a read-index read (thesis §6.4), which never reaches the log.
+     */
+    byte[] query(String text) {
+        Command parsed = Command.parse(text);
+        if (parsed == null || !parsed.isRead()) {
+            throw new IllegalArgumentException("not a read: " + text);
+        }
+        return answer(parsed);
+    }
+
     @Override
     public byte[] apply(long index, byte[] command) {
         Command parsed = Command.parse(new String(command, StandardCharsets.UTF_8));
         if (parsed == null) {
             return UNKNOWN;
         }
+        return answer(parsed);
+    }
+
+    private byte[] answer(Command parsed) {
         String key = parsed.key();
         return switch (parsed.kind()) {
             case GET -> values.containsKey(key) ? bytes(values.get(key)) : ABSENT;

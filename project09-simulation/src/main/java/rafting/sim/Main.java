@@ -163,7 +163,7 @@ public final class Main {
         out.printf(Locale.ROOT, "found after %d seeds, %d events, %.2f s: %s%n", result.seedsRun(), result.events(),
                 result.seconds(), failure);
         long start = System.nanoTime();
-        Shrinker.Shrunk shrunk = Shrinker.shrink(failure);
+        Shrinker.Shrunk shrunk = Shrinker.shortestOf(result);
         double shrinkSeconds = (System.nanoTime() - start) / 1e9;
         if (story) {
             tell(shrunk);

@@ -48,6 +48,43 @@ public final class Shrinker {
         return new Shrunk(Simulator.replay(shrinker.scenario, events), failing.events().size(), shrinker.replays);
     }
 
+    /** A story of at most this many events is short enough: {@link #shortestOf} looks no further. */
+    static final int SHORT = 30;
+    /** How many failures {@link #shortestOf} shrinks at most. */
+    static final int TRIES = 3;
+
+    /**
+     * The shortest story among the first failures of a search: shrinks {@code found}'s failure,
+     * and while the shortest story so far has more than {@link #SHORT} events, the failures of the
+     * next seeds of the search (at most {@link #TRIES} in all). Leaving events out keeps a story
+     * near the way its run broke the rule, which may take long; another seed often breaks it more
+     * simply.
+     */
+    public static Shrunk shortestOf(FlawSearch.Result found) {
+        Run failure = found.failure();
+        if (failure == null) {
+            throw new IllegalArgumentException("the search found no failure to shrink");
+        }
+        Shrunk best = shrink(failure);
+        FlawSearch.Options options = found.options();
+        long last = options.firstSeed() + options.seeds() - 1;
+        for (int tries = 1; tries < TRIES && best.run().events().size() > SHORT; tries++) {
+            long next = failure.scenario().seed() + 1;
+            if (next > last) {
+                break;
+            }
+            failure = FlawSearch.run(options.withSeeds(next, (int) (last - next + 1))).failure();
+            if (failure == null) {
+                break;
+            }
+            Shrunk other = shrink(failure);
+            if (other.run().events().size() < best.run().events().size()) {
+                best = other;
+            }
+        }
+        return best;
+    }
+
     /** A shrunk run, how many events the original had, and how many replays shrinking took. */
     public record Shrunk(Run run, int originalEvents, int replays) {
     }

@@ -6,12 +6,12 @@ import java.util.SplittableRandom;
 import rafting.consensus.Applied;
 import rafting.consensus.Membership;
 import rafting.election.Settings;
-import rafting.election.Proposal;
 import rafting.election.RaftNode;
 import rafting.election.Driver;
 import rafting.election.Role;
 import rafting.replication.Message;
 import rafting.sim.history.CheckResult;
+import rafting.sim.history.Command;
 import rafting.sim.history.History;
 
 /**
@@ -60,7 +60,9 @@ public final class SimCluster {
     private Message handled;
     private List<Integer> lostTo = List.of(); // while a Lossy event runs: whom what is sent never reaches
     private final List<Applied> appliedNow = new ArrayList<>();
-    /** Where every driver's output goes: messages in flight (unless the link is cut), entries applied. */
+    private SimServer flushing; // the server whose driver runs now
+    private long reads; // read ids: one count for the whole run
+    /** Where every driver's output goes: messages in flight (unless the link is cut), entries applied, reads answered. */
     private final Driver.Outbox outbox = new Driver.Outbox() {
         @Override
         public void send(Message message) {
@@ -73,6 +75,13 @@ public final class SimCluster {
         @Override
         public void applied(Applied applied) {
             appliedNow.add(applied);
+        }
+
+        @Override
+        public void read(long readId, boolean answerable) {
+            // Answered from the state machine as it is at this moment of the flush.
+            String text = flushing.readTexts.remove(readId);
+            clients.read(flushing.id, readId, answerable ? flushing.machine.query(text) : null);
         }
     };
 
@@ -142,7 +151,11 @@ public final class SimCluster {
             if (!server.up) {
                 return Outcome.SKIPPED;
             }
-            clients.proposed(server.id, propose.command(), server.node.propose(propose.command()));
+            if (isRead(propose.command())) {
+                read(server, propose.command());
+            } else {
+                clients.proposed(server.id, propose.command(), server.node.propose(propose.command()));
+            }
             return input(server, propose.flush());
         }
         if (event instanceof Event.Crash crash) {
@@ -195,6 +208,19 @@ public final class SimCluster {
         return input(server, flush);
     }
 
+    /** A client's read goes to {@code server}'s read index, not its log. */
+    private void read(SimServer server, String text) {
+        long readId = ++reads;
+        if (clients.reading(server.id, readId, text, server.node.readIndex(readId))) {
+            server.readTexts.put(readId, text);
+        }
+    }
+
+    private static boolean isRead(String text) {
+        Command command = Command.parse(text);
+        return command != null && command.isRead();
+    }
+
     private Outcome crash(SimServer server) {
         if (!server.up) {
             return Outcome.SKIPPED;
@@ -217,7 +243,9 @@ public final class SimCluster {
 
     /** The node's {@link Driver} does what it asks; then the invariants and the clients see what it applied. */
     private void flush(SimServer server) {
+        flushing = server;
         server.driver.flush();
+        flushing = null;
         server.pending = false;
         var applied = List.copyOf(appliedNow);
         appliedNow.clear();
@@ -228,7 +256,9 @@ public final class SimCluster {
     private void start(SimServer server) {
         var random = new SplittableRandom(scenario.seed() * 1_000_003L + server.id * 7_919L + server.incarnation * 104_729L);
         server.node = new RaftNode(server.id, members, settings, server.disk.durableStorage(), server.disk.durableTermVote(), random);
-        server.driver = new Driver(server.node, server.disk, new KvMachine(), outbox);
+        server.machine = new KvMachine();
+        server.readTexts.clear();
+        server.driver = new Driver(server.node, server.disk, server.machine, outbox);
         server.up = true;
         server.pending = false;
     }
@@ -268,7 +298,8 @@ public final class SimCluster {
     /**
      * The faults stop: the network heals, every stopped server restarts, and from then on every
      * server ticks once a round and every message is delivered in order. Within {@code bound}
-     * ticks a leader that every server follows must be elected and commit a new command;
+     * ticks a leader that every server follows must be elected, commit an entry of its term and
+     * answer a read of every key ({@link Workload#finalReads()}: a lost write shows there);
      * otherwise the run fails {@link Invariants#LIVENESS}.
      *
      * @return the ticks it took, or -1 if it failed
@@ -296,8 +327,8 @@ public final class SimCluster {
                 flush(server);
             }
         }
-        int proposer = RaftNode.NONE;
-        Proposal proposal = null;
+        int reader = RaftNode.NONE;
+        long readerTerm = 0;
         for (int tick = 1; tick <= bound && invariants.violation() == null; tick++) {
             for (int id = 1; id < servers.length; id++) {
                 servers[id].node.tick();
@@ -305,24 +336,25 @@ public final class SimCluster {
             }
             deliverAll();
             RaftNode leader = agreedLeader();
-            if (proposer != RaftNode.NONE && (leader == null || leader.id() != proposer || leader.term() != proposal.term())) {
-                proposer = RaftNode.NONE; // its leader lost office: the command may be lost, propose again
+            if (reader != RaftNode.NONE && (leader == null || leader.id() != reader || leader.term() != readerTerm)) {
+                reader = RaftNode.NONE; // its leader lost office: its reads are refused, read again
             }
-            if (leader != null && proposer == RaftNode.NONE) {
-                for (String read : Workload.finalReads()) {
-                    proposal = leader.propose(read);
-                    clients.proposed(leader.id(), read, proposal);
+            if (leader != null && reader == RaftNode.NONE) {
+                for (String text : Workload.finalReads()) {
+                    read(servers[leader.id()], text);
                 }
-                proposer = leader.id();
-                flush(servers[proposer]);
+                reader = leader.id();
+                readerTerm = leader.term();
+                flush(servers[reader]);
                 deliverAll();
             }
-            if (proposer != RaftNode.NONE && servers[proposer].node.commitIndex() >= proposal.index()) {
+            // A read is answered only once the leader has committed an entry of its own term.
+            if (reader != RaftNode.NONE && !clients.hasReads(reader)) {
                 return tick;
             }
         }
-        invariants.fail(Invariants.LIVENESS, "no leader committed a new command within " + bound
-                + " ticks after the faults stopped: " + states());
+        invariants.fail(Invariants.LIVENESS, "no leader committed an entry of its term and answered a read of every key"
+                + " within " + bound + " ticks after the faults stopped: " + states());
         return -1;
     }
 

@@ -1,5 +1,7 @@
 package rafting.sim;
 
+import java.util.HashMap;
+import java.util.Map;
 import rafting.election.Driver;
 import rafting.election.RaftNode;
 
@@ -12,6 +14,10 @@ final class SimServer {
     RaftNode node;
     /** The driver of the current life's node. */
     Driver driver;
+    /** The state machine of the current life: the driver applies to it, and reads are answered from it. */
+    KvMachine machine;
+    /** The reads the current life took and has not settled: what each asks, by read id. */
+    final Map<Long, String> readTexts = new HashMap<>();
     boolean up = true;
     /** Inputs were fed to the node since its last flush. */
     boolean pending;

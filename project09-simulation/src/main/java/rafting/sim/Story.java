@@ -47,7 +47,7 @@ public final class Story {
             int ticks = sim.settle(Scenario.LIVENESS_BOUND_TICKS);
             text.append("then the faults stop: the network heals, every server runs, every message arrives in order");
             if (ticks >= 0) {
-                text.append("; a leader commits a new command after ").append(ticks).append(" ticks");
+                text.append("; a leader answers a read of every key after ").append(ticks).append(" ticks");
             }
             text.append(sim.states()).append('\n');
             answers(sim, answered, text);

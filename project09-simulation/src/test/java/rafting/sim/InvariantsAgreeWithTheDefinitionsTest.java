@@ -31,7 +31,8 @@ class InvariantsAgreeWithTheDefinitionsTest {
 
     @ParameterizedTest(name = "{0}")
     @NullSource
-    @EnumSource(Flaw.class)
+    // A stale read breaks no property of the cluster's state, only the clients' history.
+    @EnumSource(value = Flaw.class, names = "READ_WITHOUT_CONFIRMING_LEADERSHIP", mode = EnumSource.Mode.EXCLUDE)
     void whateverTheDefinitionsSeeBrokenTheIncrementalChecksHaveReported(Flaw flaw) {
         int broken = 0;
         for (long seed = 1; seed <= SEEDS; seed++) {

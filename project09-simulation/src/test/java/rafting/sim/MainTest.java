@@ -41,7 +41,7 @@ class MainTest {
 
     @Test
     void replayingWithShrinkTellsTheShortStory() {
-        int status = main.run(new String[] {"replay", "--seed", "1", "--flaw", "LOWER_COMMIT_INDEX", "--shrink"});
+        int status = main.run(new String[] {"replay", "--seed", "2", "--flaw", "LOWER_COMMIT_INDEX", "--shrink"});
 
         assertThat(status).isZero();
         assertThat(out()).contains("shrunk from", "VIOLATED Commit index never goes back");
@@ -52,8 +52,8 @@ class MainTest {
         int status = main.run(new String[] {"replay", "--seed", "2", "--flaw", "ACKNOWLEDGE_BEFORE_DURABLE", "--client-view", "--shrink"});
 
         assertThat(status).isZero();
-        // A write acknowledged, both disks that held it lost, then a read that misses it.
-        assertThat(out()).containsPattern("answered c1 \\[1, 2\\] SETNX (\\w) \\d+ -> 1(?s).*crashes.*GET \\1 -> nil")
+        // The disk that held a write besides the leader's is lost; the write is acknowledged; a read misses it.
+        assertThat(out()).containsPattern("(?s)crashes.*answered c1 \\[1, 2\\] SET (\\w) \\d+ -> OK.*GET \\1 -> nil")
                 .contains("VIOLATED Linearizability", "--flaw ACKNOWLEDGE_BEFORE_DURABLE --client-view");
     }
 

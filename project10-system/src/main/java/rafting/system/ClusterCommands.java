@@ -24,11 +24,11 @@ import rafting.kv.Reply;
  * and after a failover follows {@code -MOVED} and asks again. While this node knows no leader the
  * topology commands answer {@code -CLUSTERDOWN}, which clients wait out.
  *
- * <p>{@code READONLY} and {@code READWRITE} answer {@code OK} and change nothing: every command,
- * reads included, goes through the leader's log, so a follower answers {@code -MOVED} to reads
- * too, and a client that reads from replicas is sent to the leader. That keeps reads
- * linearizable. (With read-index reads, Project 11, a follower could serve them itself and stay
- * linearizable: ask the leader for its commit index, wait until it has applied that far, read.)
+ * <p>{@code READONLY} and {@code READWRITE} answer {@code OK} and change nothing: only the
+ * leader answers reads (at its read index, Project 11), so a follower answers {@code -MOVED} to
+ * reads too, and a client that reads from replicas is sent to the leader. That keeps reads
+ * linearizable. (A follower could serve them itself and stay linearizable: ask the leader for a
+ * read index, wait until it has applied that far, read. Ours do not.)
  *
  * <p>Node ids are 40 hex digits, as Redis's are: the SHA-1 of the cluster's id and the node's.
  */

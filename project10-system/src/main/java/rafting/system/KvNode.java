@@ -11,6 +11,8 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +54,14 @@ import rafting.replication.Message;
  * {@link DataFolder}: one {@code fsync} for the whole batch, and no vote, no acknowledgement of
  * entries and no reply before the state behind it is on disk. A failed write stops the node.
  *
- * <p>Clients: a command that reads or writes goes through the log, reads included, so every
- * reply reflects all the writes acknowledged before the read began (linearizable, at the price of
- * one replication round per read batch). A node that is not the leader answers
+ * <p>Clients: a command that writes goes through the log. A command that only reads is answered
+ * by the leader at a read index (thesis §6.4: {@link RaftNode#readIndex}): once one round of
+ * heartbeats, shared by every read waiting, has shown that it still leads, and once it has
+ * applied every entry committed before the read came in. So every reply reflects all the writes
+ * acknowledged before the read began (linearizable), with no log write and no fsync for a read.
+ * (A read that could see a key expire which the log's time has not reached goes through the log,
+ * which carries the leader's time to every replica.) Followers serve no reads. A node that is not
+ * the leader answers
  * {@code -MOVED slot host:port} with the key's hash slot ({@link KeySlot}) and the leader's client
  * address, as {@code redis-cli -c} and Redis Cluster clients expect, or
  * {@code -CLUSTERDOWN} while no leader is known.
@@ -103,6 +110,15 @@ public final class KvNode implements Closeable {
     }
 
     /**
+     * A read taken by this node as leader, waiting for its round and its read index, and then
+     * for the writes this node accepted before it ({@code after}, the last index of the log then):
+     * a client that pipelines {@code SET x 1} and {@code GET x} reads its own write, as Redis
+     * runs the commands of one connection in order.
+     */
+    private record PendingRead(KvCommand command, long after, CompletableFuture<byte[]> reply) {
+    }
+
+    /**
      * Where a node keeps its state: its {@link DataFolder}, or the simulator's disk. What it
      * recovered is read once, at the start; the node then changes it only through the driver.
      */
@@ -129,7 +145,12 @@ public final class KvNode implements Closeable {
     private final RaftNode node;
     private final Driver driver;
     private final EventLoop loop;
+    private final KvStateMachine machine = new KvStateMachine();
     private final Map<Long, Pending> pending = new HashMap<>(); // owned by the loop thread
+    private final Map<Long, PendingRead> reads = new HashMap<>(); // owned by the loop thread
+    private final Deque<PendingRead> afterWrites = new ArrayDeque<>(); // confirmed; by growing `after`
+    private long readIds; // owned by the loop thread
+    private long applied; // owned by the loop thread
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final LongSupplier wallMillis;
     private Peers transport;
@@ -150,7 +171,7 @@ public final class KvNode implements Closeable {
         this.data = data;
         this.wallMillis = wallMillis;
         this.node = new RaftNode(id, cluster.membership(), raft, data.log(), data.termVote(), random);
-        this.driver = new Driver(node, data, new KvStateMachine(), new Driver.Outbox() {
+        this.driver = new Driver(node, data, machine, new Driver.Outbox() {
             @Override
             public void send(Message message) {
                 transport.send(message);
@@ -159,6 +180,18 @@ public final class KvNode implements Closeable {
             @Override
             public void applied(Applied applied) {
                 reply(applied);
+            }
+
+            @Override
+            public void read(long readId, boolean answerable) {
+                PendingRead read = reads.remove(readId);
+                if (!answerable) {
+                    read.reply.complete(notLeader(read.command, node.leaderId()));
+                } else if (read.after <= applied) {
+                    read.reply.complete(machine.read(read.command));
+                } else {
+                    afterWrites.add(read);
+                }
             }
         });
         this.state = node.state();
@@ -282,8 +315,13 @@ public final class KvNode implements Closeable {
             reply.complete(STOPPING);
             return;
         }
+        long now = wallMillis.getAsLong();
+        if (KvStateMachine.isRead(command) && !machine.expiresBefore(now)) {
+            read(command, reply);
+            return;
+        }
         // The leader stamps the entry with its clock; replicas take time for expiry from the log.
-        byte[] entry = KvStateMachine.encode(command, wallMillis.getAsLong());
+        byte[] entry = KvStateMachine.encode(command, now);
         if (entry.length > MAX_ENTRY_BYTES) {
             reply.complete(TOO_LARGE);
             return;
@@ -295,11 +333,25 @@ public final class KvNode implements Closeable {
                 // We lead again and append at that index: the entry made there before is gone.
                 replaced.reply.complete(LOST);
             }
-        } else if (proposal.leaderId() == RaftNode.NONE) {
-            reply.complete(NO_LEADER);
         } else {
-            reply.complete(moved(KeySlot.ofCommand(command.args()), proposal.leaderId()));
+            reply.complete(notLeader(command, proposal.leaderId()));
         }
+    }
+
+    /** A read-only command: the leader answers it at its read index, after one round of heartbeats. */
+    private void read(KvCommand command, CompletableFuture<byte[]> reply) {
+        long readId = ++readIds;
+        Proposal proposal = node.readIndex(readId);
+        if (proposal.accepted()) {
+            reads.put(readId, new PendingRead(command, node.log().lastIndex(), reply));
+        } else {
+            reply.complete(notLeader(command, proposal.leaderId()));
+        }
+    }
+
+    /** {@code -MOVED} to {@code leader}, or {@code -CLUSTERDOWN} when no leader is known. */
+    private byte[] notLeader(KvCommand command, int leader) {
+        return leader == RaftNode.NONE ? NO_LEADER : moved(KeySlot.ofCommand(command.args()), leader);
     }
 
     /** Group commit: runs once after every batch of inputs, on the loop's thread. */
@@ -317,10 +369,20 @@ public final class KvNode implements Closeable {
         if (state.role() == Role.LEADER && !pending.isEmpty() && state.commitIndex() == state.lastLogIndex()) {
             forgetTruncatedProposals(state.lastLogIndex());
         }
+        if (state.role() != Role.LEADER) {
+            // Writes it waited for may now never reach their index here: the client asks the leader.
+            afterWrites.forEach(read -> read.reply.complete(notLeader(read.command, state.leaderId())));
+            afterWrites.clear();
+        }
     }
 
     /** Hands a client its command's result, once its entry is applied. */
     private void reply(Applied applied) {
+        this.applied = applied.index();
+        while (!afterWrites.isEmpty() && afterWrites.peek().after <= this.applied) {
+            PendingRead read = afterWrites.poll();
+            read.reply.complete(machine.read(read.command));
+        }
         Pending waiting = pending.remove(applied.index());
         if (waiting != null) {
             // The command is committed only if the entry applied at its index is the one it made.
@@ -358,10 +420,19 @@ public final class KvNode implements Closeable {
         } else {
             LOG.log(ERROR, "n" + id + " stops: its event loop failed", e);
         }
-        pending.values().forEach(waiting -> waiting.reply.complete(STOPPING));
-        pending.clear();
+        stopWaiting();
         Thread closer = new Thread(this::close, "n" + id + "-stop");
         closer.start();
+    }
+
+    /** Every command and read still waiting gets {@link #STOPPING}. */
+    private void stopWaiting() {
+        pending.values().forEach(waiting -> waiting.reply.complete(STOPPING));
+        pending.clear();
+        reads.values().forEach(read -> read.reply.complete(STOPPING));
+        reads.clear();
+        afterWrites.forEach(read -> read.reply.complete(STOPPING));
+        afterWrites.clear();
     }
 
     // ---------------------------------------------------------------- status
@@ -436,8 +507,7 @@ public final class KvNode implements Closeable {
         }
         loop.close();
         // The loop has ended: its state is ours now.
-        pending.values().forEach(waiting -> waiting.reply.complete(STOPPING));
-        pending.clear();
+        stopWaiting();
         if (clients != null) {
             clients.close();
         }

@@ -81,6 +81,39 @@ public final class KvStateMachine implements StateMachine {
         }
     }
 
+    /**
+     * True for the commands that only read ({@code GET}, {@code MGET}, {@code EXISTS},
+     * {@code STRLEN}, {@code TTL}, {@code PTTL}, {@code DBSIZE}): a leader may answer them with
+     * {@link #read} at a read index instead of through the log.
+     */
+    static boolean isRead(KvCommand command) {
+        return command instanceof KvCommand.Get || command instanceof KvCommand.MGet
+                || command instanceof KvCommand.Exists || command instanceof KvCommand.Strlen
+                || command instanceof KvCommand.Ttl || command instanceof KvCommand.DbSize;
+    }
+
+    /**
+     * True when a read at wall-clock time {@code millis} could see a key expire that the log's
+     * time has not reached: such a read must go through the log, whose entry carries the leader's
+     * time to every replica. Otherwise {@link #read} at the log's time answers as a read at
+     * {@code millis} would.
+     */
+    boolean expiresBefore(long millis) {
+        return store.nextExpiry().isPresent() && store.nextExpiry().getAsLong() < millis;
+    }
+
+    /**
+     * Answers {@code command}, one that {@link #isRead only reads}, from the store as it is, at the
+     * log's time: a read-index read (thesis §6.4). Keys it finds expired at that time would be
+     * dropped by the next entry anyway, so every replica still holds the same store.
+     */
+    byte[] read(KvCommand command) {
+        if (!isRead(command)) {
+            throw new IllegalArgumentException(command + " writes: it goes through the log");
+        }
+        return resp(command.applyTo(store));
+    }
+
     @Override
     public byte[] apply(long index, byte[] entry) {
         Reply reply;

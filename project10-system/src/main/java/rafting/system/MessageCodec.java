@@ -18,8 +18,8 @@ import rafting.replication.RequestVoteResponse;
  *
  * <pre>
  *   byte type (1..4), int from, int to, long term, then
- *   1 AppendEntries           long prevIndex, long prevTerm, long commit, int n, n x (long term, int size, bytes)
- *   2 AppendEntriesResponse   byte success, long matchIndex, long hintIndex
+ *   1 AppendEntries           long prevIndex, long prevTerm, long commit, long round, int n, n x (long term, int size, bytes)
+ *   2 AppendEntriesResponse   byte success, long matchIndex, long hintIndex, long round
  *   3 RequestVote             long lastIndex, long lastTerm, byte preVote
  *   4 RequestVoteResponse     byte granted, byte preVote
  * </pre>
@@ -42,7 +42,7 @@ public final class MessageCodec {
     public static byte[] encode(Message message) {
         ByteBuffer out;
         if (message instanceof AppendEntries m) {
-            long size = COMMON + 8 * 3 + 4;
+            long size = COMMON + 8 * 4 + 4;
             var commands = new ArrayList<byte[]>(m.entries().size());
             for (LogEntry entry : m.entries()) {
                 byte[] command = entry.command();
@@ -55,13 +55,13 @@ public final class MessageCodec {
                         + " entries from " + (m.prevLogIndex() + 1));
             }
             out = header((int) size, APPEND, m).putLong(m.prevLogIndex()).putLong(m.prevLogTerm()).putLong(m.leaderCommit())
-                    .putInt(commands.size());
+                    .putLong(m.round()).putInt(commands.size());
             for (int i = 0; i < commands.size(); i++) {
                 out.putLong(m.entries().get(i).term()).putInt(commands.get(i).length).put(commands.get(i));
             }
         } else if (message instanceof AppendEntriesResponse m) {
-            out = header(COMMON + 1 + 16, APPEND_RESPONSE, m).put(bool(m.success())).putLong(m.matchIndex())
-                    .putLong(m.hintIndex());
+            out = header(COMMON + 1 + 24, APPEND_RESPONSE, m).put(bool(m.success())).putLong(m.matchIndex())
+                    .putLong(m.hintIndex()).putLong(m.round());
         } else if (message instanceof RequestVote m) {
             out = header(COMMON + 16 + 1, VOTE, m).putLong(m.lastLogIndex()).putLong(m.lastLogTerm()).put(bool(m.preVote()));
         } else if (message instanceof RequestVoteResponse m) {
@@ -84,6 +84,7 @@ public final class MessageCodec {
                     long prevIndex = in.getLong();
                     long prevTerm = in.getLong();
                     long commit = in.getLong();
+                    long round = in.getLong();
                     int n = in.getInt();
                     if (n < 0 || n > in.remaining() / ENTRY_HEADER) {
                         throw new ProtocolException("AppendEntries claims " + n + " entries in " + in.remaining() + " bytes");
@@ -100,9 +101,10 @@ public final class MessageCodec {
                         in.get(command);
                         entries.add(new LogEntry(entryTerm, command));
                     }
-                    yield new AppendEntries(from, to, term, prevIndex, prevTerm, List.copyOf(entries), commit);
+                    yield new AppendEntries(from, to, term, prevIndex, prevTerm, List.copyOf(entries), commit, round);
                 }
-                case APPEND_RESPONSE -> new AppendEntriesResponse(from, to, term, bool(in.get()), in.getLong(), in.getLong());
+                case APPEND_RESPONSE -> new AppendEntriesResponse(from, to, term, bool(in.get()), in.getLong(), in.getLong(),
+                        in.getLong());
                 case VOTE -> new RequestVote(from, to, term, in.getLong(), in.getLong(), bool(in.get()));
                 case VOTE_RESPONSE -> new RequestVoteResponse(from, to, term, bool(in.get()), bool(in.get()));
                 default -> throw new ProtocolException("unknown message type " + type);

@@ -57,6 +57,14 @@ public final class KvStore {
         throw new UnsupportedOperationException("Part 4: give the key an expiry time");
     }
 
+    /**
+     * The earliest expiry time of any key, in the store's milliseconds (a key past it may not be
+     * dropped yet); empty when no key has one. Changes nothing: it does not read the clock.
+     */
+    public OptionalLong nextExpiry() {
+        throw new UnsupportedOperationException("Part 4: the earliest expiry time");
+    }
+
     /** Removes the expiry time of {@code key}; returns whether it had one. */
     public boolean persist(Bytes key) {
         throw new UnsupportedOperationException("Part 4: remove the key's expiry time");

@@ -13,7 +13,8 @@ public final class Follower {
      * answer from {@code request.to()} to {@code request.from()}, with the request's term (the
      * caller has already dealt with terms, §5.1). A success reports {@code request.lastIndex()},
      * what the request confirmed, not the log's last index (entries after it may be junk from an
-     * old term); a refusal carries {@link RaftLog#conflictHint} of {@code prevLogIndex}.
+     * old term); a refusal carries {@link RaftLog#conflictHint} of {@code prevLogIndex}. Either
+     * echoes the request's round ({@link AppendEntriesResponse#answering}).
      */
     public static AppendEntriesResponse append(RaftLog log, AppendEntries request) {
         throw new UnsupportedOperationException("Part 2: append and answer");

@@ -64,6 +64,21 @@ public final class Leader {
     }
 
     /**
+     * Starts a new round: every request from now on carries its number (rounds count 1, 2, ...
+     * from 0, the round of a leader that never started one), and the answers echo it. Returns
+     * the new round. (Project 11: a round a majority answered shows this leader still led after
+     * it began.)
+     */
+    public long startRound() {
+        throw new UnsupportedOperationException("Part 5: a new round");
+    }
+
+    /** The round the requests carry now. */
+    public long round() {
+        throw new UnsupportedOperationException("Part 5: the current round");
+    }
+
+    /**
      * Event 2, the heartbeat: one request per follower, in the followers' order, carrying whatever
      * it is missing from its {@code nextIndex} (up to {@code maxBatch} entries) or nothing.
      */
@@ -85,6 +100,8 @@ public final class Leader {
      *
      * <ul>
      *   <li>An answer from a stranger, to another server, or of another term changes nothing.
+     *   <li>Any other answer, success or refusal, first tells the follower's progress the round it
+     *       answered ({@code Progress.answered}), but never a round higher than this leader's.
      *   <li>A refusal: {@code Progress.refused(hint)}, with a warning in the log when it says the
      *       follower lost entries it acknowledged; if that moved {@code nextIndex} back, one request
      *       at once from there; if not, nothing until the next heartbeat, so the two never flood

@@ -38,6 +38,16 @@ public final class Progress {
         throw new UnsupportedOperationException("Part 4: probing or replicating");
     }
 
+    /** The highest round of the leader's requests this follower answered (0 at first). */
+    public long ackedRound() {
+        throw new UnsupportedOperationException("Part 4: the round answered");
+    }
+
+    /** The follower answered a request of {@code round}: {@code ackedRound} becomes at least that. */
+    void answered(long round) {
+        throw new UnsupportedOperationException("Part 4: a round answered");
+    }
+
     /**
      * Entries up to {@code lastSent} went out. While replicating, the next request starts after
      * them ({@code nextIndex} becomes at least {@code lastSent + 1}); while probing, nothing changes.
@@ -70,7 +80,10 @@ public final class Progress {
         throw new UnsupportedOperationException("Part 4: a refusal");
     }
 
-    /** Exactly {@code next=11 match=0 probing}, or {@code next=3 match=2} once replicating. */
+    /**
+     * Exactly {@code next=11 match=0 probing}, or {@code next=3 match=2} once replicating, and
+     * {@code  round=4} at the end once a round was answered.
+     */
     @Override
     public String toString() {
         throw new UnsupportedOperationException("Part 4: next, match and probing");

@@ -1,6 +1,7 @@
 package rafting.election;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import rafting.consensus.Applied;
 import rafting.consensus.Membership;
@@ -90,6 +91,19 @@ public final class Cluster {
      */
     public Proposal propose(int id, String command) {
         throw new UnsupportedOperationException("Part 4: propose, keep the contract, send");
+    }
+
+    /** Part 7: asks server {@code id} for the read {@code readId} ({@link RaftNode#readIndex(long)}), keeps the contract, sends. */
+    public Proposal read(int id, long readId) {
+        throw new UnsupportedOperationException("Part 7: a read, through the driver");
+    }
+
+    /**
+     * Part 7: how server {@code id}'s reads were settled since it last started: true for a read it
+     * may answer, false for one it refused because it stopped leading; a read not settled is absent.
+     */
+    public Map<Long, Boolean> reads(int id) {
+        throw new UnsupportedOperationException("Part 7: the reads settled");
     }
 
     // ---------------------------------------------------------------- crashes

@@ -33,6 +33,13 @@ public final class Driver {
 
         /** A committed entry, applied to the state machine, with its result. */
         void applied(Applied applied);
+
+        /**
+         * A read of {@link RaftNode#readIndex(long)} is settled: when {@code answerable}, the state
+         * machine as it is now holds everything the read must see; otherwise the node stopped
+         * leading before it could confirm, and the client must ask the leader.
+         */
+        void read(long readId, boolean answerable);
     }
 
     /**
@@ -53,7 +60,8 @@ public final class Driver {
      * Part 4: while {@code node.ready()} is not empty: send {@code sendNow}; save the term/vote if
      * any; write the log if it changes; sync if anything was saved or written; send
      * {@code sendAfterSync}; apply {@code committed} in order, handing each {@code Applied} to the
-     * outbox; {@code node.advance(ready)}. (A leader whose own sync completed a majority commits in
+     * outbox; hand the outbox each of {@code reads} as answerable and each of {@code readsRefused}
+     * as not (Part 7); {@code node.advance(ready)}. (A leader whose own sync completed a majority commits in
      * {@code advance}: the next round applies it.) With {@link Flaw#ACKNOWLEDGE_BEFORE_DURABLE}
      * in the node's settings, send both lists first and never sync. An exception from the disk
      * leaves {@code flush()} at once, the node not advanced: the caller must stop the node.

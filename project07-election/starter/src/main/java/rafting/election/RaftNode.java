@@ -11,10 +11,10 @@ import rafting.replication.Progress;
 
 /**
  * One Raft server: the complete core, deterministic and single-threaded. It does no I/O and
- * reads no clock (the rules of {@code CoreIsPureTest}: see the README). Three inputs drive it:
- * {@link #receive(Message)} a message from a peer, {@link #tick()} one tick of logical time, and
- * {@link #propose(byte[])} a client's command. Everything it wants done comes out of
- * {@link #ready()} as data.
+ * reads no clock (the rules of {@code CoreIsPureTest}: see the README). Four inputs drive it:
+ * {@link #receive(Message)} a message from a peer, {@link #tick()} one tick of logical time,
+ * {@link #propose(byte[])} a client's command, and (Part 7) {@link #readIndex(long)} a client's
+ * read. Everything it wants done comes out of {@link #ready()} as data.
  *
  * <p>It composes the earlier projects: a {@link RaftLog} (Project 4), Project 5's
  * {@code Follower.append} to answer an {@code AppendEntries} and a {@code Leader} (one
@@ -123,6 +123,24 @@ public final class RaftNode {
     }
 
     /**
+     * Part 7: a client's read, answered without a log entry (thesis §6.4). Any server that is not
+     * the leader takes nothing and returns {@link Proposal#notLeader}{@code (leaderId())}. A leader
+     * takes it at a read index: its commit index, or while no entry of its own term is committed,
+     * the index of its no-op; it returns {@link Proposal#accepted}{@code (readIndex, term, id)}.
+     * The read then waits for a round: the first read since the last {@link #ready()} starts one
+     * ({@code Leader.startRound}), later reads before the next ready join it, and that ready adds
+     * a {@code Leader.heartbeat} whose requests carry the round. Once a majority, this leader
+     * included, has answered that round or a later one ({@code Progress.ackedRound}) and the read
+     * index is committed, the next ready lists {@code readId} in {@link Ready#reads()}, reads in
+     * the order taken. If the node stops leading first, every read it holds is listed once in
+     * {@link Ready#readsRefused()}. With {@link Flaw#READ_WITHOUT_CONFIRMING_LEADERSHIP}, a read
+     * needs no round: only its index committed.
+     */
+    public Proposal readIndex(long readId) {
+        throw new UnsupportedOperationException("Part 7: a read at the read index, confirmed by a round");
+    }
+
+    /**
      * Part 2: a message from a peer. A message to another server, or from a server outside the
      * membership, is ignored (nothing changes, nothing is sent). Then, in this order (§5.1):
      *
@@ -176,7 +194,8 @@ public final class RaftNode {
      * other message in {@code sendAfterSync}, each in the order made; {@code committed} holds the
      * entries committed since the last ready, up to {@code commitIndex}. An empty ready needs no
      * {@link #advance}; after a non-empty one, calling {@code ready()} again before
-     * {@code advance} is an IllegalStateException whose message contains {@code advance}.
+     * {@code advance} is an IllegalStateException whose message contains {@code advance}. (Part 7
+     * adds the reads: see {@link #readIndex(long)}.)
      */
     public Ready ready() {
         throw new UnsupportedOperationException("Part 2: hand out the term/vote, the log's changes, the messages and the committed entries");

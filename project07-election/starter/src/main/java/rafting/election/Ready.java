@@ -18,19 +18,29 @@ import rafting.replication.Message;
  *   <li>sync both, when either was written (one sync for every input since the last ready);</li>
  *   <li>send {@code sendAfterSync}: votes and AppendEntries answers promise durable state;</li>
  *   <li>apply {@code committed}, the entries {@link #firstCommitted()} to {@code commitIndex};</li>
+ *   <li>answer {@code reads}, the reads of {@link RaftNode#readIndex(long)} that may now be
+ *       answered from the state machine, and tell the clients of {@code readsRefused} to ask the
+ *       leader (Part 7);</li>
  *   <li>tell the node: {@link RaftNode#advance(Ready)}.</li>
  * </ol>
  */
 public record Ready(TermVote termVote, long writeFrom, List<LogEntry> entries, List<Message> sendNow,
-        List<Message> sendAfterSync, long commitIndex, List<LogEntry> committed) {
+        List<Message> sendAfterSync, long commitIndex, List<LogEntry> committed, List<Long> reads,
+        List<Long> readsRefused) {
 
     /**
-     * Part 1: keeps immutable copies ({@code List.copyOf}) of the four lists. A negative
+     * Part 1: keeps immutable copies ({@code List.copyOf}) of the six lists. A negative
      * {@code writeFrom}, or entries with a {@code writeFrom} of 0, is an IllegalArgumentException
      * whose message contains {@code from an index of 1 or more}.
      */
     public Ready {
         throw new UnsupportedOperationException("Part 1: check writeFrom, keep immutable copies of the lists");
+    }
+
+    /** A ready with no reads to answer. Given whole. */
+    public Ready(TermVote termVote, long writeFrom, List<LogEntry> entries, List<Message> sendNow,
+            List<Message> sendAfterSync, long commitIndex, List<LogEntry> committed) {
+        this(termVote, writeFrom, entries, sendNow, sendAfterSync, commitIndex, committed, List.of(), List.of());
     }
 
     /** Part 1: true when the log's storage must change: {@code writeFrom > 0}. */
@@ -53,7 +63,7 @@ public record Ready(TermVote termVote, long writeFrom, List<LogEntry> entries, L
         throw new UnsupportedOperationException("Part 1: both lists of messages");
     }
 
-    /** Part 1: true when there is nothing to sync, send or apply. */
+    /** Part 1: true when there is nothing to sync, send, apply or answer (no reads either). */
     public boolean isEmpty() {
         throw new UnsupportedOperationException("Part 1: nothing to do?");
     }

@@ -21,6 +21,15 @@ final class KvMachine implements StateMachine {
 
     static final byte[] ABSENT = new byte[0];
 
+    /**
+     * Answers a read-only command ({@code Command.isRead()}) from the state as it is, changing
+     * nothing: a read-index read (thesis §6.4), which never reaches the log. Anything else is an
+     * {@link IllegalArgumentException}.
+     */
+    byte[] query(String text) {
+        throw new UnsupportedOperationException("Part 5: write KvMachine.query");
+    }
+
     @Override
     public byte[] apply(long index, byte[] command) {
         throw new UnsupportedOperationException("Part 5: write KvMachine.apply");

@@ -16,6 +16,17 @@ public final class Shrinker {
         throw new UnsupportedOperationException("Part 8: write Shrinker");
     }
 
+    /**
+     * The shortest story among the first failures of a search: shrinks {@code found}'s failure,
+     * and while the shortest story so far has more than 30 events, the failures of the next seeds
+     * of the search (at most 3 in all). Leaving events out keeps a story near the way its run broke
+     * the rule, which may take long; another seed often breaks it more simply. A search that found
+     * nothing is an {@link IllegalArgumentException}.
+     */
+    public static Shrunk shortestOf(FlawSearch.Result found) {
+        throw new UnsupportedOperationException("Part 8: the shortest of the first failures");
+    }
+
     /** The shortest failing run found from {@code failing}, which breaks {@code failing.violation()}. */
     public static Shrunk shrink(Run failing) {
         throw new UnsupportedOperationException("Part 8: write Shrinker.shrink");

@@ -22,6 +22,11 @@ import rafting.sim.history.History;
  *
  * <p>Each server's driver keeps the contract of {@link RaftNode}: after its inputs it takes
  * {@code ready()}, writes the term/vote record, syncs when told to, and only then sends.
+ *
+ * <p>A client's command that only reads ({@code Command.isRead()}: GET, EXISTS, STRLEN) goes to
+ * the server's {@code readIndex}, not its log (Project 11, thesis §6.4), and is answered with
+ * {@code KvMachine.query} when the node's driver says it may be; a read the server refuses had no
+ * effect.
  */
 public final class SimCluster {
 
@@ -61,7 +66,8 @@ public final class SimCluster {
     /**
      * The faults stop: the network heals, every stopped server restarts, and from then on every
      * server ticks once a round and every message is delivered in order. Within {@code bound}
-     * ticks a leader that every server follows must be elected and commit a new command;
+     * ticks a leader that every server follows must be elected, commit an entry of its term and
+     * answer a read of every key ({@link Workload#finalReads()}: a lost write shows there);
      * otherwise the run fails {@link Invariants#LIVENESS}.
      *
      * @return the ticks it took, or -1 if it failed

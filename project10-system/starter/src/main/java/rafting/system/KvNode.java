@@ -49,9 +49,9 @@ import rafting.replication.Message;
  * RESP gets {@code -ERR <what is wrong>} and the connection is closed (the next command's start
  * is lost). Random bytes never take the node down.
  *
- * <p>Every other command, reads included, goes through the log ({@link KvStateMachine#encode}):
- * the reply is the result of applying its entry, so a read sees every write acknowledged before it
- * began. {@code RaftNode.propose} says at which index and term the entry sits; when the entry at
+ * <p>Every other command, reads included until Part 8, goes through the log
+ * ({@link KvStateMachine#encode}): the reply is the result of applying its entry, so a read sees
+ * every write acknowledged before it began. {@code RaftNode.propose} says at which index and term the entry sits; when the entry at
  * that index is applied, the client gets the result only if its term is the proposal's term.
  * Another term there means a new leader replaced the entry: reply an error that starts with
  * {@code ERR lost} (the reference: {@code -ERR lost: a new leader replaced this command's log
@@ -61,6 +61,15 @@ import rafting.replication.Message;
  * {@code -TIMEOUT no answer in 10 s; the command may or may not have taken effect}; one waiting
  * when the node stops gets {@code -ERR this node is shutting down; the command may or may not have
  * taken effect}.
+ *
+ * <p><b>Reads without the log</b> (Part 8, Project 11, thesis §6.4): a command that only reads
+ * ({@link KvStateMachine#isRead}) goes to {@code RaftNode.readIndex} instead of the log, unless
+ * {@link KvStateMachine#expiresBefore} the leader's clock (then the log carries the leader's time
+ * to every replica). When the driver's outbox hears that the read may be answered, answer it with
+ * {@link KvStateMachine#read}, but only once every write this node had accepted before the read
+ * (its log's last index then) is applied: a client that pipelines {@code SET x 1} and
+ * {@code GET x} reads its own write. A read refused, or still waiting when the node stops leading,
+ * gets {@code -MOVED} or {@code -CLUSTERDOWN} as below.
  *
  * <p><b>A follower redirects</b> (Part 5): {@code -MOVED 0 host:port}, the leader's client address
  * from the {@link ClusterFile}, as {@code redis-cli -c} expects, or {@code -CLUSTERDOWN ...} while

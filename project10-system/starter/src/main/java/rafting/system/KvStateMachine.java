@@ -57,6 +57,30 @@ public final class KvStateMachine implements StateMachine {
         throw new UnsupportedOperationException("Part 3: run the entry's command on the store");
     }
 
+    /**
+     * Part 8: true for the commands that only read ({@code GET}, {@code MGET}, {@code EXISTS},
+     * {@code STRLEN}, {@code TTL}, {@code PTTL}, {@code DBSIZE}).
+     */
+    static boolean isRead(KvCommand command) {
+        throw new UnsupportedOperationException("Part 8: does the command only read?");
+    }
+
+    /**
+     * Part 8: true when some key's expiry ({@code KvStore.nextExpiry}) is before {@code millis}:
+     * a read at that time could see a key expire that the log's time has not reached.
+     */
+    boolean expiresBefore(long millis) {
+        throw new UnsupportedOperationException("Part 8: could a read see a key expire?");
+    }
+
+    /**
+     * Part 8: answers {@code command}, one that only reads, from the store as it is, at the log's
+     * time, as RESP2; a command that writes is an {@link IllegalArgumentException}.
+     */
+    byte[] read(KvCommand command) {
+        throw new UnsupportedOperationException("Part 8: a read-index read");
+    }
+
     /** Part 3: the time of the last entry applied: the store's clock. */
     long logTime() {
         throw new UnsupportedOperationException("Part 3: the log's time");

@@ -10,8 +10,8 @@ import rafting.replication.Message;
  *
  * <pre>
  *   byte type (1..4), int from, int to, long term, then
- *   1 AppendEntries           long prevIndex, long prevTerm, long commit, int n, n x (long term, int size, bytes)
- *   2 AppendEntriesResponse   byte success, long matchIndex, long hintIndex
+ *   1 AppendEntries           long prevIndex, long prevTerm, long commit, long round, int n, n x (long term, int size, bytes)
+ *   2 AppendEntriesResponse   byte success, long matchIndex, long hintIndex, long round
  *   3 RequestVote             long lastIndex, long lastTerm, byte preVote
  *   4 RequestVoteResponse     byte granted, byte preVote
  * </pre>

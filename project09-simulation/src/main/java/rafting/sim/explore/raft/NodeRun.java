@@ -103,6 +103,11 @@ final class NodeRun {
             public void applied(Applied applied) {
                 // The explorer checks logs and states, not results.
             }
+
+            @Override
+            public void read(long readId, boolean answerable) {
+                throw new IllegalStateException("the explorer takes no reads: " + readId);
+            }
         });
         if (!feed(next, driver, input)) {
             return null;
