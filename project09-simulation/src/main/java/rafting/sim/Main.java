@@ -171,9 +171,10 @@ public final class Main {
             out.printf(Locale.ROOT, "shrunk from %d to %d events in %.2f s%n", shrunk.originalEvents(),
                     shrunk.run().events().size(), shrinkSeconds);
         }
-        return String.format(Locale.ROOT, "| `%s` | %d (seed %d) | %.2f s | %s | %d, %d |", flaw, result.seedsRun(),
+        long storySeed = shrunk.run().scenario().seed();
+        return String.format(Locale.ROOT, "| `%s` | %d (seed %d) | %.2f s | %s | %d, %d%s |", flaw, result.seedsRun(),
                 failure.scenario().seed(), result.seconds(), failure.violation().invariant(), failure.events().size(),
-                shrunk.run().events().size());
+                shrunk.run().events().size(), storySeed == failure.scenario().seed() ? "" : " (seed " + storySeed + ")");
     }
 
     private void tell(Shrinker.Shrunk shrunk) {
