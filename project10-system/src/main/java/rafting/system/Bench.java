@@ -45,7 +45,7 @@ final class Bench {
             int from = c * perClient;
             int to = c == clients - 1 ? requests : from + perClient;
             Thread thread = new Thread(() -> {
-                try (var kv = new ClusterClient(nodes)) {
+                try (var kv = new ClusterClient(nodes).withSession()) {
                     // Before the clock starts: find the leader, and warm up the JIT compilers of this
                     // process and of the nodes with a second of SETs that are not counted.
                     long warm = System.nanoTime() + WARMUP_NANOS;

@@ -111,7 +111,7 @@ final class ClientSession {
     static List<CompletableFuture<byte[]>> answer(KvNode node, ClusterCommands cluster, ClientAuth auth,
             List<List<Bytes>> pipeline) {
         var replies = new ArrayList<CompletableFuture<byte[]>>(pipeline.size());
-        var commands = new ArrayList<KvCommand>();
+        var commands = new ArrayList<ClientRequest>();
         var proposed = new ArrayList<CompletableFuture<byte[]>>();
         for (List<Bytes> request : pipeline) {
             var reply = new CompletableFuture<byte[]>();
@@ -132,13 +132,14 @@ final class ClientSession {
                 continue;
             }
             try {
-                KvCommand command = KvCommand.parse(request);
+                ClientRequest parsed = ClientRequest.parse(request);
+                KvCommand command = parsed.command();
                 if (command instanceof KvCommand.FlushAll && !KvCommand.FlushAll.allowed()) {
                     reply.complete(KvStateMachine.resp(Reply.error(KvCommand.FlushAll.REFUSED)));
                 } else if (command instanceof KvCommand.Ping || command instanceof KvCommand.Quit) {
                     reply.complete(KvStateMachine.resp(command.applyTo(null)));
                 } else {
-                    commands.add(command);
+                    commands.add(parsed);
                     proposed.add(reply);
                 }
             } catch (InvalidCommandException e) {

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import rafting.kv.Bytes;
+import rafting.kv.InvalidCommandException;
+import rafting.kv.KvCommand;
 import rafting.kv.Reply;
 import rafting.kv.RespReader;
 import rafting.kv.RespWriter;
@@ -20,6 +22,11 @@ import rafting.kv.RespWriter;
  * Those two replies mean the command was not run, so resending it is safe. Anything else, a
  * broken connection included, goes back to the caller, who alone knows whether a retry is safe
  * (a broken connection leaves a write's outcome unknown); the next call reconnects.
+ *
+ * <p>{@link #withSession()} makes every write exactly-once (thesis §6.3): the client opens a
+ * session on its first write and numbers its writes; a write whose connection broke is sent
+ * again, with the same number, to whichever node leads, until the patience runs out, and the
+ * cluster runs it once. Reads need no session: they change nothing.
  *
  * <pre>{@code
  * try (var client = new ClusterClient(List.of(ClusterFile.parse("127.0.0.1:7001")))) {
@@ -37,6 +44,9 @@ public final class ClusterClient implements Closeable {
     private RespReader in;
     private RespWriter out;
     private byte[] password;
+    private boolean sessions;
+    private long session; // 0 until the first write in a session
+    private long seq;
 
     /** A client of the cluster whose nodes (some or all) are {@code nodes}, patient for 10 s. */
     public ClusterClient(List<InetSocketAddress> nodes) {
@@ -58,6 +68,17 @@ public final class ClusterClient implements Closeable {
         return this;
     }
 
+    /** From now on every write runs in a session of this client, and is retried until it is answered (see above). */
+    public ClusterClient withSession() {
+        this.sessions = true;
+        return this;
+    }
+
+    /** The id of this client's session, or 0 before its first write in one. */
+    public long session() {
+        return session;
+    }
+
     /** Sends a command of text words and returns the reply. */
     public Reply call(String... words) throws IOException {
         return call(Arrays.stream(words).map(Bytes::of).toList());
@@ -71,7 +92,52 @@ public final class ClusterClient implements Closeable {
      * @throws IOException if the connection broke with the command sent: its outcome is unknown
      */
     public Reply call(List<Bytes> args) throws IOException {
+        if (!sessions || !writes(args)) {
+            return send(args, System.nanoTime() + patience.toNanos());
+        }
         long deadline = System.nanoTime() + patience.toNanos();
+        if (session == 0) {
+            Reply opened = send(List.of(Bytes.of("SESSION"), Bytes.of("OPEN")), deadline);
+            if (!(opened instanceof Reply.Int id)) {
+                throw new IOException("the cluster did not open a session: " + opened);
+            }
+            session = id.value();
+        }
+        var wrapped = new ArrayList<Bytes>(List.of(Bytes.of("SESSION"), Bytes.of(Long.toString(session)),
+                Bytes.of(Long.toString(++seq))));
+        wrapped.addAll(args);
+        IOException broken = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                return send(wrapped, deadline); // §6.3: the same number again is run once
+            } catch (PasswordRefused | Unavailable e) {
+                if (broken == null) {
+                    throw e; // never sent: certainly not run
+                }
+                break;
+            } catch (IOException e) {
+                broken = e;
+                pause();
+            }
+        }
+        throw new IOException("no answer to command " + seq + " of session " + session + " within "
+                + patience.toMillis() + " ms; it may or may not have run once (last error: "
+                + (broken == null ? "none" : broken.getMessage()) + ")");
+    }
+
+    /** True unless {@code args} is a command that only reads, or none the cluster runs in a session. */
+    private static boolean writes(List<Bytes> args) {
+        try {
+            KvCommand command = KvCommand.parse(args);
+            return !(KvStateMachine.isRead(command) || command instanceof KvCommand.Ping
+                    || command instanceof KvCommand.Quit || command instanceof KvCommand.FlushAll);
+        } catch (InvalidCommandException e) {
+            return false; // INFO, CLUSTER, a typo: the node answers it, or refuses it, as it is
+        }
+    }
+
+    /** {@link #call} without a session, until {@code deadline}. */
+    private Reply send(List<Bytes> args, long deadline) throws IOException {
         IOException unreachable = null;
         boolean answered = false;
         while (System.nanoTime() < deadline) {

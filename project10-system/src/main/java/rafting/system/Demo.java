@@ -40,7 +40,7 @@ final class Demo {
             System.out.println(nodes.size() + " nodes running, clients on "
                     + RaftKv.clientAddresses(cluster).stream().map(ClusterFile::hostPort).toList() + ", data in " + data);
             System.out.println(HELP);
-            try (var client = new ClusterClient(RaftKv.clientAddresses(cluster))) {
+            try (var client = new ClusterClient(RaftKv.clientAddresses(cluster)).withSession()) {
                 var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 while (true) {
                     System.out.print("raftkv> ");

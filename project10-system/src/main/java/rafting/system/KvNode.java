@@ -32,6 +32,7 @@ import rafting.election.RaftNode;
 import rafting.election.Role;
 import rafting.election.TermVote;
 import rafting.events.EventLoop;
+import rafting.kv.Bytes;
 import rafting.kv.KvCommand;
 import rafting.kv.Reply;
 import rafting.kv.TcpServer;
@@ -186,7 +187,7 @@ public final class KvNode implements Closeable {
             public void read(long readId, boolean answerable) {
                 PendingRead read = reads.remove(readId);
                 if (!answerable) {
-                    read.reply.complete(notLeader(read.command, node.leaderId()));
+                    read.reply.complete(notLeader(read.command.args(), node.leaderId()));
                 } else if (read.after <= applied) {
                     read.reply.complete(machine.read(read.command));
                 } else {
@@ -298,7 +299,7 @@ public final class KvNode implements Closeable {
      * Hands {@code commands} to the core from any thread; each future completes with the command's
      * RESP reply. One post for a whole pipeline of commands: the loop takes them in one batch.
      */
-    void submit(List<KvCommand> commands, List<CompletableFuture<byte[]>> replies) {
+    void submit(List<ClientRequest> commands, List<CompletableFuture<byte[]>> replies) {
         boolean posted = loop.offer(() -> {
             for (int i = 0; i < commands.size(); i++) {
                 propose(commands.get(i), replies.get(i));
@@ -310,14 +311,14 @@ public final class KvNode implements Closeable {
         }
     }
 
-    private void propose(KvCommand command, CompletableFuture<byte[]> reply) {
+    private void propose(ClientRequest command, CompletableFuture<byte[]> reply) {
         if (failure != null) {
             reply.complete(STOPPING);
             return;
         }
         long now = wallMillis.getAsLong();
-        if (KvStateMachine.isRead(command) && !machine.expiresBefore(now)) {
-            read(command, reply);
+        if (command.isRead() && !machine.expiresBefore(now)) {
+            read(command.command(), reply);
             return;
         }
         // The leader stamps the entry with its clock; replicas take time for expiry from the log.
@@ -334,7 +335,7 @@ public final class KvNode implements Closeable {
                 replaced.reply.complete(LOST);
             }
         } else {
-            reply.complete(notLeader(command, proposal.leaderId()));
+            reply.complete(notLeader(command.args(), proposal.leaderId()));
         }
     }
 
@@ -345,13 +346,13 @@ public final class KvNode implements Closeable {
         if (proposal.accepted()) {
             reads.put(readId, new PendingRead(command, node.log().lastIndex(), reply));
         } else {
-            reply.complete(notLeader(command, proposal.leaderId()));
+            reply.complete(notLeader(command.args(), proposal.leaderId()));
         }
     }
 
     /** {@code -MOVED} to {@code leader}, or {@code -CLUSTERDOWN} when no leader is known. */
-    private byte[] notLeader(KvCommand command, int leader) {
-        return leader == RaftNode.NONE ? NO_LEADER : moved(KeySlot.ofCommand(command.args()), leader);
+    private byte[] notLeader(List<Bytes> args, int leader) {
+        return leader == RaftNode.NONE ? NO_LEADER : moved(KeySlot.ofCommand(args), leader);
     }
 
     /** Group commit: runs once after every batch of inputs, on the loop's thread. */
@@ -371,7 +372,7 @@ public final class KvNode implements Closeable {
         }
         if (state.role() != Role.LEADER) {
             // Writes it waited for may now never reach their index here: the client asks the leader.
-            afterWrites.forEach(read -> read.reply.complete(notLeader(read.command, state.leaderId())));
+            afterWrites.forEach(read -> read.reply.complete(notLeader(read.command.args(), state.leaderId())));
             afterWrites.clear();
         }
     }

@@ -14,11 +14,18 @@ import rafting.kv.KvStore;
 import rafting.kv.Reply;
 
 /**
- * Project 1's {@link KvStore} as Raft's state machine. A log entry holds a command and the time at
- * which the leader proposed it ({@link #encode}: an int -1, the time as a long of milliseconds,
- * then an int count and each argument as an int size and its bytes); applying it runs the command
- * on the store and returns the reply exactly as it goes on the wire, RESP2, so the client's
- * connection sends those bytes as they are.
+ * Project 1's {@link KvStore} as Raft's state machine, with the table of client {@link Sessions}.
+ * A log entry holds a {@link ClientRequest} and the time at which the leader proposed it
+ * ({@link #encode}):
+ *
+ * <pre>
+ *   a command          int -1, long millis, int count, count x (int size, bytes)
+ *   SESSION OPEN       int -2, long millis
+ *   a session command  int -3, long millis, long session, long seq, int count, count x (int size, bytes)
+ * </pre>
+ *
+ * Applying it runs the command on the store (at most once in a session) and returns the reply
+ * exactly as it goes on the wire, RESP2, so the client's connection sends those bytes as they are.
  *
  * <p>Time comes from the log, never from this machine's clock: the store's clock reads the time of
  * the entry being applied, and never goes back (an entry stamped earlier than one before it, by a
@@ -31,25 +38,45 @@ public final class KvStateMachine implements StateMachine {
 
     private static final byte[] CRLF = {'\r', '\n'};
     private static final int STAMPED = -1;
+    private static final int OPEN_SESSION = -2;
+    private static final int IN_SESSION = -3;
 
-    /** A command and the time its leader proposed it, in milliseconds since the epoch; -1 if unknown. */
-    record Stamped(long millis, KvCommand command) {
+    /** A request and the time its leader proposed it, in milliseconds since the epoch; -1 if unknown. */
+    record Stamped(long millis, ClientRequest request) {
+        Stamped(long millis, KvCommand command) {
+            this(millis, new ClientRequest.Plain(command));
+        }
     }
 
     private long logTime;
     private final KvStore store = new KvStore(() -> logTime);
+    private final Sessions sessions = new Sessions();
 
     /** The entry bytes for {@code command}, proposed at {@code millis} (milliseconds since the epoch). */
     public static byte[] encode(KvCommand command, long millis) {
-        List<Bytes> args = command.args();
-        int size = 4 + 8 + 4;
+        return encode(new ClientRequest.Plain(command), millis);
+    }
+
+    /** The entry bytes for {@code request}, proposed at {@code millis}. */
+    static byte[] encode(ClientRequest request, long millis) {
+        if (request instanceof ClientRequest.OpenSession) {
+            return ByteBuffer.allocate(4 + 8).putInt(OPEN_SESSION).putLong(millis).array();
+        }
+        List<Bytes> args = request.command().args();
+        int size = 4 + 8 + 4 + (request instanceof ClientRequest.InSession ? 16 : 0);
         var parts = new ArrayList<byte[]>(args.size());
         for (Bytes arg : args) {
             byte[] bytes = arg.toByteArray();
             parts.add(bytes);
             size += 4 + bytes.length;
         }
-        ByteBuffer out = ByteBuffer.allocate(size).putInt(STAMPED).putLong(millis).putInt(parts.size());
+        ByteBuffer out = ByteBuffer.allocate(size);
+        if (request instanceof ClientRequest.InSession in) {
+            out.putInt(IN_SESSION).putLong(millis).putLong(in.session()).putLong(in.seq());
+        } else {
+            out.putInt(STAMPED).putLong(millis);
+        }
+        out.putInt(parts.size());
         for (byte[] part : parts) {
             out.putInt(part.length).put(part);
         }
@@ -62,8 +89,21 @@ public final class KvStateMachine implements StateMachine {
             ByteBuffer in = ByteBuffer.wrap(entry);
             int n = in.getInt();
             long millis = -1;
-            if (n == STAMPED) {
+            long session = 0;
+            long seq = 0;
+            if (n == OPEN_SESSION) {
                 millis = in.getLong();
+                if (in.hasRemaining()) {
+                    throw new InvalidCommandException("ERR a session's opening with bytes left over");
+                }
+                return new Stamped(millis, new ClientRequest.OpenSession());
+            }
+            if (n == STAMPED || n == IN_SESSION) {
+                millis = in.getLong();
+                if (n == IN_SESSION) {
+                    session = in.getLong();
+                    seq = in.getLong();
+                }
                 n = in.getInt();
             }
             if (n < 1 || n > in.remaining() / 4) {
@@ -75,8 +115,10 @@ public final class KvStateMachine implements StateMachine {
                 in.get(arg);
                 args.add(Bytes.of(arg));
             }
-            return new Stamped(millis, KvCommand.parse(args));
-        } catch (BufferUnderflowException | NegativeArraySizeException e) {
+            KvCommand command = KvCommand.parse(args);
+            return new Stamped(millis, session == 0 ? new ClientRequest.Plain(command)
+                    : new ClientRequest.InSession(session, seq, command));
+        } catch (BufferUnderflowException | NegativeArraySizeException | IllegalArgumentException e) {
             throw new InvalidCommandException("ERR a log entry that is not a command");
         }
     }
@@ -116,15 +158,26 @@ public final class KvStateMachine implements StateMachine {
 
     @Override
     public byte[] apply(long index, byte[] entry) {
-        Reply reply;
+        Stamped stamped;
         try {
-            Stamped stamped = decode(entry);
-            logTime = Math.max(logTime, stamped.millis());
-            reply = stamped.command().applyTo(store);
+            stamped = decode(entry);
         } catch (InvalidCommandException e) {
-            reply = e.reply();
+            return resp(e.reply());
         }
-        return resp(reply);
+        logTime = Math.max(logTime, stamped.millis());
+        if (stamped.request() instanceof ClientRequest.OpenSession) {
+            sessions.open(index, logTime); // §6.3: the id is the entry's index, the same everywhere
+            return resp(Reply.integer(index));
+        }
+        if (stamped.request() instanceof ClientRequest.InSession in) {
+            return sessions.run(in.session(), in.seq(), logTime, () -> resp(in.command().applyTo(store)));
+        }
+        return resp(stamped.request().command().applyTo(store));
+    }
+
+    /** The sessions open now. */
+    Sessions sessions() {
+        return sessions;
     }
 
     /** The time of the last entry applied: the store's clock. */

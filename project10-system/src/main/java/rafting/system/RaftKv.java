@@ -185,7 +185,7 @@ public final class RaftKv {
         } else {
             nodes = clientAddresses(ClusterFile.local(3));
         }
-        try (var client = new ClusterClient(nodes, java.time.Duration.ofSeconds(5))) {
+        try (var client = new ClusterClient(nodes, java.time.Duration.ofSeconds(5)).withSession()) {
             if (password != null) {
                 client.withPassword(password);
             }

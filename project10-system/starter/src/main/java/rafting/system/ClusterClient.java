@@ -48,6 +48,22 @@ public final class ClusterClient implements Closeable {
         throw new UnsupportedOperationException("Part 5: authenticate each connection");
     }
 
+    /**
+     * Part 9: from now on every write (any command but those that only read, {@code PING},
+     * {@code QUIT}, {@code FLUSHALL} and what does not parse) runs in a session: opened with
+     * {@code SESSION OPEN} on the first write, each write sent as {@code SESSION id n command...}
+     * with the next number, and sent again with the same number after a broken connection until
+     * the patience runs out.
+     */
+    public ClusterClient withSession() {
+        throw new UnsupportedOperationException("Part 9: writes in a session");
+    }
+
+    /** Part 9: the id of this client's session, or 0 before its first write in one. */
+    public long session() {
+        throw new UnsupportedOperationException("Part 9: the session's id");
+    }
+
     /** Part 5: sends a command of text words ({@code call("SET", "x", "1")}) and returns the reply. */
     public Reply call(String... words) throws IOException {
         throw new UnsupportedOperationException("Part 5: a command of words");

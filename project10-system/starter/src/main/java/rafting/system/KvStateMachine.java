@@ -18,7 +18,25 @@ import rafting.kv.Reply;
 public final class KvStateMachine implements StateMachine {
 
     /** Part 3: a command and the time its leader proposed it, in milliseconds since the epoch; -1 if unknown. Given. */
-    record Stamped(long millis, KvCommand command) {
+    record Stamped(long millis, ClientRequest request) {
+        Stamped(long millis, KvCommand command) {
+            this(millis, new ClientRequest.Plain(command));
+        }
+    }
+
+    /**
+     * Part 9: the entry bytes for {@code request} at {@code millis}: a {@code Plain} command as
+     * {@link #encode(KvCommand, long)} writes it; the reference writes {@code SESSION OPEN} as an
+     * int -2 and the time, and a command in a session as an int -3, the time, the session id, the
+     * number, then the count and the arguments. {@link #decode} reads each back.
+     */
+    static byte[] encode(ClientRequest request, long millis) {
+        throw new UnsupportedOperationException("Part 9: a request as entry bytes");
+    }
+
+    /** Part 9: the table of sessions this machine keeps. */
+    Sessions sessions() {
+        throw new UnsupportedOperationException("Part 9: the sessions");
     }
 
     /**
@@ -50,7 +68,9 @@ public final class KvStateMachine implements StateMachine {
      * ({@code SET} gives {@code +OK\r\n}, {@code GET} of {@code hello} gives
      * {@code $5\r\nhello\r\n}, of a missing key {@code $-1\r\n}, {@code CAS} and {@code DEL}
      * {@code :1\r\n} or {@code :0\r\n}). An entry that is not a command gets its error reply,
-     * {@code -ERR ...\r\n}, and changes nothing.
+     * {@code -ERR ...\r\n}, and changes nothing. Part 9: {@code SESSION OPEN} opens a session
+     * whose id is {@code index} and answers it ({@code :2\r\n}); a command in a session runs
+     * through {@code Sessions.run}.
      */
     @Override
     public byte[] apply(long index, byte[] entry) {
