@@ -4,7 +4,8 @@
 (* implements it: elections with the up-to-date rule (§5.4.1), log         *)
 (* replication with the conflict rule (§5.3), the current-term commit rule *)
 (* (§5.4.2), a no-op appended by every new leader, and crashes that keep   *)
-(* only the durable state (term, votedFor, log).                           *)
+(* only the durable state (term, votedFor, log); and reads at the read     *)
+(* index (thesis §6.4), answered once a majority is at the leader's term.  *)
 (*                                                                         *)
 (* Names follow the Java code: the variables are RaftNode's fields, the    *)
 (* messages are the records of rafting.replication with their fields, the  *)
@@ -51,8 +52,10 @@ LowerCommit == "LOWER_COMMIT_INDEX"
 \* The node never asks for a sync: a crash may lose a vote or entries it already
 \* acknowledged (see Restart).
 AckBeforeDurable == "ACKNOWLEDGE_BEFORE_DURABLE"
+\* A leader answers a read at once, without confirming that it still leads (see Read).
+ReadWithoutConfirming == "READ_WITHOUT_CONFIRMING_LEADERSHIP"
 FlawNames == {CommitEarlierTerm, TruncateOnMatch, CommitPastConfirmed, IgnoreUpToDate,
-              VoteTwice, CountOtherTerms, LowerCommit, AckBeforeDurable}
+              VoteTwice, CountOtherTerms, LowerCommit, AckBeforeDurable, ReadWithoutConfirming}
 
 ASSUME None \notin Server
 ASSUME Flaws \subseteq FlawNames
@@ -71,12 +74,13 @@ VARIABLES
     messages,
     \* history, read by the invariants only: every <<term, leader>> ever elected, and
     \* for each index, the entry first committed there and the term of the leader that did it;
-    \* and the number of client proposals so far, for the bound MaxProposals
-    elected, committed, proposals
+    \* and the number of client proposals so far, for the bound MaxProposals; and whether a
+    \* leader ever answered a read that missed a committed entry
+    elected, committed, proposals, staleRead
 
 durable == <<term, votedFor, log>>
 volatile == <<role, commitIndex, votes, nextIndex, matchIndex>>
-history == <<elected, committed, proposals>>
+history == <<elected, committed, proposals, staleRead>>
 vars == <<durable, volatile, messages, history>>
 
 \* Membership.isQuorum
@@ -116,6 +120,7 @@ Init == /\ term = [i \in Server |-> 0]
         /\ elected = {}
         /\ committed = {}
         /\ proposals = 0
+        /\ staleRead = FALSE
 
 \* §5.1: a message with a higher term makes the receiver a follower of that term
 \* (RaftNode.becomeFollower) before anything else; these are its term, vote and role then.
@@ -156,7 +161,7 @@ Propose(i) ==
     /\ proposals < MaxProposals
     /\ proposals' = proposals + 1
     /\ log' = [log EXCEPT ![i] = Append(@, [term |-> term[i], command |-> "set" \o ToString(proposals')])]
-    /\ UNCHANGED <<term, votedFor, volatile, messages, elected, committed>>
+    /\ UNCHANGED <<term, votedFor, volatile, messages, elected, committed, staleRead>>
 
 \* Leader.replicate: the entry at nextIndex (if any), the previous entry's index
 \* and term, and the leader's commit index.
@@ -230,7 +235,7 @@ HandleRequestVoteResponse(m) ==
                /\ nextIndex' = [nextIndex EXCEPT ![i] = [j \in Server |-> LastIndex(i) + 1]]
                /\ matchIndex' = [matchIndex EXCEPT ![i] = [j \in Server |-> 0]]
                /\ elected' = elected \cup {<<s.term, i>>}
-               /\ UNCHANGED <<commitIndex, committed, proposals>>
+               /\ UNCHANGED <<commitIndex, committed, proposals, staleRead>>
           ELSE /\ role' = [role EXCEPT ![i] = s.role]
                /\ KeepProgress(i, s.role)
                /\ UNCHANGED <<log, commitIndex, history>>
@@ -319,15 +324,29 @@ HandleAppendEntriesResponse(m) ==
              {[index |-> k, entry |-> log[i][k], term |-> s.term] :
                  k \in {n \in (commitIndex[i] + 1)..commit : \A c \in committed : c.index # n}}
        /\ Consume(m)
-       /\ UNCHANGED <<log, elected, proposals>>
+       /\ UNCHANGED <<log, elected, proposals, staleRead>>
 
 \* The network hands one message in flight to its receiver (RaftNode.receive).
+\* RaftNode.readIndex (thesis §6.4): a leader answers a read at its commit index once an entry
+\* of its own term is committed there, and once a round of heartbeats that a majority answered
+\* has shown it still leads. The round is abstracted: a majority is at the leader's term now.
+\* A read changes nothing, so only a read that misses an entry committed somewhere is a step at
+\* all: it sets staleRead, which ReadsSeeEveryCommittedEntry forbids. (Every other read would be
+\* a step to the same state; leaving those out spares TLC the work.)
+Read(i) ==
+    /\ role[i] = LEADER
+    /\ commitIndex[i] > 0 /\ log[i][commitIndex[i]].term = term[i]
+    /\ ReadWithoutConfirming \in Flaws \/ IsQuorum({j \in Server : term[j] = term[i]})
+    /\ \E c \in committed : c.index > commitIndex[i]
+    /\ staleRead' = TRUE
+    /\ UNCHANGED <<durable, volatile, messages, elected, committed, proposals>>
+
 ReceiveRequestVote == \E m \in messages : HandleRequestVote(m)
 ReceiveRequestVoteResponse == \E m \in messages : HandleRequestVoteResponse(m)
 ReceiveAppendEntries == \E m \in messages : HandleAppendEntries(m)
 ReceiveAppendEntriesResponse == \E m \in messages : HandleAppendEntriesResponse(m)
 
-Next == \/ \E i \in Server : BecomeCandidate(i) \/ Propose(i) \/ Restart(i)
+Next == \/ \E i \in Server : BecomeCandidate(i) \/ Propose(i) \/ Restart(i) \/ Read(i)
         \/ \E i, j \in Server : RequestVote(i, j) \/ AppendEntries(i, j)
         \/ ReceiveRequestVote \/ ReceiveRequestVoteResponse
         \/ ReceiveAppendEntries \/ ReceiveAppendEntriesResponse
@@ -355,6 +374,9 @@ LeaderCompleteness ==
 Committed(i) == Min(commitIndex[i], LastIndex(i))
 StateMachineSafety ==
     \A i, j \in Server : \A n \in 1..Min(Committed(i), Committed(j)) : log[i][n] = log[j][n]
+
+\* Linearizable reads: no read answered by a leader misses an entry committed before it.
+ReadsSeeEveryCommittedEntry == ~staleRead
 
 \* A server's committed entries are still in its log.
 CommittedInLog == \A i \in Server : commitIndex[i] <= LastIndex(i)

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.Function;
 import rafting.consensus.Applied;
 import rafting.consensus.Membership;
 import rafting.log.LogEntry;
@@ -139,23 +140,22 @@ public final class Cluster {
 
     /** Proposes {@code command} to server {@code id}; what the node sends goes in flight. */
     public Proposal propose(int id, String command) {
-        Server server = servers.get(id);
-        if (!server.up) {
-            throw new IllegalStateException("n" + id + " is down");
-        }
-        var proposal = new Proposal[1];
-        net.send(afterInput(server, () -> proposal[0] = server.node.propose(command)));
-        return proposal[0];
+        return clientInput(id, node -> node.propose(command));
     }
 
     /** Asks server {@code id} for the read {@code readId} ({@link RaftNode#readIndex(long)}); its round goes in flight. */
     public Proposal read(int id, long readId) {
+        return clientInput(id, node -> node.readIndex(readId));
+    }
+
+    /** A client's input to running server {@code id}, through its driver; what it sends goes in flight. */
+    private Proposal clientInput(int id, Function<RaftNode, Proposal> input) {
         Server server = servers.get(id);
         if (!server.up) {
             throw new IllegalStateException("n" + id + " is down");
         }
         var proposal = new Proposal[1];
-        net.send(afterInput(server, () -> proposal[0] = server.node.readIndex(readId)));
+        net.send(afterInput(server, () -> proposal[0] = input.apply(server.node)));
         return proposal[0];
     }
 

@@ -41,7 +41,8 @@ class SpecsTest {
             Flaw.VOTE_TWICE_IN_A_TERM, "Invariant OneLeaderPerTerm",
             Flaw.COUNT_VOTES_FROM_OTHER_TERMS, "Invariant OneLeaderPerTerm",
             Flaw.LOWER_COMMIT_INDEX, "Action property CommitNeverGoesBack",
-            Flaw.ACKNOWLEDGE_BEFORE_DURABLE, "Invariant OneLeaderPerTerm");
+            Flaw.ACKNOWLEDGE_BEFORE_DURABLE, "Invariant OneLeaderPerTerm",
+            Flaw.READ_WITHOUT_CONFIRMING_LEADERSHIP, "Invariant ReadsSeeEveryCommittedEntry");
 
     @Test
     void trafficLightIsSafeLiveAndServesEveryPressInTime() throws Exception {
