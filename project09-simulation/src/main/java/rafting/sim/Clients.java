@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import rafting.consensus.Applied;
 import rafting.election.Proposal;
 import rafting.log.LogEntry;
@@ -22,6 +23,13 @@ import rafting.sim.history.LinearizabilityChecker;
  * entry took the index. A server that crashes first never replies: the call stays open, and the
  * checker lets it take effect at any moment after it was proposed, or never.
  *
+ * <p>Writes go in sessions (thesis §6.3, {@link KvMachine}): once the faults stop, every client
+ * whose write a crash left unanswered sends it again to the leader, in the same session, and its
+ * call ends with the reply. If the first try had committed, the state machine answers the retry
+ * with the first reply and runs nothing; a machine that ran it twice would show in the history
+ * (a CAS that worked and says it did not, a GETSET that returns its own value). A retry whose
+ * index another entry takes is tried again, since an earlier try may still have run.
+ *
  * <p>A read ({@link Command#isRead()}) does not go through the log: the server takes it with
  * {@link rafting.election.RaftNode#readIndex(long)}, and its reply is what the server's state
  * machine holds when the node says the read may be answered (thesis §6.4). A read the server
@@ -30,7 +38,11 @@ import rafting.sim.history.LinearizabilityChecker;
 final class Clients {
 
     /** A call a server accepted and has not answered yet. */
-    private record Waiting(LogEntry entry, long index, History.Call call) {
+    private record Waiting(LogEntry entry, long index, History.Call call, boolean retry) {
+    }
+
+    /** A write whose server crashed before answering: its client may send it again, in the same session. */
+    private record Unanswered(String entry, History.Call call) {
     }
 
     private final History history = new History();
@@ -38,6 +50,8 @@ final class Clients {
     private final List<List<Waiting>> waiting = new ArrayList<>();
     /** For each server, the reads it took in its current life, by read id. */
     private final List<Map<Long, History.Call>> reading = new ArrayList<>();
+    /** Writes left without an answer by a crash, oldest first. */
+    private final List<Unanswered> unanswered = new ArrayList<>();
     private int calls;
 
     Clients(int nodes) {
@@ -47,18 +61,41 @@ final class Clients {
         }
     }
 
-    /** A client sent {@code text} to {@code server}, which answered {@code proposal}; commands that are not key-value commands are not recorded. */
-    void proposed(int server, String text, Proposal proposal) {
+    /**
+     * A client sends the write {@code text} to {@code server}, in a session named after the call:
+     * {@code propose} proposes the entry text and returns the server's answer. A text that is no
+     * key-value command is proposed as it is and not recorded.
+     */
+    void write(int server, String text, Function<String, Proposal> propose) {
         Command command = Command.parse(text);
         if (command == null) {
+            propose.apply(text);
             return;
         }
         History.Call call = history.invoke(++calls, command);
+        String entry = KvMachine.inSession(calls, text);
+        Proposal proposal = propose.apply(entry);
         if (!proposal.accepted()) {
             call.discard(); // not the leader: it appended nothing
             return;
         }
-        waiting.get(server).add(new Waiting(LogEntry.of(proposal.term(), text), proposal.index(), call));
+        waiting.get(server).add(new Waiting(LogEntry.of(proposal.term(), entry), proposal.index(), call, false));
+    }
+
+    /**
+     * Every client whose write went unanswered sends it again to {@code server}, in the same
+     * session: once it is answered, the call ends with that reply, whether this try or an earlier
+     * one ran it. A retry that is refused stays unanswered.
+     */
+    void retryOn(int server, Function<String, Proposal> propose) {
+        for (var it = unanswered.iterator(); it.hasNext(); ) {
+            Unanswered write = it.next();
+            Proposal proposal = propose.apply(write.entry());
+            if (proposal.accepted()) {
+                it.remove();
+                waiting.get(server).add(new Waiting(LogEntry.of(proposal.term(), write.entry()), proposal.index(), write.call(), true));
+            }
+        }
     }
 
     /**
@@ -108,6 +145,9 @@ final class Clients {
                 calls.remove(i);
                 if (call.entry().equals(entry.entry())) {
                     call.call().returned(reply(entry.result()));
+                } else if (call.retry()) {
+                    // This try is lost, but an earlier one may have run: the client tries again.
+                    unanswered.add(new Unanswered(new String(call.entry().command(), StandardCharsets.UTF_8), call.call()));
                 } else {
                     call.call().discard(); // another entry holds its index: it can never be applied (§5.3)
                 }
@@ -117,6 +157,7 @@ final class Clients {
 
     /** {@code server} crashed: the calls it had accepted stay open, as their clients never learn their fate. */
     void crashed(int server) {
+        waiting.get(server).forEach(w -> unanswered.add(new Unanswered(new String(w.entry().command(), StandardCharsets.UTF_8), w.call())));
         waiting.get(server).clear();
         reading.get(server).clear();
     }

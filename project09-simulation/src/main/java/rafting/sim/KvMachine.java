@@ -13,6 +13,14 @@ import rafting.sim.history.Command;
  * (the values a client writes are never empty). Anything else in the log, such as a command typed
  * by hand in jshell, is answered with an error and changes nothing.
  *
+ * <p>A write comes in a session (thesis §6.3), as {@code SESSION 12 1 CAS x 7 9}: command 1 of
+ * the session named 12, which this machine runs at most once; the same session and number again
+ * (a client's retry, committed a second time) gets the first reply and changes nothing. The
+ * simulated clients name a session after the call (its number in the history), one command each;
+ * the real system opens sessions through the log and numbers their commands. A machine built with
+ * {@code new KvMachine(false)} forgets sessions and runs a retry again: the broken rule that the
+ * simulator's history check must catch.
+ *
  * <p>Each life of each server gets a fresh machine, which the node fills again by re-applying its
  * log as it learns the commit index. It is written apart from the checker's model of a register
  * on purpose: a mistake shared by both would hide itself.
@@ -26,6 +34,22 @@ final class KvMachine implements StateMachine {
     private static final byte[] UNKNOWN = bytes("ERR unknown command");
 
     private final Map<String, String> values = new HashMap<>();
+    private final Map<Long, byte[]> sessions = new HashMap<>(); // session -> the reply of its command 1
+    private final boolean exactlyOnce;
+
+    KvMachine() {
+        this(true);
+    }
+
+    /** A machine that keeps its sessions' replies ({@code exactlyOnce}), or one that runs every retry again. */
+    KvMachine(boolean exactlyOnce) {
+        this.exactlyOnce = exactlyOnce;
+    }
+
+    /** {@code text} in session {@code session}, as the log holds it: {@code SESSION 12 1 SET x 7}. */
+    static String inSession(long session, String text) {
+        return "SESSION " + session + " 1 " + text;
+    }
 
     /**
      * Answers a read-only command ({@link Command#isRead()}) from the state as it is, changing
@@ -41,7 +65,24 @@ final class KvMachine implements StateMachine {
 
     @Override
     public byte[] apply(long index, byte[] command) {
-        Command parsed = Command.parse(new String(command, StandardCharsets.UTF_8));
+        String text = new String(command, StandardCharsets.UTF_8);
+        String[] session = text.split(" ", 4);
+        if (session.length == 4 && session[0].equals("SESSION") && session[2].equals("1")) {
+            long id;
+            try {
+                id = Long.parseLong(session[1]);
+            } catch (NumberFormatException e) {
+                return UNKNOWN;
+            }
+            byte[] first = exactlyOnce ? sessions.get(id) : null;
+            if (first != null) {
+                return first; // §6.3: a retry is answered, not run
+            }
+            byte[] reply = apply(index, session[3].getBytes(StandardCharsets.UTF_8));
+            sessions.put(id, reply);
+            return reply;
+        }
+        Command parsed = Command.parse(text);
         if (parsed == null) {
             return UNKNOWN;
         }

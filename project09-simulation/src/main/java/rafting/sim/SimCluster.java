@@ -48,6 +48,7 @@ public final class SimCluster {
     private static final int MAX_DELIVERIES_PER_TICK = 100_000;
 
     private final Scenario scenario;
+    private final boolean exactlyOnce;
     private final Settings settings;
     private final Membership members;
     private final SimServer[] servers;
@@ -86,6 +87,15 @@ public final class SimCluster {
     };
 
     public SimCluster(Scenario scenario) {
+        this(scenario, true);
+    }
+
+    /**
+     * A cluster whose state machines keep their sessions' replies ({@code exactlyOnce}), or, to
+     * show that the history check would see it, run every retried write again.
+     */
+    SimCluster(Scenario scenario, boolean exactlyOnce) {
+        this.exactlyOnce = exactlyOnce;
         this.scenario = scenario;
         this.settings = scenario.settings();
         this.members = Membership.ofSize(scenario.nodes());
@@ -154,7 +164,7 @@ public final class SimCluster {
             if (isRead(propose.command())) {
                 read(server, propose.command());
             } else {
-                clients.proposed(server.id, propose.command(), server.node.propose(propose.command()));
+                clients.write(server.id, propose.command(), server.node::propose);
             }
             return input(server, propose.flush());
         }
@@ -256,7 +266,7 @@ public final class SimCluster {
     private void start(SimServer server) {
         var random = new SplittableRandom(scenario.seed() * 1_000_003L + server.id * 7_919L + server.incarnation * 104_729L);
         server.node = new RaftNode(server.id, members, settings, server.disk.durableStorage(), server.disk.durableTermVote(), random);
-        server.machine = new KvMachine();
+        server.machine = new KvMachine(exactlyOnce);
         server.readTexts.clear();
         server.driver = new Driver(server.node, server.disk, server.machine, outbox);
         server.up = true;
@@ -340,6 +350,7 @@ public final class SimCluster {
                 reader = RaftNode.NONE; // its leader lost office: its reads are refused, read again
             }
             if (leader != null && reader == RaftNode.NONE) {
+                clients.retryOn(leader.id(), leader::propose); // the writes that crashes left unanswered
                 for (String text : Workload.finalReads()) {
                     read(servers[leader.id()], text);
                 }

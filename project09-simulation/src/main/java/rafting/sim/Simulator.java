@@ -12,7 +12,12 @@ public final class Simulator {
 
     /** The run of {@code scenario}: its steps of faults, then (if asked) the recovery check, then the check of the clients' history. */
     public static Run run(Scenario scenario) {
-        var sim = new SimCluster(scenario);
+        return run(scenario, true);
+    }
+
+    /** {@link #run(Scenario)}, with state machines that run a retried write again unless {@code exactlyOnce}. */
+    static Run run(Scenario scenario, boolean exactlyOnce) {
+        var sim = new SimCluster(scenario, exactlyOnce);
         var scheduler = new Scheduler(sim, scenario);
         var events = new ArrayList<Event>(scenario.steps());
         for (int i = 0; i < scenario.steps() && sim.violation() == null; i++) {

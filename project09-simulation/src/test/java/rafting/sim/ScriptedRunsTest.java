@@ -146,16 +146,20 @@ class ScriptedRunsTest {
     }
 
     @Test
-    void aLeaderThatCrashesBeforeApplyingLeavesItsClientWaiting() {
+    void aLeaderThatCrashesBeforeApplyingLeavesItsClientWaitingUntilItSendsTheWriteAgain() {
         sim = new SimCluster(Scenario.scripted(3, PLAIN));
         electNode1();
         sim.apply(new Event.Propose(1, "SET x 1", true));
         sim.apply(new Event.Crash(1));
         sim.apply(new Event.Restart(1));
-
-        sim.settle(Scenario.LIVENESS_BOUND_TICKS); // the entry may well commit now: nobody will tell the client
-
         assertThat(sim.history().operations().get(0)).hasToString("c1 [1, -] SET x 1 -> ?");
+
+        // Once the faults stop, the client sends it again in its session, to the leader, which answers it.
+        sim.settle(Scenario.LIVENESS_BOUND_TICKS);
+
+        assertThat(sim.history().operations().get(0).toString()).matches("c1 \\[1, \\d+\\] SET x 1 -> OK");
+        assertThat(sim.history().operations()).filteredOn(op -> op.command().toString().equals("GET x"))
+                .singleElement().extracting(Operation::reply).isEqualTo("1");
     }
 
     @Test

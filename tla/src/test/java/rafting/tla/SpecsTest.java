@@ -76,6 +76,7 @@ class SpecsTest {
     }
 
     @Test
+    @Tag("long") // 1 to 2 minutes: CI runs it after mvn verify (see the README), and so does -Pheavy
     void raftKeepsItsSafetyPropertiesWithRequestsLateAndOutOfOrder() throws Exception {
         Tlc.Result result = Tlc.checkWithCoverage("Raft", "RaftTwoInFlight", "auto", TIMEOUT_SECONDS);
 

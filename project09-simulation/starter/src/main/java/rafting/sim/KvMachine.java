@@ -21,6 +21,25 @@ final class KvMachine implements StateMachine {
 
     static final byte[] ABSENT = new byte[0];
 
+    /** Part 5: a machine that runs each session's command once ({@code new KvMachine(true)}). */
+    KvMachine() {
+        throw new UnsupportedOperationException("Part 5: write KvMachine");
+    }
+
+    /**
+     * Part 8: with {@code exactlyOnce}, an entry {@code SESSION 12 1 <command>} runs its command
+     * the first time and answers every later copy with the first reply, changing nothing; without,
+     * it runs every copy (the broken rule the history check must catch).
+     */
+    KvMachine(boolean exactlyOnce) {
+        throw new UnsupportedOperationException("Part 8: write KvMachine with or without sessions");
+    }
+
+    /** Part 8: {@code text} in session {@code session}, as the log holds it: {@code SESSION 12 1 SET x 7}. Given. */
+    static String inSession(long session, String text) {
+        return "SESSION " + session + " 1 " + text;
+    }
+
     /**
      * Answers a read-only command ({@code Command.isRead()}) from the state as it is, changing
      * nothing: a read-index read (thesis §6.4), which never reaches the log. Anything else is an

@@ -54,6 +54,17 @@ public final class SimCluster {
         throw new UnsupportedOperationException("Part 6: write SimCluster");
     }
 
+    /**
+     * Part 8: a cluster whose state machines keep their sessions' replies ({@code exactlyOnce}),
+     * or run every retried write again: a client's write goes in a session named after its call
+     * ({@code KvMachine.inSession}); once the faults stop, before the final reads, every write a
+     * crash left unanswered is sent again, the same text, to the agreed leader, and its call ends
+     * with the reply (a retry whose index another entry takes is tried again at the next leader).
+     */
+    SimCluster(Scenario scenario, boolean exactlyOnce) {
+        throw new UnsupportedOperationException("Part 8: write SimCluster with or without sessions");
+    }
+
     // ---------------------------------------------------------------- events
 
     /** Applies one event and checks the invariants. */

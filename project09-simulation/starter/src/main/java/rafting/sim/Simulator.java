@@ -15,6 +15,11 @@ public final class Simulator {
         throw new UnsupportedOperationException("Part 6: write Simulator.run");
     }
 
+    /** Part 8: {@link #run(Scenario)}, with state machines that run a retried write again unless {@code exactlyOnce} ({@code new KvMachine(false)}). */
+    static Run run(Scenario scenario, boolean exactlyOnce) {
+        throw new UnsupportedOperationException("Part 8: write Simulator.run with or without sessions");
+    }
+
     /** Applies {@code events} in order, each that still applies, then (if asked) the recovery check, then the history check. */
     public static Run replay(Scenario scenario, List<Event> events) {
         throw new UnsupportedOperationException("Part 6: write Simulator.replay");
