@@ -41,6 +41,10 @@ final class Clients {
     private record Waiting(LogEntry entry, long index, History.Call call, boolean retry) {
     }
 
+    /** A read a server took, and what it asks. */
+    private record Reading(String text, History.Call call) {
+    }
+
     /** A write whose server crashed before answering: its client may send it again, in the same session. */
     private record Unanswered(String entry, History.Call call) {
     }
@@ -49,7 +53,7 @@ final class Clients {
     /** For each server, the calls it accepted in its current life, waiting for their index to be applied. */
     private final List<List<Waiting>> waiting = new ArrayList<>();
     /** For each server, the reads it took in its current life, by read id. */
-    private final List<Map<Long, History.Call>> reading = new ArrayList<>();
+    private final List<Map<Long, Reading>> reading = new ArrayList<>();
     /** Writes left without an answer by a crash, oldest first. */
     private final List<Unanswered> unanswered = new ArrayList<>();
     private int calls;
@@ -100,28 +104,30 @@ final class Clients {
 
     /**
      * A client sent the read {@code text} to {@code server}, which took it as read {@code readId}
-     * with {@code answer}: a read index, or not the leader. Returns true if the read is now waiting.
+     * with {@code answer}: a read index, or not the leader.
      */
-    boolean reading(int server, long readId, String text, Proposal answer) {
+    void reading(int server, long readId, String text, Proposal answer) {
         History.Call call = history.invoke(++calls, Command.parse(text));
         if (!answer.accepted()) {
             call.discard();
-            return false;
+            return;
         }
-        reading.get(server).put(readId, call);
-        return true;
+        reading.get(server).put(readId, new Reading(text, call));
     }
 
-    /** {@code server} settled read {@code readId}: answered with {@code reply}, or refused when {@code reply} is null. */
-    void read(int server, long readId, byte[] reply) {
-        History.Call call = reading.get(server).remove(readId);
-        if (call == null) {
+    /**
+     * {@code server} settled read {@code readId}: when {@code answerable}, its client gets what
+     * {@code machine}, the server's state machine, holds now; otherwise the read was refused.
+     */
+    void read(int server, long readId, boolean answerable, KvMachine machine) {
+        Reading read = reading.get(server).remove(readId);
+        if (read == null) {
             throw new IllegalStateException("n" + server + " settled read " + readId + ", which it never took");
         }
-        if (reply == null) {
-            call.discard();
+        if (answerable) {
+            read.call().returned(reply(machine.query(read.text())));
         } else {
-            call.returned(reply(reply));
+            read.call().discard();
         }
     }
 

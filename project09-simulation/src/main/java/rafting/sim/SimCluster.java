@@ -81,8 +81,7 @@ public final class SimCluster {
         @Override
         public void read(long readId, boolean answerable) {
             // Answered from the state machine as it is at this moment of the flush.
-            String text = flushing.readTexts.remove(readId);
-            clients.read(flushing.id, readId, answerable ? flushing.machine.query(text) : null);
+            clients.read(flushing.id, readId, answerable, flushing.machine);
         }
     };
 
@@ -221,9 +220,7 @@ public final class SimCluster {
     /** A client's read goes to {@code server}'s read index, not its log. */
     private void read(SimServer server, String text) {
         long readId = ++reads;
-        if (clients.reading(server.id, readId, text, server.node.readIndex(readId))) {
-            server.readTexts.put(readId, text);
-        }
+        clients.reading(server.id, readId, text, server.node.readIndex(readId));
     }
 
     private static boolean isRead(String text) {
@@ -267,7 +264,6 @@ public final class SimCluster {
         var random = new SplittableRandom(scenario.seed() * 1_000_003L + server.id * 7_919L + server.incarnation * 104_729L);
         server.node = new RaftNode(server.id, members, settings, server.disk.durableStorage(), server.disk.durableTermVote(), random);
         server.machine = new KvMachine(exactlyOnce);
-        server.readTexts.clear();
         server.driver = new Driver(server.node, server.disk, server.machine, outbox);
         server.up = true;
         server.pending = false;

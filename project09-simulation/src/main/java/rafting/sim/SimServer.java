@@ -1,7 +1,5 @@
 package rafting.sim;
 
-import java.util.HashMap;
-import java.util.Map;
 import rafting.election.Driver;
 import rafting.election.RaftNode;
 
@@ -16,8 +14,6 @@ final class SimServer {
     Driver driver;
     /** The state machine of the current life: the driver applies to it, and reads are answered from it. */
     KvMachine machine;
-    /** The reads the current life took and has not settled: what each asks, by read id. */
-    final Map<Long, String> readTexts = new HashMap<>();
     boolean up = true;
     /** Inputs were fed to the node since its last flush. */
     boolean pending;
