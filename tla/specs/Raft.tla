@@ -4,8 +4,14 @@
 (* implements it: elections with the up-to-date rule (§5.4.1), log         *)
 (* replication with the conflict rule (§5.3), the current-term commit rule *)
 (* (§5.4.2), a no-op appended by every new leader, and crashes that keep   *)
-(* only the durable state (term, votedFor, log); and reads at the read     *)
-(* index (thesis §6.4), answered once a majority is at the leader's term.  *)
+(* only the durable state (term, votedFor, log); reads at the read index   *)
+(* (thesis §6.4), answered once a majority is at the leader's term; and,   *)
+(* when Snapshots is TRUE, InstallSnapshot (§7, Figure 13) of a leader's   *)
+(* committed prefix to a follower that may need compacted entries.         *)
+(* A snapshot is modelled by what it stands for, the committed prefix of   *)
+(* the leader's log: logs stay whole, so every property below reads them   *)
+(* as before, and installing one replaces the follower's log up to its     *)
+(* index (keeping the rest only if the entry there has the same term).     *)
 (*                                                                         *)
 (* Names follow the Java code: the variables are RaftNode's fields, the    *)
 (* messages are the records of rafting.replication with their fields, the  *)
@@ -32,6 +38,7 @@ CONSTANTS Server,         \* the servers; model values, so that TLC can use thei
           MaxProposals,   \* bound for TLC: at most this many client proposals in a run
           MaxInFlight,    \* bound for TLC: no state with more messages in flight is explored
           Crashes,        \* TRUE: servers may crash and restart
+          Snapshots,      \* TRUE: leaders may send InstallSnapshot
           Flaws           \* Settings.flaws: the broken rules, a subset of FlawNames
 
 \* The constants of rafting.election.Flaw, each the name of a rule switched off.
@@ -54,8 +61,12 @@ LowerCommit == "LOWER_COMMIT_INDEX"
 AckBeforeDurable == "ACKNOWLEDGE_BEFORE_DURABLE"
 \* A leader answers a read at once, without confirming that it still leads (see Read).
 ReadWithoutConfirming == "READ_WITHOUT_CONFIRMING_LEADERSHIP"
+\* A follower whose log reaches a snapshot's index keeps its log, conflicting or not,
+\* and commits up to there (see HandleInstallSnapshot).
+KeepLogOnSnapshot == "KEEP_LOG_ON_SNAPSHOT"
 FlawNames == {CommitEarlierTerm, TruncateOnMatch, CommitPastConfirmed, IgnoreUpToDate,
-              VoteTwice, CountOtherTerms, LowerCommit, AckBeforeDurable, ReadWithoutConfirming}
+              VoteTwice, CountOtherTerms, LowerCommit, AckBeforeDurable, ReadWithoutConfirming,
+              KeepLogOnSnapshot}
 
 ASSUME None \notin Server
 ASSUME Flaws \subseteq FlawNames
@@ -175,6 +186,21 @@ AppendEntries(i, j) ==
                  entries |-> entries, leaderCommit |-> commitIndex[i]]})
     /\ UNCHANGED <<durable, volatile, history>>
 
+\* RaftNode.sendSnapshots: a leader whose follower needs entries it may have compacted
+\* (nextIndex at or below its commit index) sends its snapshot, which holds the
+\* committed prefix of its log. The chunks of Figure 13 are left out: SnapshotTest
+\* covers them; here a snapshot arrives whole or not at all.
+SendSnapshot(i, j) ==
+    /\ Snapshots
+    /\ role[i] = LEADER
+    /\ i # j
+    /\ commitIndex[i] > 0
+    /\ nextIndex[i][j] <= commitIndex[i]
+    /\ Send({[type |-> "InstallSnapshot", from |-> i, to |-> j, term |-> term[i],
+              lastIncludedIndex |-> commitIndex[i], lastIncludedTerm |-> log[i][commitIndex[i]].term,
+              data |-> SubSeq(log[i], 1, commitIndex[i])]})
+    /\ UNCHANGED <<durable, volatile, history>>
+
 \* A crash and restart: the node comes back from what it made durable before it
 \* sent anything that depended on it (the driver's contract), and loses the rest.
 \* With ACKNOWLEDGE_BEFORE_DURABLE the driver syncs whenever it likes, so the
@@ -287,6 +313,37 @@ HandleAppendEntries(m) ==
                                           ELSE LastIndex(i) + 1])
                /\ UNCHANGED history
 
+\* RaftNode.onInstallSnapshot with RaftLog.installSnapshot (Figure 13, 6 and 7): a snapshot
+\* whose index is committed here already changes nothing; otherwise the follower keeps the
+\* entries after the snapshot's index only if its entry there has the snapshot's term, and
+\* commits up to the index. Both are answered as installed, which the leader takes as a
+\* success up to the index (Leader.snapshotInstalled), modelled by the same answer as an
+\* AppendEntries success. KEEP_LOG_ON_SNAPSHOT keeps a log that reaches the index as it is.
+HandleInstallSnapshot(m) ==
+    LET i == m.to
+        s == Observed(i, m.term)
+        current == m.term = s.term
+        n == m.lastIncludedIndex
+        fresh == current /\ n > commitIndex[i]
+        keepOwn == KeepLogOnSnapshot \in Flaws /\ LastIndex(i) >= n
+        follows == LastIndex(i) > n /\ log[i][n].term = m.lastIncludedTerm
+    IN /\ m.type = "InstallSnapshot"
+       /\ IF current /\ s.role = LEADER
+          THEN /\ Consume(m)
+               /\ UNCHANGED <<durable, volatile, history>>
+          ELSE /\ term' = [term EXCEPT ![i] = s.term]
+               /\ votedFor' = [votedFor EXCEPT ![i] = s.votedFor]
+               /\ LET r == IF current THEN FOLLOWER ELSE s.role
+                  IN role' = [role EXCEPT ![i] = r] /\ KeepVotes(i, r, votes[i]) /\ KeepProgress(i, r)
+               /\ log' = [log EXCEPT ![i] = IF ~fresh \/ keepOwn THEN @
+                                             ELSE IF follows THEN m.data \o SubSeq(@, n + 1, Len(@))
+                                             ELSE m.data]
+               /\ commitIndex' = [commitIndex EXCEPT ![i] = IF fresh THEN n ELSE @]
+               /\ Reply(m, [type |-> "AppendEntriesResponse", from |-> i, to |-> m.from, term |-> s.term,
+                            success |-> current, matchIndex |-> IF current THEN n ELSE 0,
+                            hintIndex |-> IF current THEN 0 ELSE LastIndex(i) + 1])
+               /\ UNCHANGED history
+
 \* §5.4.2, CommitRule.leaderCommit: the highest index stored on a majority, counting
 \* the leader, and only by counting replicas of an entry of the current term.
 NewCommitIndex(i, match) ==
@@ -345,11 +402,12 @@ ReceiveRequestVote == \E m \in messages : HandleRequestVote(m)
 ReceiveRequestVoteResponse == \E m \in messages : HandleRequestVoteResponse(m)
 ReceiveAppendEntries == \E m \in messages : HandleAppendEntries(m)
 ReceiveAppendEntriesResponse == \E m \in messages : HandleAppendEntriesResponse(m)
+ReceiveInstallSnapshot == \E m \in messages : HandleInstallSnapshot(m)
 
 Next == \/ \E i \in Server : BecomeCandidate(i) \/ Propose(i) \/ Restart(i) \/ Read(i)
-        \/ \E i, j \in Server : RequestVote(i, j) \/ AppendEntries(i, j)
+        \/ \E i, j \in Server : RequestVote(i, j) \/ AppendEntries(i, j) \/ SendSnapshot(i, j)
         \/ ReceiveRequestVote \/ ReceiveRequestVoteResponse
-        \/ ReceiveAppendEntries \/ ReceiveAppendEntriesResponse
+        \/ ReceiveAppendEntries \/ ReceiveAppendEntriesResponse \/ ReceiveInstallSnapshot
 
 Spec == Init /\ [][Next]_vars
 

@@ -7,8 +7,8 @@ import java.util.Objects;
 /** A {@link LogStorage} in memory: nothing survives the process, which is all a test needs. */
 public final class MemoryLogStorage implements LogStorage {
 
-    private final long firstIndex;
-    private final long baseTerm;
+    private long firstIndex;
+    private long baseTerm;
     private final List<LogEntry> entries = new ArrayList<>();
 
     /** An empty storage for a log that starts at index 1. */
@@ -63,5 +63,16 @@ public final class MemoryLogStorage implements LogStorage {
                     "cannot truncate from " + index + ": entries are " + firstIndex + ".." + lastIndex());
         }
         entries.subList((int) (index - firstIndex), entries.size()).clear();
+    }
+
+    @Override
+    public void compactTo(long index, long term) {
+        if (index < firstIndex - 1 || term < 1 || index <= lastIndex() && get(index).term() != term) {
+            throw new IllegalArgumentException("cannot compact to " + index + "/" + term + ": entries are "
+                    + firstIndex + ".." + lastIndex() + " after " + (firstIndex - 1) + "/" + baseTerm);
+        }
+        entries.subList(0, (int) Math.min(index - firstIndex + 1, entries.size())).clear();
+        firstIndex = index + 1;
+        baseTerm = term;
     }
 }

@@ -90,6 +90,46 @@ public final class RaftLog {
         }
     }
 
+    /**
+     * Forgets the entries up to {@code index}, which the state machine's snapshot now holds (§7:
+     * the log is compacted behind the snapshot); the entries after it stay. {@code index} lies in
+     * {@code firstIndex() - 1 .. lastIndex()}; at the base already, nothing changes.
+     */
+    public void compact(long index) {
+        if (index < baseIndex() || index > lastIndex()) {
+            throw new IndexOutOfBoundsException(
+                    "cannot compact to " + index + ": this log holds " + firstIndex() + ".." + lastIndex());
+        }
+        if (index > baseIndex()) {
+            storage.compactTo(index, termAt(index));
+            version++;
+        }
+    }
+
+    /**
+     * Takes a leader's snapshot of every entry up to {@code index}, the last of term {@code term}
+     * (Figure 13, receiver 6 and 7): when this log holds that entry, the entries after it are the
+     * leader's too (Log Matching) and stay; otherwise the whole log is discarded. A snapshot at or
+     * behind the base changes nothing: this log is compacted further already.
+     *
+     * @return true when entries after {@code index} were kept
+     */
+    public boolean installSnapshot(long index, long term) {
+        if (term < 1) {
+            throw new IllegalArgumentException("a snapshot's last term is at least 1, got " + term);
+        }
+        if (index <= baseIndex()) {
+            return false;
+        }
+        boolean keep = index < lastIndex() && termAt(index) == term;
+        if (!keep && index <= lastIndex() && termAt(index) != term) {
+            storage.truncateFrom(firstIndex()); // §7: the snapshot wins over a conflicting log
+        }
+        storage.compactTo(index, term);
+        version++;
+        return keep;
+    }
+
     /** True when this log has an entry at {@code index} of term {@code term} (index 0 has term 0). */
     public boolean matches(long index, long term) {
         if (index < 0 || index > lastIndex()) {

@@ -20,8 +20,9 @@ import rafting.log.RaftLog;
  *
  * <p>It does not decide commitment: whoever owns the commit index passes it in, and it travels
  * in every request as {@code leaderCommit}. It sends entries, never snapshots: a follower that
- * needs entries the log has compacted away is a later project's business. It numbers its rounds
- * of requests ({@link #startRound()}) for whoever needs to know that it still leads.
+ * needs entries the log has compacted away ({@link #needsSnapshot(int)}) gets no request from it,
+ * and whoever holds the snapshot sends that and reports {@link #snapshotInstalled}. It numbers its
+ * rounds of requests ({@link #startRound()}) for whoever needs to know that it still leads.
  */
 public final class Leader {
 
@@ -111,7 +112,9 @@ public final class Leader {
     public List<AppendEntries> heartbeat(long commitIndex) {
         var out = new ArrayList<AppendEntries>(followers.size());
         for (int follower : followers.keySet()) {
-            out.add(request(follower, commitIndex));
+            if (!needsSnapshot(follower)) {
+                out.add(request(follower, commitIndex));
+            }
         }
         return out;
     }
@@ -123,7 +126,7 @@ public final class Leader {
     public List<AppendEntries> replicate(long commitIndex) {
         var out = new ArrayList<AppendEntries>();
         followers.forEach((follower, progress) -> {
-            while (!progress.probing() && progress.nextIndex() <= log.lastIndex()) {
+            while (!progress.probing() && progress.nextIndex() <= log.lastIndex() && !needsSnapshot(follower)) {
                 out.add(request(follower, commitIndex));
             }
         });
@@ -153,7 +156,7 @@ public final class Leader {
             }
             // Try again at once when backing off got somewhere; otherwise at the next heartbeat,
             // which keeps the two from flooding each other.
-            return progress.nextIndex() < before
+            return progress.nextIndex() < before && !needsSnapshot(response.from())
                     ? new Handled(false, List.of(request(response.from(), commitIndex)))
                     : Handled.NOTHING;
         }
@@ -161,10 +164,34 @@ public final class Leader {
             return Handled.NOTHING; // we never sent that much: not an answer to us
         }
         boolean grew = progress.succeeded(response.matchIndex());
-        var next = progress.nextIndex() <= log.lastIndex()
-                ? List.of(request(response.from(), commitIndex))
-                : List.<AppendEntries>of();
-        return new Handled(grew, next);
+        return new Handled(grew, next(response.from(), commitIndex));
+    }
+
+    /**
+     * True when {@code follower} needs entries this log has compacted away (§7): the entry before
+     * its {@code nextIndex} is behind the snapshot, so only the snapshot can bring it up to date.
+     */
+    public boolean needsSnapshot(int follower) {
+        return progress(follower).nextIndex() < log.firstIndex();
+    }
+
+    /**
+     * {@code follower} holds every entry up to {@code index}: it installed the snapshot that ends
+     * there. It is replicating from there on; returns the request that carries what follows.
+     */
+    public Handled snapshotInstalled(int follower, long index, long commitIndex) {
+        if (index > log.lastIndex()) {
+            throw new IllegalArgumentException("n" + follower + " cannot hold " + index + ": this log ends at " + log.lastIndex());
+        }
+        boolean grew = progress(follower).succeeded(index);
+        return new Handled(grew, next(follower, commitIndex));
+    }
+
+    /** The request that goes on replicating to {@code follower}, if it misses entries this log still holds. */
+    private List<AppendEntries> next(int follower, long commitIndex) {
+        return progress(follower).nextIndex() <= log.lastIndex() && !needsSnapshot(follower)
+                ? List.of(request(follower, commitIndex))
+                : List.of();
     }
 
     /** What handling an answer gave: whether the follower's {@code matchIndex} grew, and what to send it. */
@@ -187,11 +214,15 @@ public final class Leader {
 
     /** How far {@code follower}'s log is known to match this leader's. */
     public long matchIndex(int follower) {
+        return progress(follower).matchIndex();
+    }
+
+    private Progress progress(int follower) {
         Progress progress = followers.get(follower);
         if (progress == null) {
             throw new IllegalArgumentException(follower + " is not a follower of " + id);
         }
-        return progress.matchIndex();
+        return progress;
     }
 
     private AppendEntries request(int follower, long commitIndex) {

@@ -6,7 +6,8 @@ package rafting.replication;
  * (§5.1). Each {@code toString} is one line of a trace: {@code 2->1 AppendEntries t=3 prev=5/2 n=2 commit=4}.
  */
 public sealed interface Message
-        permits AppendEntries, AppendEntriesResponse, RequestVote, RequestVoteResponse {
+        permits AppendEntries, AppendEntriesResponse, InstallSnapshot, InstallSnapshotResponse, RequestVote,
+        RequestVoteResponse {
 
     int from();
 

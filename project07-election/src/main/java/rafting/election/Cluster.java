@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import rafting.consensus.Applied;
 import rafting.consensus.Membership;
+import rafting.consensus.StateMachine;
 import rafting.log.LogEntry;
 import rafting.replication.Message;
 import rafting.replication.Network;
@@ -26,6 +27,31 @@ public final class Cluster {
 
     private static final byte[] OK = "ok".getBytes(StandardCharsets.UTF_8);
 
+    /** The state machine of every server: the commands it was given, in order, which is all a test compares. */
+    private static final class Commands implements StateMachine {
+        final List<String> applied = new ArrayList<>();
+
+        @Override
+        public byte[] apply(long index, byte[] command) {
+            applied.add(new String(command, StandardCharsets.UTF_8));
+            return OK;
+        }
+
+        @Override
+        public byte[] snapshot() {
+            return String.join("\n", applied).getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void restore(byte[] snapshot) {
+            applied.clear();
+            String text = new String(snapshot, StandardCharsets.UTF_8);
+            if (!text.isEmpty()) {
+                applied.addAll(List.of(text.split("\n", -1)));
+            }
+        }
+    }
+
     /** One server: its node and driver, whether it runs, its disk, and what it sent and applied in the current input. */
     private static final class Server implements Driver.Outbox {
         RaftNode node;
@@ -33,6 +59,7 @@ public final class Cluster {
         boolean up = true;
         int incarnation;
         MemoryDisk disk = new MemoryDisk();
+        Commands machine = new Commands();
         List<Applied> applied = new ArrayList<>();
         final List<Message> sent = new ArrayList<>();
         final Map<Long, Boolean> reads = new TreeMap<>();
@@ -222,6 +249,15 @@ public final class Cluster {
         return List.copyOf(servers.get(id).applied);
     }
 
+    /**
+     * Every command in server {@code id}'s state machine, in the order applied: those it applied,
+     * and those of the snapshots it was restored from. Servers that applied the same entries hold
+     * the same list.
+     */
+    public List<String> state(int id) {
+        return List.copyOf(servers.get(id).machine.applied);
+    }
+
     public Network net() {
         return net;
     }
@@ -245,8 +281,10 @@ public final class Cluster {
         server.applied = new ArrayList<>();
         server.reads.clear();
         var random = new SplittableRandom(seed * 1_000_003L + id * 7_919L + server.incarnation);
-        server.node = new RaftNode(id, members, settings, server.disk.durableStorage(), server.disk.durableTermVote(), random);
-        server.driver = new Driver(server.node, server.disk, (index, command) -> OK, server);
+        server.machine = new Commands();
+        server.node = new RaftNode(id, members, settings, server.disk.snapshot(), server.disk.durableStorage(),
+                server.disk.durableTermVote(), random);
+        server.driver = new Driver(server.node, server.disk, server.machine, server);
     }
 
     /** Runs one input and the driver; returns what the server sent. */

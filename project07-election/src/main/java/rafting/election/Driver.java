@@ -15,6 +15,11 @@ import rafting.replication.Message;
  * simulator, the explorer and the real node of project 10. So the one subtle rule, that a
  * leader's AppendEntries leave before its own sync, runs wherever the core runs.
  *
+ * <p>When the settings ask for snapshots ({@link Settings.Snapshots}), the driver also takes
+ * them: after a ready whose entries bring the log since the last snapshot past the threshold, it
+ * writes the state machine's snapshot to the disk and tells the node, which compacts its log
+ * ({@link RaftNode#compact(Snapshot)}, §7).
+ *
  * <p>A disk that fails throws; the exception leaves {@code flush()} with the node not advanced.
  * The caller must then stop the node (fail-stop): after a failed {@code fsync} nothing written
  * since the last good one can be trusted.
@@ -31,6 +36,15 @@ public final class Driver {
 
         /** Makes everything saved and written so far durable. */
         void sync();
+
+        /**
+         * Stores {@code snapshot} in place of the one stored, durable when this returns (the
+         * snapshot is written whole or not at all), and compacts the stored log to it: the entries
+         * after the snapshot's index stay if the entry at that index has the snapshot's term
+         * ({@link rafting.log.RaftLog#installSnapshot}), otherwise the whole log goes. The
+         * compaction need not be durable: a node restarted from the snapshot compacts again.
+         */
+        void saveSnapshot(Snapshot snapshot);
     }
 
     /** Where the node's output goes. */
@@ -51,18 +65,26 @@ public final class Driver {
 
     private final RaftNode node;
     private final Disk disk;
-    private final Applier applier;
+    private final StateMachine machine;
+    private Applier applier;
     private final Outbox outbox;
+    private long bytesSinceSnapshot; // of the commands applied since the last snapshot
 
     /**
      * Drives {@code node} over {@code disk}; committed commands go to {@code machine}, which holds
-     * every entry up to the node's {@code lastApplied()} (none, for a node that has just started).
+     * every entry up to the node's {@code lastApplied()}: none, for a node that has just started,
+     * whose snapshot the driver restores into {@code machine} first, if it has one.
      */
     public Driver(RaftNode node, Disk disk, StateMachine machine, Outbox outbox) {
         this.node = Objects.requireNonNull(node, "node");
         this.disk = Objects.requireNonNull(disk, "disk");
-        this.applier = new Applier(machine, node.lastApplied());
+        this.machine = Objects.requireNonNull(machine, "machine");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
+        Snapshot snapshot = node.snapshot();
+        if (snapshot.index() > 0 && node.lastApplied() == snapshot.index()) {
+            machine.restore(snapshot.data());
+        }
+        this.applier = new Applier(machine, node.lastApplied());
     }
 
     public RaftNode node() {
@@ -86,6 +108,9 @@ public final class Driver {
             if (ready.termVote() != null) {
                 disk.save(ready.termVote());
             }
+            if (ready.snapshot() != null) {
+                disk.saveSnapshot(ready.snapshot()); // Figure 13, 5: save the snapshot before answering
+            }
             if (ready.writesLog()) {
                 disk.write(ready.writeFrom(), ready.entries());
             }
@@ -95,13 +120,34 @@ public final class Driver {
             if (!trusting) {
                 ready.sendAfterSync().forEach(outbox::send);
             }
+            if (ready.snapshot() != null) {
+                // Figure 13, 8: reset the state machine using the snapshot's contents
+                machine.restore(ready.snapshot().data());
+                applier = new Applier(machine, ready.snapshot().index());
+                bytesSinceSnapshot = 0;
+            }
             long index = ready.firstCommitted();
             for (LogEntry entry : ready.committed()) {
                 outbox.applied(applier.apply(index++, entry));
+                bytesSinceSnapshot += entry.size();
             }
             ready.reads().forEach(read -> outbox.read(read, true)); // §6.4: applied up to the read index
             ready.readsRefused().forEach(read -> outbox.read(read, false));
             node.advance(ready);
+            snapshotIfDue();
         }
+    }
+
+    /** §7: once the log since the last snapshot passes the threshold, a snapshot of all applied, and the log compacted to it. */
+    private void snapshotIfDue() {
+        long applied = node.lastApplied();
+        long since = applied - node.snapshot().index();
+        if (since < 1 || !node.settings().snapshots().due(since, bytesSinceSnapshot)) {
+            return;
+        }
+        var snapshot = new Snapshot(applied, node.log().termAt(applied), machine.snapshot());
+        disk.saveSnapshot(snapshot);
+        node.compact(snapshot);
+        bytesSinceSnapshot = 0;
     }
 }

@@ -27,6 +27,12 @@ public enum Flaw {
      */
     READ_WITHOUT_CONFIRMING_LEADERSHIP,
     /**
+     * A follower given a snapshot that ends inside its own log keeps its log as it is, even where
+     * it conflicts with the snapshot, and takes the snapshot's index as committed (Figure 13, 6
+     * and 7, switched off): it applies its own entries where the leader's are.
+     */
+    KEEP_LOG_ON_SNAPSHOT,
+    /**
      * A flaw of the {@link Driver}, not of the node: it sends everything at once and never waits
      * for a sync, leaving it to the operating system, so a crash can forget votes and entries that
      * were already acknowledged.

@@ -23,6 +23,8 @@ import rafting.log.RaftLog;
 import rafting.replication.AppendEntries;
 import rafting.replication.AppendEntriesResponse;
 import rafting.replication.Follower;
+import rafting.replication.InstallSnapshot;
+import rafting.replication.InstallSnapshotResponse;
 import rafting.replication.Leader;
 import rafting.replication.Message;
 import rafting.replication.Progress;
@@ -55,9 +57,18 @@ import rafting.replication.RequestVoteResponse;
  * this contract; write your own only to learn how. A write that fails must stop the node
  * (fail-stop): never go on after a failed {@code fsync}.
  *
- * <p>After a crash, build a new node from what is durable: the log's storage and the last
- * term/vote record synced. It starts as a follower with a commit index of 0, and its driver
- * applies the log again to a fresh state machine as the node learns the commit index again.
+ * <p>After a crash, build a new node from what is durable: the snapshot, the log's storage and
+ * the last term/vote record synced. It starts as a follower with a commit index at its
+ * snapshot's index (0 without one); its driver restores the state machine from the snapshot and
+ * applies the log again as the node learns the commit index again.
+ *
+ * <h2>Snapshots (§7)</h2>
+ *
+ * The driver takes snapshots of the state machine and tells the node ({@link #compact(Snapshot)}),
+ * which discards its log up to there. A leader whose follower needs entries it discarded sends
+ * the snapshot in chunks ({@link InstallSnapshot}); a follower that gathered a whole one hands it
+ * to its driver in {@link Ready#snapshot()} and keeps the entries after it only when its log
+ * holds the snapshot's last entry (Figure 13).
  */
 public final class RaftNode {
 
@@ -100,12 +111,16 @@ public final class RaftNode {
     private long termStart; // while leading: the index of this term's first entry, its no-op
     private final List<PendingRead> reads = new ArrayList<>(); // while leading, oldest first
     private boolean roundPending; // a read waits for a round of requests not yet sent
+    private Snapshot snapshot; // the latest, durable: the log starts after it
+    private SnapshotSender sending = new SnapshotSender(); // while leading
+    private SnapshotReceiver receiving = new SnapshotReceiver(); // while following
 
     // Output, until the next ready().
     private final List<Message> outbox = new ArrayList<>();
     private boolean termVoteChanged;
     private boolean replicatePending;
     private final List<Long> readsRefused = new ArrayList<>();
+    private Snapshot toInstall; // a leader's snapshot, gathered whole, for the driver
     private Ready awaitingAdvance;
 
     /** A read the leader took: it may be answered once {@code round} is confirmed and {@code index} committed. */
@@ -113,12 +128,24 @@ public final class RaftNode {
     }
 
     /**
-     * Server {@code id} of {@code cluster}, restarting from its durable state: the log its driver
-     * keeps in {@code durableLog} (the node takes a copy and never writes to it) and the last
-     * {@code termVote} synced. Election timeouts are drawn from {@code random}.
+     * Server {@code id} of {@code cluster}, restarting from its durable state without a snapshot:
+     * see {@link #RaftNode(int, Membership, Settings, Snapshot, LogStorage, TermVote, RandomGenerator)}.
      */
     public RaftNode(int id, Membership cluster, Settings settings, LogStorage durableLog, TermVote termVote,
             RandomGenerator random) {
+        this(id, cluster, settings, Snapshot.NONE, durableLog, termVote, random);
+    }
+
+    /**
+     * Server {@code id} of {@code cluster}, restarting from its durable state: its latest
+     * {@code snapshot} ({@link Snapshot#NONE} if none), the log its driver keeps in
+     * {@code durableLog} (the node takes a copy and never writes to it) and the last
+     * {@code termVote} synced. Election timeouts are drawn from {@code random}. A log that still
+     * holds entries up to the snapshot is compacted to it as Figure 13 says, and the next
+     * {@link #ready()} tells the driver to delete what conflicted with it, if anything.
+     */
+    public RaftNode(int id, Membership cluster, Settings settings, Snapshot snapshot, LogStorage durableLog,
+            TermVote termVote, RandomGenerator random) {
         if (!cluster.contains(id)) {
             throw new IllegalArgumentException("server " + id + " is not a member of " + cluster);
         }
@@ -127,6 +154,17 @@ public final class RaftNode {
         }
         this.working = new WorkingLog(durableLog);
         this.log = new RaftLog(working);
+        this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
+        if (log.firstIndex() - 1 > snapshot.index()) {
+            throw new IllegalArgumentException("the log starts after " + (log.firstIndex() - 1) + " but the " + snapshot
+                    + " ends before: the entries between are lost");
+        }
+        if (snapshot.index() > 0) {
+            log.installSnapshot(snapshot.index(), snapshot.term()); // a crash may have come between the two
+            this.commitIndex = snapshot.index();
+            this.lastApplied = snapshot.index();
+            this.handedOut = snapshot.index();
+        }
         this.id = id;
         this.cluster = cluster;
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -171,6 +209,10 @@ public final class RaftNode {
         this.termStart = original.termStart;
         this.reads.addAll(original.reads);
         this.roundPending = original.roundPending;
+        this.snapshot = original.snapshot;
+        this.sending = new SnapshotSender(original.sending);
+        this.receiving = new SnapshotReceiver(original.receiving);
+        this.toInstall = original.toInstall;
         this.readsRefused.addAll(original.readsRefused);
         this.outbox.addAll(original.outbox);
         this.termVoteChanged = original.termVoteChanged;
@@ -223,6 +265,7 @@ public final class RaftNode {
             heartbeatElapsed = 0;
             // §5.2: leaders send periodic heartbeats to maintain their authority
             outbox.addAll(leader.heartbeat(commitIndex));
+            sendSnapshots(true);
         }
     }
 
@@ -275,6 +318,26 @@ public final class RaftNode {
         return Proposal.accepted(index, term, id);
     }
 
+    /**
+     * The driver took {@code taken}, a snapshot of the state machine after every entry up to its
+     * index, and stored it durably: the log forgets those entries (§7), and a follower that needs
+     * them gets the snapshot. The snapshot must end at or before {@link #lastApplied()}, after the
+     * current one, on an entry of its term.
+     */
+    public void compact(Snapshot taken) {
+        if (awaitingAdvance != null) {
+            throw new IllegalStateException("n" + id + ": advance(ready) first: the last ready() was not done");
+        }
+        if (taken.index() <= snapshot.index() || taken.index() > lastApplied || taken.term() != log.termAt(taken.index())) {
+            throw new IllegalArgumentException("n" + id + " cannot compact to " + taken + ": its snapshot ends at "
+                    + snapshot.index() + ", it applied up to " + lastApplied + ", and its log holds " + log.firstIndex()
+                    + ".." + log.lastIndex());
+        }
+        log.compact(taken.index());
+        snapshot = taken;
+        LOG.log(DEBUG, () -> "n" + id + " compacted its log to " + taken);
+    }
+
     /** A message from a peer. Messages to another server, or from a stranger, are ignored. */
     public void receive(Message message) {
         if (message.to() != id || !cluster.contains(message.from())) {
@@ -297,12 +360,17 @@ public final class RaftNode {
                 return;
             }
             // §5.1: if a message holds a term higher than ours, adopt it and become a follower
-            becomeFollower(message.term(), message instanceof AppendEntries ? message.from() : NONE);
+            boolean fromLeader = message instanceof AppendEntries || message instanceof InstallSnapshot;
+            becomeFollower(message.term(), fromLeader ? message.from() : NONE);
         }
         if (message instanceof AppendEntries request) {
             onAppendEntries(request);
         } else if (message instanceof AppendEntriesResponse response) {
             onAppendEntriesResponse(response);
+        } else if (message instanceof InstallSnapshot request) {
+            onInstallSnapshot(request);
+        } else if (message instanceof InstallSnapshotResponse response) {
+            onInstallSnapshotResponse(response);
         } else if (message instanceof RequestVote request) {
             onRequestVote(request);
         } else if (message instanceof RequestVoteResponse response) {
@@ -321,6 +389,9 @@ public final class RaftNode {
             outbox.addAll(leader.replicate(commitIndex));
         }
         replicatePending = false;
+        if (role == Role.LEADER) {
+            sendSnapshots(false);
+        }
         if (roundPending && role == Role.LEADER) {
             outbox.addAll(leader.heartbeat(commitIndex)); // §6.4: the round that confirms the reads waiting
         }
@@ -337,7 +408,8 @@ public final class RaftNode {
         var sendAfterSync = new ArrayList<Message>();
         for (Message message : outbox) {
             // §10.2.1 of the thesis: a leader's requests may go out while its own log is being written.
-            (role == Role.LEADER && message instanceof AppendEntries ? sendNow : sendAfterSync).add(message);
+            boolean request = message instanceof AppendEntries || message instanceof InstallSnapshot;
+            (role == Role.LEADER && request ? sendNow : sendAfterSync).add(message);
         }
         var committed = new ArrayList<LogEntry>();
         for (long index = handedOut + 1; index <= commitIndex; index++) {
@@ -345,8 +417,9 @@ public final class RaftNode {
         }
         handedOut = commitIndex;
         var ready = new Ready(termVoteChanged ? termVote() : null, writeFrom, entries, sendNow, sendAfterSync,
-                commitIndex, committed, answerableReads(), readsRefused);
+                commitIndex, committed, answerableReads(), readsRefused, toInstall);
         termVoteChanged = false;
+        toInstall = null;
         outbox.clear();
         readsRefused.clear();
         awaitingAdvance = ready.isEmpty() ? null : ready; // an empty ready asks for nothing
@@ -439,6 +512,73 @@ public final class RaftNode {
         outbox.add(answer);
     }
 
+    /** Figure 13, receiver side: gather the chunks; with the last, take the snapshot. */
+    private void onInstallSnapshot(InstallSnapshot request) {
+        if (role == Role.LEADER) {
+            LOG.log(WARNING, () -> "n" + id + ", leader at term " + term + ", ignores another leader: " + request);
+            return;
+        }
+        if (role != Role.FOLLOWER || leaderId != request.from()) {
+            becomeFollower(term, request.from());
+        }
+        electionElapsed = 0;
+        if (request.lastIncludedIndex() <= commitIndex) {
+            // Stale or repeated: every entry it holds is committed here already, so they are the leader's.
+            outbox.add(InstallSnapshotResponse.installed(request));
+            return;
+        }
+        Snapshot received = receiving.take(request);
+        if (received == null) {
+            outbox.add(InstallSnapshotResponse.expecting(request, receiving.nextOffset()));
+            return;
+        }
+        if (settings.has(Flaw.KEEP_LOG_ON_SNAPSHOT) && log.lastIndex() >= received.index()) {
+            commitTo(received.index()); // the flaw: its own entries up to there, conflicting or not
+        } else {
+            // Figure 13, 6 and 7: keep the entries after the snapshot if they follow its last entry, else discard the log
+            boolean kept = log.installSnapshot(received.index(), received.term());
+            if (!kept) {
+                durableIndex = Math.min(durableIndex, received.index());
+            }
+            snapshot = received;
+            toInstall = received;
+            commitIndex = received.index();
+            handedOut = received.index();
+            LOG.log(INFO, () -> "n" + id + " installs n" + request.from() + "'s " + received
+                    + (kept ? ", keeping its entries after it" : ""));
+        }
+        outbox.add(InstallSnapshotResponse.installed(request));
+    }
+
+    private void onInstallSnapshotResponse(InstallSnapshotResponse response) {
+        if (role != Role.LEADER || response.term() != term) {
+            return;
+        }
+        heardFrom.add(response.from());
+        if (!sending.answered(response, snapshot)) {
+            return; // more to send: ready() sends the chunk asked for
+        }
+        Leader.Handled handled = leader.snapshotInstalled(response.from(), response.lastIncludedIndex(), commitIndex);
+        outbox.addAll(handled.toSend());
+        if (handled.matchGrew()) {
+            advanceCommit();
+        }
+    }
+
+    /** A chunk of the snapshot to each follower that needs it (§7); {@code again} at a heartbeat resends the one in flight. */
+    private void sendSnapshots(boolean again) {
+        for (int follower : leader.progress().keySet()) {
+            if (!leader.needsSnapshot(follower)) {
+                sending.forget(follower);
+                continue;
+            }
+            InstallSnapshot chunk = sending.chunk(id, follower, term, snapshot, settings.snapshots().chunkBytes(), again);
+            if (chunk != null) {
+                outbox.add(chunk);
+            }
+        }
+    }
+
     /**
      * Throws an {@link IllegalStateException} if {@code request} conflicts with an entry this node
      * has committed: by §5.4 (Leader Completeness) no leader can send that, so it comes from a
@@ -519,6 +659,8 @@ public final class RaftNode {
     private void answerStale(Message message) {
         if (message instanceof AppendEntries request) {
             outbox.add(AppendEntriesResponse.refusal(id, request.from(), term, log.lastIndex() + 1));
+        } else if (message instanceof InstallSnapshot request) {
+            outbox.add(new InstallSnapshotResponse(id, request.from(), term, request.lastIncludedIndex(), 0, false));
         } else if (message instanceof RequestVote request) {
             outbox.add(new RequestVoteResponse(id, request.from(), term, false, request.preVote()));
         } else if (message instanceof RequestVoteResponse response && settings.has(Flaw.COUNT_VOTES_FROM_OTHER_TERMS)) {
@@ -548,6 +690,7 @@ public final class RaftNode {
         reads.forEach(read -> readsRefused.add(read.id())); // a follower cannot confirm them
         reads.clear();
         roundPending = false;
+        sending = new SnapshotSender();
         votes.clear();
         resetElectionTimer();
         LOG.log(INFO, () -> "n" + id + " became follower at term " + term + (newLeader == NONE ? "" : " of n" + newLeader));
@@ -582,6 +725,7 @@ public final class RaftNode {
         electionElapsed = 0;
         heartbeatElapsed = 0;
         leader = new Leader(id, term, log, cluster.others(id), settings.maxBatch());
+        receiving.clear();
         LOG.log(INFO, () -> "n" + id + " became leader at term " + term);
         // §8: a new leader commits a blank entry of its own term, through which the entries of
         // earlier terms become committed (§5.4.2 forbids committing them by counting replicas).
@@ -684,6 +828,11 @@ public final class RaftNode {
     /** The last index the driver said it applied. */
     public long lastApplied() {
         return lastApplied;
+    }
+
+    /** The latest snapshot: taken by the driver, received from a leader, or restarted from ({@link Snapshot#NONE} if none). */
+    public Snapshot snapshot() {
+        return snapshot;
     }
 
     /** The last index of the log the driver said is durable. */
@@ -806,6 +955,11 @@ public final class RaftNode {
             changedFrom = Math.min(changedFrom, index);
         }
 
+        @Override
+        public void compactTo(long index, long term) {
+            entries.compactTo(index, term);
+        }
+
         /** A copy of {@code other}, remembering the same changes. */
         WorkingLog(WorkingLog other) {
             this((LogStorage) other);
@@ -819,7 +973,8 @@ public final class RaftNode {
 
         /** The index from which the log changed since the last call (0 when it did not), and forgets it. */
         long takeChanges() {
-            long from = changedFrom == UNCHANGED ? 0 : changedFrom;
+            // Changes behind the base are the snapshot's business: the driver stores it whole.
+            long from = changedFrom == UNCHANGED ? 0 : Math.max(changedFrom, firstIndex());
             changedFrom = UNCHANGED;
             return from;
         }

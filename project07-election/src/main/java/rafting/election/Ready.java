@@ -13,14 +13,17 @@ import rafting.replication.Message;
  * <ol>
  *   <li>send {@code sendNow}: a leader's AppendEntries, which may leave before its own log is
  *       durable (thesis §10.2.1);</li>
- *   <li>write {@code termVote} when it is not null, and the log: delete every stored entry from
+ *   <li>write {@code termVote} when it is not null; store {@code snapshot} when it is not null (a
+ *       leader's snapshot that this follower took, Figure 13), compacting the stored log to it;
+ *       then the log: delete every stored entry from
  *       {@code writeFrom} on and store {@code entries} there ({@code writeFrom} is 0 when the log
  *       did not change);</li>
- *   <li>sync both, when either was written: one sync for every input since the last ready (group
+ *   <li>sync, when anything was written: one sync for every input since the last ready (group
  *       commit);</li>
- *   <li>send {@code sendAfterSync}: votes and AppendEntries answers promise durable state;</li>
- *   <li>apply {@code committed}, the entries from {@link #firstCommitted()} to
- *       {@code commitIndex}, to the state machine in order;</li>
+ *   <li>send {@code sendAfterSync}: votes and answers promise durable state;</li>
+ *   <li>restore the state machine from {@code snapshot}, when there is one; then apply
+ *       {@code committed}, the entries from {@link #firstCommitted()} to {@code commitIndex}, in
+ *       order;</li>
  *   <li>answer {@code reads}, the reads of {@link RaftNode#readIndex(long)} that may now be
  *       answered from the state machine, and tell the clients of {@code readsRefused} to ask the
  *       leader;</li>
@@ -29,7 +32,7 @@ import rafting.replication.Message;
  */
 public record Ready(TermVote termVote, long writeFrom, List<LogEntry> entries, List<Message> sendNow,
         List<Message> sendAfterSync, long commitIndex, List<LogEntry> committed, List<Long> reads,
-        List<Long> readsRefused) {
+        List<Long> readsRefused, Snapshot snapshot) {
 
     public Ready {
         entries = List.copyOf(entries);
@@ -43,10 +46,10 @@ public record Ready(TermVote termVote, long writeFrom, List<LogEntry> entries, L
         }
     }
 
-    /** A ready with no reads to answer. */
+    /** A ready with no reads to answer and no snapshot to take. */
     public Ready(TermVote termVote, long writeFrom, List<LogEntry> entries, List<Message> sendNow,
             List<Message> sendAfterSync, long commitIndex, List<LogEntry> committed) {
-        this(termVote, writeFrom, entries, sendNow, sendAfterSync, commitIndex, committed, List.of(), List.of());
+        this(termVote, writeFrom, entries, sendNow, sendAfterSync, commitIndex, committed, List.of(), List.of(), null);
     }
 
     /** True when the log's storage must change: see step 2. */
@@ -56,7 +59,7 @@ public record Ready(TermVote termVote, long writeFrom, List<LogEntry> entries, L
 
     /** True when something must be written and synced before {@link #sendAfterSync()} may leave. */
     public boolean needsSync() {
-        return termVote != null || writesLog();
+        return termVote != null || writesLog() || snapshot != null;
     }
 
     /** The index of the first of {@link #committed()}. */
@@ -75,10 +78,10 @@ public record Ready(TermVote termVote, long writeFrom, List<LogEntry> entries, L
     /** True when there is nothing to write, send, apply or answer. */
     public boolean isEmpty() {
         return !needsSync() && sendNow.isEmpty() && sendAfterSync.isEmpty() && committed.isEmpty()
-                && reads.isEmpty() && readsRefused.isEmpty();
+                && reads.isEmpty() && readsRefused.isEmpty() && snapshot == null;
     }
 
-    /** {@code t=3 vote=1, log from 5 (2 entries), 2 now + 1 after sync, commit 6 (1 to apply), 2 reads}. */
+    /** {@code t=3 vote=1, snapshot 4/2 (9 bytes), log from 5 (2 entries), 2 now + 1 after sync, commit 6 (1 to apply), 2 reads}. */
     @Override
     public String toString() {
         var text = new StringBuilder();

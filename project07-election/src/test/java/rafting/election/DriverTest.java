@@ -50,6 +50,12 @@ class DriverTest {
         }
 
         @Override
+        public void saveSnapshot(Snapshot snapshot) {
+            steps.add("save " + snapshot);
+            disk.saveSnapshot(snapshot);
+        }
+
+        @Override
         public void send(Message message) {
             steps.add("send " + message.getClass().getSimpleName() + " to " + message.to());
         }

@@ -66,7 +66,12 @@ final class Nodes {
 
     /** A follower of 1..{@code size} that becomes leader at {@code term + 1} with every vote; the ready of its election is consumed. */
     static RaftNode leader(int id, int size, long term, long... logTerms) {
-        RaftNode node = node(id, size, PLAIN, new TermVote(term, RaftNode.NONE), logTerms);
+        return leader(id, size, PLAIN, term, logTerms);
+    }
+
+    /** The same, with {@code settings}. */
+    static RaftNode leader(int id, int size, Settings settings, long term, long... logTerms) {
+        RaftNode node = node(id, size, settings, new TermVote(term, RaftNode.NONE), logTerms);
         tickUntilItActs(node);
         for (int voter = 1; voter <= size; voter++) {
             if (voter != id) {

@@ -124,7 +124,7 @@ final class Invariants implements SimDisk.Watcher {
     public void synced(int node, long from) {
         for (long index = from; index <= committed.size(); index++) {
             Committed entry = committed.get((int) index - 1);
-            boolean holds = servers[node].disk.durableLastIndex() >= index && servers[node].disk.durable(index).equals(entry.entry);
+            boolean holds = servers[node].disk.holdsDurably(index, entry.entry);
             entry.holders = holds ? entry.holders | 1 << node : entry.holders & ~(1 << node);
             checkHeldByQuorum(index, entry, "n" + node + " synced a log without it");
         }
@@ -140,7 +140,7 @@ final class Invariants implements SimDisk.Watcher {
         if (node.role() == Role.LEADER) {
             becameOrIsLeader(node);
         }
-        checkCommit(server, node);
+        checkCommit(server, node, newlyApplied);
         checkApplied(id, node, newlyApplied);
         checkMatchIndexes(server);
     }
@@ -191,7 +191,7 @@ final class Invariants implements SimDisk.Watcher {
         }
     }
 
-    private void checkCommit(SimServer server, RaftNode node) {
+    private void checkCommit(SimServer server, RaftNode node, List<Applied> newlyApplied) {
         int id = server.id;
         long commit = node.commitIndex();
         if (commit < seenCommit[id]) {
@@ -204,7 +204,16 @@ final class Invariants implements SimDisk.Watcher {
             return;
         }
         for (long index = seenCommit[id] + 1; index <= commit; index++) {
-            LogEntry entry = node.log().entry(index);
+            LogEntry entry = index >= node.log().firstIndex() ? node.log().entry(index) : appliedAt(newlyApplied, index);
+            if (entry == null) {
+                // In a snapshot it was given, or took in an earlier life: committed state, known here already.
+                if (index > committed.size()) {
+                    fail(RaftInvariants.COMMITTED_NEVER_LOST, "n" + id + " holds a snapshot up to " + (node.log().firstIndex() - 1)
+                            + ", past index " + index + ", which no server committed");
+                    return;
+                }
+                continue;
+            }
             if (index <= committed.size()) {
                 LogEntry first = committed.get((int) index - 1).entry;
                 if (!first.equals(entry)) {
@@ -217,8 +226,7 @@ final class Invariants implements SimDisk.Watcher {
             var fresh = new Committed(entry, node.term());
             committed.add(fresh);
             for (int other = 1; other < servers.length; other++) {
-                SimDisk disk = servers[other].disk;
-                if (disk.durableLastIndex() >= index && disk.durable(index).equals(entry)) {
+                if (servers[other].disk.holdsDurably(index, entry)) {
                     fresh.holders |= 1 << other;
                 }
             }
@@ -260,6 +268,14 @@ final class Invariants implements SimDisk.Watcher {
         }
     }
 
+    /** The entry applied at {@code index} in {@code applied} (committed and compacted in one flush), or null. */
+    private static LogEntry appliedAt(List<Applied> applied, long index) {
+        if (applied.isEmpty() || index < applied.get(0).index() || index > applied.get(applied.size() - 1).index()) {
+            return null;
+        }
+        return applied.get((int) (index - applied.get(0).index())).entry();
+    }
+
     /** A leader's matchIndex for a follower in its term must not exceed what that follower holds. */
     private void checkMatchIndexes(SimServer server) {
         RaftNode node = server.node;
@@ -285,6 +301,9 @@ final class Invariants implements SimDisk.Watcher {
             return; // a follower that moved to a later term may rightly have dropped what it matched
         }
         SimDisk disk = follower.disk;
+        if (match <= Math.max(disk.snapshot().index(), leader.log().firstIndex() - 1)) {
+            return; // in a snapshot on either side: committed, and held by both
+        }
         if (disk.lastIndex() < match || disk.termAt(match) != leader.log().termAt(match)) {
             fail(RaftInvariants.MATCH_INDEX, "n" + leader.id() + ", leader of term " + leader.term() + ", counts n" + follower.id
                     + " as matching up to " + match + ", but n" + follower.id + " holds "
@@ -300,7 +319,11 @@ final class Invariants implements SimDisk.Watcher {
         }
     }
 
+    /** True when {@code node} holds {@code entry} at {@code index}: in its log, or in its snapshot (which holds only committed entries). */
     private static boolean holds(RaftNode node, long index, LogEntry entry) {
-        return node.log().lastIndex() >= index && node.log().entry(index).equals(entry);
+        if (index <= node.snapshot().index()) {
+            return true;
+        }
+        return node.log().lastIndex() >= index && index >= node.log().firstIndex() && node.log().entry(index).equals(entry);
     }
 }

@@ -1,8 +1,15 @@
 package rafting.sim;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import rafting.consensus.StateMachine;
 import rafting.sim.history.Command;
 
@@ -21,8 +28,10 @@ import rafting.sim.history.Command;
  * {@code new KvMachine(false)} forgets sessions and runs a retry again: the broken rule that the
  * simulator's history check must catch.
  *
- * <p>Each life of each server gets a fresh machine, which the node fills again by re-applying its
- * log as it learns the commit index. It is written apart from the checker's model of a register
+ * <p>Each life of each server gets a fresh machine, which the driver fills again from the
+ * server's snapshot, if it has one, and by re-applying its log as the node learns the commit
+ * index. A snapshot holds the values and the sessions' replies: a retry that comes after it is
+ * still answered, not run. It is written apart from the checker's model of a register
  * on purpose: a mistake shared by both would hide itself.
  */
 final class KvMachine implements StateMachine {
@@ -87,6 +96,45 @@ final class KvMachine implements StateMachine {
             return UNKNOWN;
         }
         return answer(parsed);
+    }
+
+    /** The values and the sessions' replies, in key order: {@link #restore} rebuilds this machine from them. */
+    @Override
+    public byte[] snapshot() {
+        var bytes = new ByteArrayOutputStream();
+        try (var out = new DataOutputStream(bytes)) {
+            out.writeInt(values.size());
+            for (var value : new TreeMap<>(values).entrySet()) {
+                out.writeUTF(value.getKey());
+                out.writeUTF(value.getValue());
+            }
+            out.writeInt(sessions.size());
+            for (var session : new TreeMap<>(sessions).entrySet()) {
+                out.writeLong(session.getKey());
+                out.writeInt(session.getValue().length);
+                out.write(session.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
+        return bytes.toByteArray();
+    }
+
+    @Override
+    public void restore(byte[] snapshot) {
+        values.clear();
+        sessions.clear();
+        try (var in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
+            for (int n = in.readInt(); n > 0; n--) {
+                values.put(in.readUTF(), in.readUTF());
+            }
+            for (int n = in.readInt(); n > 0; n--) {
+                long id = in.readLong();
+                sessions.put(id, in.readNBytes(in.readInt()));
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a snapshot of this machine: " + e, e);
+        }
     }
 
     private byte[] answer(Command parsed) {

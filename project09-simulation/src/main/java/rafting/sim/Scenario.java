@@ -9,7 +9,7 @@ import rafting.election.Flaw;
 
 /**
  * Everything a simulated run depends on. The seed alone picks the run: the nodes' settings
- * (entries per request, pre-vote, check-quorum), the fault mix when {@code mixName} is
+ * (entries per request, pre-vote, check-quorum, how often snapshots are taken), the fault mix when {@code mixName} is
  * {@code varied}, the scheduler's choices and the nodes' election timeouts.
  *
  * @param steps the number of events with faults; then, if {@code liveness}, the faults stop and
@@ -42,14 +42,37 @@ public record Scenario(long seed, int nodes, int steps, Set<Flaw> flaws, String 
                 .withMaxBatch(batches[random.nextInt(batches.length)])
                 .withPreVote(random.nextBoolean())
                 .withCheckQuorum(random.nextBoolean())
+                .withSnapshots(snapshots(seed))
                 .withFlaws(flaws.toArray(Flaw[]::new));
         FaultMix mix = mixName.equals("varied") ? FaultMix.random(random) : FaultMix.named(mixName);
         return new Scenario(seed, nodes, steps, flaws, mixName, true, true, settings, mix);
     }
 
+    /**
+     * How often the run's nodes take snapshots, drawn from the seed apart from the rest (so the
+     * other draws are what they were before snapshots came): in two runs out of three, every 3, 8
+     * or 25 entries, sent in chunks of 16, 64 or 4096 bytes, so that compaction, chunked transfers
+     * and installs on lagging and restarted nodes happen all the time.
+     */
+    static Settings.Snapshots snapshots(long seed) {
+        var random = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
+        if (random.nextInt(3) == 0) {
+            return Settings.Snapshots.OFF;
+        }
+        int[] entries = {3, 8, 25};
+        int[] chunks = {16, 64, 4096};
+        return new Settings.Snapshots(entries[random.nextInt(entries.length)], 0, chunks[random.nextInt(chunks.length)]);
+    }
+
     /** A cluster configured by {@code settings} with no scheduler of its own: for runs written event by event. */
     public static Scenario scripted(int nodes, Settings settings) {
         return new Scenario(1, nodes, 0, settings.flaws(), "none", false, true, settings, FaultMix.none());
+    }
+
+    /** The same run with snapshots off: every log whole from index 1, as the explorer keeps them. */
+    public Scenario withoutSnapshots() {
+        return new Scenario(seed, nodes, steps, flaws, mixName, liveness, structuralChecks,
+                settings.withSnapshots(Settings.Snapshots.OFF), mix);
     }
 
     /** The same run without the recovery check at the end. */
@@ -76,11 +99,13 @@ public record Scenario(long seed, int nodes, int steps, Set<Flaw> flaws, String 
         return command.toString();
     }
 
-    /** {@code seed 7, 3 nodes, 2000 steps, batch 1, pre-vote on, check-quorum off, flaws [..], mix drop=...}. */
+    /** {@code seed 7, 3 nodes, 2000 steps, batch 1, pre-vote on, check-quorum off, snapshots every 8 entries in chunks of 64, flaws [..], mix drop=...}. */
     @Override
     public String toString() {
         return "seed " + seed + ", " + nodes + " nodes, " + steps + " steps, batch " + settings.maxBatch()
                 + ", pre-vote " + (settings.preVote() ? "on" : "off") + ", check-quorum " + (settings.checkQuorum() ? "on" : "off")
+                + (settings.snapshots().entries() == 0 ? "" : ", snapshots every " + settings.snapshots().entries()
+                        + " entries in chunks of " + settings.snapshots().chunkBytes())
                 + (flaws.isEmpty() ? "" : ", flaws " + flaws) + ", mix " + mixName + " (" + mix + ")"
                 + (structuralChecks ? "" : ", only the clients' view checked");
     }

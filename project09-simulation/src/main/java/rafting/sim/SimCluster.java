@@ -262,7 +262,8 @@ public final class SimCluster {
 
     private void start(SimServer server) {
         var random = new SplittableRandom(scenario.seed() * 1_000_003L + server.id * 7_919L + server.incarnation * 104_729L);
-        server.node = new RaftNode(server.id, members, settings, server.disk.durableStorage(), server.disk.durableTermVote(), random);
+        server.node = new RaftNode(server.id, members, settings, server.disk.snapshot(), server.disk.durableStorage(),
+                server.disk.durableTermVote(), random);
         server.machine = new KvMachine(exactlyOnce);
         server.driver = new Driver(server.node, server.disk, server.machine, outbox);
         server.up = true;
@@ -473,12 +474,12 @@ public final class SimCluster {
         return flights.get(index);
     }
 
-    /** What server {@code id} would restart from: its durable term/vote and log. */
+    /** What server {@code id} would restart from: its durable term/vote, snapshot and log. */
     String disk(int id) {
         SimDisk disk = servers[id].disk;
-        var log = new StringBuilder("[");
-        for (long index = 1; index <= disk.durableLastIndex(); index++) {
-            log.append(index == 1 ? "" : ", ").append(disk.durable(index));
+        var log = new StringBuilder(disk.firstIndex() > 1 ? "base=" + (disk.firstIndex() - 1) + "/" + disk.snapshot().term() + " [" : "[");
+        for (long index = disk.firstIndex(); index <= disk.durableLastIndex(); index++) {
+            log.append(index == disk.firstIndex() ? "" : ", ").append(disk.durable(index));
         }
         return disk.durableTermVote() + " log=" + log.append(']');
     }

@@ -36,7 +36,8 @@ class FlawSearchTest {
                 new Case(Flaw.COUNT_VOTES_FROM_OTHER_TERMS, 300, 35),
                 new Case(Flaw.LOWER_COMMIT_INDEX, 100, 15),
                 new Case(Flaw.ACKNOWLEDGE_BEFORE_DURABLE, 100, 8),
-                new Case(Flaw.READ_WITHOUT_CONFIRMING_LEADERSHIP, 300, 25)); // a stale read: the history check
+                new Case(Flaw.READ_WITHOUT_CONFIRMING_LEADERSHIP, 300, 25), // a stale read: the history check
+                new Case(Flaw.KEEP_LOG_ON_SNAPSHOT, 150, 20)); // in runs that take snapshots
     }
 
     @ParameterizedTest
@@ -52,6 +53,11 @@ class FlawSearchTest {
         assertThat(Story.of(story.scenario(), story.events()))
                 .contains("VIOLATED " + story.violation().invariant())
                 .contains("n1", "n2", "n3");
+    }
+
+    @Test
+    void everyFlawHasACase() {
+        assertThat(flaws().map(Case::flaw)).containsExactlyInAnyOrder(Flaw.values());
     }
 
     @Test

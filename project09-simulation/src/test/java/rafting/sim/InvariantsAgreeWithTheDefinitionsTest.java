@@ -21,7 +21,8 @@ import rafting.log.LogEntry;
  * every event at which no server has unflushed inputs, the definitions are evaluated on the
  * simulated cluster, and whenever one of them is broken, the incremental checks must already have
  * reported a violation. With a flaw, the definitions must be broken in some run, or the comparison
- * would prove nothing.
+ * would prove nothing. The definitions read every log whole from index 1, as the explorer keeps
+ * them, so these runs take no snapshots; the snapshot's flaw is left to the simulator's search.
  */
 @Tag("part7")
 class InvariantsAgreeWithTheDefinitionsTest {
@@ -32,11 +33,12 @@ class InvariantsAgreeWithTheDefinitionsTest {
     @ParameterizedTest(name = "{0}")
     @NullSource
     // A stale read breaks no property of the cluster's state, only the clients' history.
-    @EnumSource(value = Flaw.class, names = "READ_WITHOUT_CONFIRMING_LEADERSHIP", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Flaw.class, names = {"READ_WITHOUT_CONFIRMING_LEADERSHIP", "KEEP_LOG_ON_SNAPSHOT"},
+            mode = EnumSource.Mode.EXCLUDE)
     void whateverTheDefinitionsSeeBrokenTheIncrementalChecksHaveReported(Flaw flaw) {
         int broken = 0;
         for (long seed = 1; seed <= SEEDS; seed++) {
-            Scenario scenario = Scenario.of(seed, 3, STEPS, flaw == null ? Set.of() : Set.of(flaw), "varied");
+            Scenario scenario = Scenario.of(seed, 3, STEPS, flaw == null ? Set.of() : Set.of(flaw), "varied").withoutSnapshots();
             String seen = run(scenario);
             broken += seen == null ? 0 : 1;
         }

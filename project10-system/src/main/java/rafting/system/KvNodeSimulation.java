@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import rafting.election.MemoryDisk;
 import rafting.election.NodeKey;
+import rafting.election.Snapshot;
 import rafting.election.Settings;
 import rafting.election.TermVote;
 import rafting.events.EventLoop;
@@ -292,6 +293,11 @@ final class KvNodeSimulation {
         @Override
         public void sync() {
             disk.sync();
+        }
+
+        @Override
+        public void saveSnapshot(Snapshot snapshot) {
+            disk.saveSnapshot(snapshot);
         }
 
         @Override

@@ -8,20 +8,24 @@ import java.util.List;
 import rafting.log.LogEntry;
 import rafting.replication.AppendEntries;
 import rafting.replication.AppendEntriesResponse;
+import rafting.replication.InstallSnapshot;
+import rafting.replication.InstallSnapshotResponse;
 import rafting.replication.Message;
 import rafting.replication.RequestVote;
 import rafting.replication.RequestVoteResponse;
 
 /**
- * The four Raft messages in a compact binary form, one message per frame. Big-endian, no
+ * The six Raft messages in a compact binary form, one message per frame. Big-endian, no
  * padding, nothing but the fields:
  *
  * <pre>
- *   byte type (1..4), int from, int to, long term, then
+ *   byte type (1..6), int from, int to, long term, then
  *   1 AppendEntries           long prevIndex, long prevTerm, long commit, long round, int n, n x (long term, int size, bytes)
  *   2 AppendEntriesResponse   byte success, long matchIndex, long hintIndex, long round
  *   3 RequestVote             long lastIndex, long lastTerm, byte preVote
  *   4 RequestVoteResponse     byte granted, byte preVote
+ *   5 InstallSnapshot         long lastIndex, long lastTerm, long offset, byte done, int size, bytes
+ *   6 InstallSnapshotResponse long lastIndex, long nextOffset, byte installed
  * </pre>
  *
  * Decoding trusts nothing: a short frame, an unknown type, a count or size larger than the bytes
@@ -33,6 +37,8 @@ public final class MessageCodec {
     private static final byte APPEND_RESPONSE = 2;
     private static final byte VOTE = 3;
     private static final byte VOTE_RESPONSE = 4;
+    private static final byte SNAPSHOT = 5;
+    private static final byte SNAPSHOT_RESPONSE = 6;
     private static final int COMMON = 1 + 4 + 4 + 8;
     private static final int ENTRY_HEADER = 8 + 4;
 
@@ -66,6 +72,17 @@ public final class MessageCodec {
             out = header(COMMON + 16 + 1, VOTE, m).putLong(m.lastLogIndex()).putLong(m.lastLogTerm()).put(bool(m.preVote()));
         } else if (message instanceof RequestVoteResponse m) {
             out = header(COMMON + 2, VOTE_RESPONSE, m).put(bool(m.granted())).put(bool(m.preVote()));
+        } else if (message instanceof InstallSnapshot m) {
+            long size = COMMON + 24 + 1 + 4 + (long) m.size();
+            if (size > PeerTransport.MAX_FRAME) {
+                throw new IllegalArgumentException("a snapshot chunk of " + m.size() + " bytes is larger than a peer frame ("
+                        + PeerTransport.MAX_FRAME + "): " + m);
+            }
+            out = header((int) size, SNAPSHOT, m).putLong(m.lastIncludedIndex()).putLong(m.lastIncludedTerm())
+                    .putLong(m.offset()).put(bool(m.done())).putInt(m.size()).put(m.data());
+        } else if (message instanceof InstallSnapshotResponse m) {
+            out = header(COMMON + 17, SNAPSHOT_RESPONSE, m).putLong(m.lastIncludedIndex()).putLong(m.nextOffset())
+                    .put(bool(m.installed()));
         } else {
             throw new AssertionError("unknown message " + message);
         }
@@ -107,6 +124,20 @@ public final class MessageCodec {
                         in.getLong());
                 case VOTE -> new RequestVote(from, to, term, in.getLong(), in.getLong(), bool(in.get()));
                 case VOTE_RESPONSE -> new RequestVoteResponse(from, to, term, bool(in.get()), bool(in.get()));
+                case SNAPSHOT -> {
+                    long lastIndex = in.getLong();
+                    long lastTerm = in.getLong();
+                    long offset = in.getLong();
+                    boolean done = bool(in.get());
+                    int size = in.getInt();
+                    if (size < 0 || size > in.remaining()) {
+                        throw new ProtocolException("a snapshot chunk claims " + size + " bytes; " + in.remaining() + " remain");
+                    }
+                    byte[] data = new byte[size];
+                    in.get(data);
+                    yield new InstallSnapshot(from, to, term, lastIndex, lastTerm, offset, data, done);
+                }
+                case SNAPSHOT_RESPONSE -> new InstallSnapshotResponse(from, to, term, in.getLong(), in.getLong(), bool(in.get()));
                 default -> throw new ProtocolException("unknown message type " + type);
             };
             if (in.hasRemaining()) {

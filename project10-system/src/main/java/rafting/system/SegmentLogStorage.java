@@ -153,6 +153,13 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
         }
     }
 
+    /** Not yet: segment files are not compacted (see {@link DataFolder#saveSnapshot}). */
+    @Override
+    public void compactTo(long index, long term) {
+        throw new UnsupportedOperationException("the segment log is not compacted yet: compactTo(" + index + ", " + term
+                + ") refused in " + dir);
+    }
+
     @Override
     public void truncateFrom(long index) {
         if (index < 1 || index > lastIndex() + 1) {

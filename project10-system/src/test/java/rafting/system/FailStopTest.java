@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import rafting.election.MemoryDisk;
+import rafting.election.Snapshot;
 import rafting.election.TermVote;
 import rafting.events.EventLoop;
 import rafting.events.ManualClock;
@@ -63,6 +64,11 @@ class FailStopTest {
                 throw syncFailure;
             }
             disk.sync();
+        }
+
+        @Override
+        public void saveSnapshot(Snapshot snapshot) {
+            disk.saveSnapshot(snapshot);
         }
 
         @Override

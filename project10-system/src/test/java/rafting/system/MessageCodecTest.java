@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import rafting.log.LogEntry;
 import rafting.replication.AppendEntries;
 import rafting.replication.AppendEntriesResponse;
+import rafting.replication.InstallSnapshot;
+import rafting.replication.InstallSnapshotResponse;
 import rafting.replication.Message;
 import rafting.replication.RequestVote;
 import rafting.replication.RequestVoteResponse;
@@ -33,7 +35,11 @@ class MessageCodecTest {
                 new RequestVote(2, 1, 9, 12, 8, false),
                 new RequestVote(2, 3, 9, 12, 8, true),
                 new RequestVoteResponse(1, 2, 9, true, false),
-                new RequestVoteResponse(3, 2, 9, false, true));
+                new RequestVoteResponse(3, 2, 9, false, true),
+                new InstallSnapshot(1, 2, 9, 120, 4, 512, new byte[] {0, 1, -1, 7}, false),
+                new InstallSnapshot(1, 3, 9, 120, 4, 0, new byte[0], true),
+                new InstallSnapshotResponse(2, 1, 9, 120, 516, false),
+                new InstallSnapshotResponse(3, 1, 9, 120, 0, true));
     }
 
     @ParameterizedTest

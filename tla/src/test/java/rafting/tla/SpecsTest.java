@@ -42,7 +42,8 @@ class SpecsTest {
             Flaw.COUNT_VOTES_FROM_OTHER_TERMS, "Invariant OneLeaderPerTerm",
             Flaw.LOWER_COMMIT_INDEX, "Action property CommitNeverGoesBack",
             Flaw.ACKNOWLEDGE_BEFORE_DURABLE, "Invariant OneLeaderPerTerm",
-            Flaw.READ_WITHOUT_CONFIRMING_LEADERSHIP, "Invariant ReadsSeeEveryCommittedEntry");
+            Flaw.READ_WITHOUT_CONFIRMING_LEADERSHIP, "Invariant ReadsSeeEveryCommittedEntry",
+            Flaw.KEEP_LOG_ON_SNAPSHOT, "Invariant StateMachineSafety");
 
     @Test
     void trafficLightIsSafeLiveAndServesEveryPressInTime() throws Exception {
@@ -73,6 +74,18 @@ class SpecsTest {
         assertThat(result.exitCode()).as("%s", result).isEqualTo(Tlc.NO_ERROR);
         assertThat(result.output()).contains("Model checking completed. No error has been found.");
         assertEveryActionFires(result, RAFT_ACTIONS);
+    }
+
+    @Test
+    @Tag("long") // about 45 s: CI runs it after mvn verify, with RaftTwoInFlight
+    void raftKeepsItsSafetyPropertiesWhenLeadersSendSnapshots() throws Exception {
+        Tlc.Result result = Tlc.checkWithCoverage("Raft", "RaftSnapshots", "auto", TIMEOUT_SECONDS);
+
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(Tlc.NO_ERROR);
+        assertThat(result.output()).contains("Model checking completed. No error has been found.");
+        var actions = new java.util.ArrayList<>(RAFT_ACTIONS);
+        actions.addAll(List.of("SendSnapshot", "ReceiveInstallSnapshot"));
+        assertEveryActionFires(result, actions);
     }
 
     @Test

@@ -38,4 +38,13 @@ public interface LogStorage {
 
     /** Deletes the entry at {@code index} and every entry after it; {@code index} lies in {@code firstIndex()..lastIndex() + 1}. */
     void truncateFrom(long index);
+
+    /**
+     * Forgets every entry up to {@code index}: a snapshot holds them now (§7), the last of them of
+     * term {@code term}. Afterwards {@code firstIndex() == index + 1} and {@code baseTerm() == term};
+     * the entries after {@code index} stay, and when the storage ends before {@code index} none is
+     * left. {@code index} is at least {@code firstIndex() - 1}, and where the storage holds an
+     * entry at {@code index}, that entry's term is {@code term}: whoever compacts checks that first.
+     */
+    void compactTo(long index, long term);
 }

@@ -68,4 +68,17 @@ public final class MemoryLogStorage implements LogStorage {
     public void truncateFrom(long index) {
         throw new UnsupportedOperationException("Part 2: truncate");
     }
+
+    /**
+     * Part 5 (Project 11): forgets every entry up to {@code index}; afterwards the first index is
+     * {@code index + 1} and the base term {@code term}, the entries after {@code index} stay, and
+     * past the end none is left. An index behind the base, a term below 1, or an entry held at
+     * {@code index} of another term is an {@link IllegalArgumentException} with exactly the
+     * message {@code cannot compact to 5/1: entries are 5..6 after 4/1} (index/term, the entries
+     * held, the base index/term).
+     */
+    @Override
+    public void compactTo(long index, long term) {
+        throw new UnsupportedOperationException("Part 5: compact the storage");
+    }
 }

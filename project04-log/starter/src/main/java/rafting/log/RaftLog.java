@@ -80,6 +80,28 @@ public final class RaftLog {
     }
 
     /**
+     * Part 5 (Project 11): forgets the entries up to {@code index}, which a snapshot now holds (§7);
+     * the entries after it stay, and {@code termAt(index)} keeps its term as the new base. At the
+     * base already, nothing changes ({@link #version()} included); outside
+     * {@code firstIndex() - 1 .. lastIndex()} it is an {@link IndexOutOfBoundsException} with the
+     * message {@code cannot compact to 1: this log holds 3..3}.
+     */
+    public void compact(long index) {
+        throw new UnsupportedOperationException("Part 5: compact the log");
+    }
+
+    /**
+     * Part 5 (Project 11): takes a leader's snapshot of the entries up to {@code index}, the last
+     * of term {@code term} (Figure 13, receiver 6 and 7): when this log holds an entry at
+     * {@code index} of that term, the entries after it stay; otherwise the whole log goes, and the
+     * log is empty after a base of {@code index/term}. A snapshot at or behind the base changes
+     * nothing. Returns true when entries after {@code index} were kept.
+     */
+    public boolean installSnapshot(long index, long term) {
+        throw new UnsupportedOperationException("Part 5: install a leader's snapshot");
+    }
+
+    /**
      * Part 3: true when this log has an entry at {@code index} of term {@code term} (index 0, and
      * the base, have the storage's base term; indexes below the base match anything). False for a
      * negative index or one past the end.

@@ -118,6 +118,26 @@ public final class Leader {
         throw new UnsupportedOperationException("Part 5: handle an answer");
     }
 
+    /**
+     * Part 6 (Project 11): true when {@code follower} needs entries this log has compacted away
+     * (§7): its {@code nextIndex} is below the log's first index, so no AppendEntries can reach it.
+     * {@link #heartbeat}, {@link #replicate} and {@link #handle} then send it nothing: whoever holds
+     * the snapshot sends that instead.
+     */
+    public boolean needsSnapshot(int follower) {
+        throw new UnsupportedOperationException("Part 6: does a follower need the snapshot");
+    }
+
+    /**
+     * Part 6 (Project 11): {@code follower} holds every entry up to {@code index}, having installed
+     * the snapshot that ends there: {@code Progress.succeeded(index)}, and one request if it misses
+     * entries this log still holds. An index past this log's end is an
+     * {@link IllegalArgumentException}; a report of an older snapshot moves nothing back.
+     */
+    public Handled snapshotInstalled(int follower, long index, long commitIndex) {
+        throw new UnsupportedOperationException("Part 6: a follower installed the snapshot");
+    }
+
     /** What handling an answer gave: whether the follower's {@code matchIndex} grew, and what to send it. Given whole. */
     public record Handled(boolean matchGrew, List<AppendEntries> toSend) {
     }

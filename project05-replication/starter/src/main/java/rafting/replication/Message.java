@@ -7,7 +7,8 @@ package rafting.replication;
  * {@code 2->1 AppendEntries t=3 prev=5/2 n=2 commit=4}.
  */
 public sealed interface Message
-        permits AppendEntries, AppendEntriesResponse, RequestVote, RequestVoteResponse {
+        permits AppendEntries, AppendEntriesResponse, InstallSnapshot, InstallSnapshotResponse, RequestVote,
+        RequestVoteResponse {
 
     int from();
 

@@ -149,6 +149,16 @@ public final class Cluster {
         throw new UnsupportedOperationException("Part 4: the running leader of the highest term");
     }
 
+    /**
+     * Part 8 (Project 11): every command in server {@code id}'s state machine, in the order
+     * applied, including those of the snapshots it was restored from. For this, each server's
+     * state machine keeps its commands as text and snapshots them (one per line); a server starts
+     * from its disk's snapshot ({@code disk.snapshot()}).
+     */
+    public List<String> state(int id) {
+        throw new UnsupportedOperationException("Part 8: the commands in a server's state machine");
+    }
+
     /** What server {@code id}'s state machine was given since it last started, in order (a copy). */
     public List<Applied> applied(int id) {
         throw new UnsupportedOperationException("Part 4: what the server applied since it started");

@@ -24,6 +24,13 @@ public final class Driver {
 
         /** Makes everything saved and written so far durable. */
         void sync();
+
+        /**
+         * Part 8: stores {@code snapshot} in place of the one stored, durable when this returns
+         * (written whole or not at all), and compacts the stored log to it as
+         * {@code RaftLog.installSnapshot} would; the compaction need not be durable.
+         */
+        void saveSnapshot(Snapshot snapshot);
     }
 
     /** Where the node's output goes. Given whole. */
@@ -45,7 +52,9 @@ public final class Driver {
     /**
      * Part 4: drives {@code node} over {@code disk}; committed commands go to {@code machine}
      * (Project 6's {@code Applier}), which holds every entry up to {@code node.lastApplied()}
-     * (none, for a node that has just started). Nulls are refused.
+     * (none, for a node that has just started). Nulls are refused. Part 8: a node that starts
+     * from a snapshot ({@code node.snapshot().index() > 0} and {@code lastApplied} there) has the
+     * driver restore {@code machine} from it first.
      */
     public Driver(RaftNode node, Disk disk, StateMachine machine, Outbox outbox) {
         throw new UnsupportedOperationException("Part 4: keep the node, the disk, an applier and the outbox");
@@ -63,7 +72,12 @@ public final class Driver {
      * outbox; hand the outbox each of {@code reads} as answerable and each of {@code readsRefused}
      * as not (Part 7); {@code node.advance(ready)}. (A leader whose own sync completed a majority commits in
      * {@code advance}: the next round applies it.) With {@link Flaw#ACKNOWLEDGE_BEFORE_DURABLE}
-     * in the node's settings, send both lists first and never sync. An exception from the disk
+     * in the node's settings, send both lists first and never sync. Part 8: a ready's snapshot is
+     * saved ({@code disk.saveSnapshot}) after the term/vote and before the log, and restored into
+     * the machine before {@code committed} is applied (a fresh applier from its index); after
+     * {@code advance}, when {@code settings().snapshots().due(...)} says so for the entries and
+     * command bytes applied since the last snapshot, the driver takes one at {@code lastApplied}
+     * ({@code machine.snapshot()}), saves it and calls {@code node.compact}. An exception from the disk
      * leaves {@code flush()} at once, the node not advanced: the caller must stop the node.
      */
     public void flush() {

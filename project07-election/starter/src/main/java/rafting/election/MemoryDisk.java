@@ -68,7 +68,7 @@ public final class MemoryDisk implements Driver.Disk {
         throw new UnsupportedOperationException("Part 4: the term/vote on the platter");
     }
 
-    /** Part 4: the log in the page cache, read-only. */
+    /** Part 4: the log in the page cache, read-only (Part 8: from {@link #firstIndex()} on). */
     public List<LogEntry> log() {
         throw new UnsupportedOperationException("Part 4: the page cache's log");
     }
@@ -76,6 +76,26 @@ public final class MemoryDisk implements Driver.Disk {
     /** Part 4: the log on the platter, read-only. */
     public List<LogEntry> durableLog() {
         throw new UnsupportedOperationException("Part 4: the platter's log");
+    }
+
+    /**
+     * Part 8 (Project 11): keeps {@code taken} (durable at once, as a file renamed into place is)
+     * and compacts both logs to it as {@code RaftLog.installSnapshot} does. A snapshot that does
+     * not go past the one kept is an {@link IllegalArgumentException}.
+     */
+    @Override
+    public void saveSnapshot(Snapshot taken) {
+        throw new UnsupportedOperationException("Part 8: keep the snapshot, compact the logs");
+    }
+
+    /** Part 8: the latest snapshot saved ({@link Snapshot#NONE} if none). */
+    public Snapshot snapshot() {
+        throw new UnsupportedOperationException("Part 8: the snapshot saved");
+    }
+
+    /** Part 8: the index of the first entry the logs hold: 1, or the one after the snapshot. */
+    public long firstIndex() {
+        throw new UnsupportedOperationException("Part 8: where the logs begin");
     }
 
     /** Part 4: the platter's log as a new {@code MemoryLogStorage}, to start a node from. */

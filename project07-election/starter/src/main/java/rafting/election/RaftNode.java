@@ -63,6 +63,46 @@ public final class RaftNode {
     }
 
     /**
+     * Part 8 (Project 11): the same, restarting from a {@code snapshot} too ({@link Snapshot#NONE}
+     * for none, as the other constructor does). A log that starts after the snapshot's index is an
+     * {@link IllegalArgumentException}; a log that still holds entries up to it is compacted to it
+     * ({@code RaftLog.installSnapshot}), so the next {@code ready()} deletes a stored tail that
+     * conflicts with it. The commit index and {@code lastApplied} start at the snapshot's index.
+     */
+    public RaftNode(int id, Membership cluster, Settings settings, Snapshot snapshot, LogStorage durableLog,
+            TermVote termVote, RandomGenerator random) {
+        throw new UnsupportedOperationException("Part 8: start from a snapshot and the log after it");
+    }
+
+    /**
+     * Part 8 (Project 11): the driver stored {@code taken}, a snapshot of the state machine after
+     * every entry up to its index: the log forgets those entries (§7). The snapshot ends after the
+     * current one, at or before {@code lastApplied()}, on an entry of its term; anything else is
+     * an {@link IllegalArgumentException} whose message contains {@code its snapshot ends at N}.
+     * Between {@code ready()} and {@code advance}, an {@link IllegalStateException}.
+     *
+     * <p>Then, as a leader: a follower that needs compacted entries ({@code Leader.needsSnapshot})
+     * gets the snapshot in {@link rafting.replication.InstallSnapshot} chunks of
+     * {@code settings().snapshots().chunkBytes()}, one in flight at a time, the next one as soon as
+     * it answers, the one in flight again at each heartbeat; a new snapshot starts it over at byte
+     * 0; an answer {@code installed} calls {@code Leader.snapshotInstalled}. As a follower: chunks
+     * are gathered in order (a chunk at another byte than the next is left out, and the answer
+     * names the byte expected), a snapshot whose index is committed already is answered
+     * {@code installed} at once, and the last chunk installs it: {@code RaftLog.installSnapshot},
+     * commit index and applied up to its index, the snapshot in the next {@link Ready#snapshot()},
+     * the answer sent after the sync. With {@link Flaw#KEEP_LOG_ON_SNAPSHOT}, a follower whose log
+     * reaches the snapshot's index keeps its log and commits up to there instead.
+     */
+    public void compact(Snapshot taken) {
+        throw new UnsupportedOperationException("Part 8: compact the log behind a snapshot");
+    }
+
+    /** Part 8 (Project 11): the latest snapshot: taken, received, or restarted from ({@link Snapshot#NONE} if none). */
+    public Snapshot snapshot() {
+        throw new UnsupportedOperationException("Part 8: the latest snapshot");
+    }
+
+    /**
      * Part 4: a copy of this node that goes on apart from it: the same state, log, progress and
      * outputs not yet handed out (copy the log's entries and each follower's progress:
      * {@code Leader.copyOver}), with its election timeouts drawn from {@code random} from now on.

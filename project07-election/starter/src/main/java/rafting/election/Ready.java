@@ -12,12 +12,15 @@ import rafting.replication.Message;
  * <ol>
  *   <li>send {@code sendNow}: a leader's AppendEntries, which may leave before its own log is
  *       durable (thesis §10.2.1);</li>
- *   <li>write {@code termVote} when it is not null, and the log: delete every stored entry from
+ *   <li>write {@code termVote} when it is not null; store {@code snapshot} when it is not null
+ *       (Part 8: a leader's snapshot this follower took), compacting the stored log to it; then
+ *       the log: delete every stored entry from
  *       {@code writeFrom} on and store {@code entries} there ({@code writeFrom} is 0 when the log
  *       did not change);</li>
  *   <li>sync both, when either was written (one sync for every input since the last ready);</li>
  *   <li>send {@code sendAfterSync}: votes and AppendEntries answers promise durable state;</li>
- *   <li>apply {@code committed}, the entries {@link #firstCommitted()} to {@code commitIndex};</li>
+ *   <li>restore the state machine from {@code snapshot}, when there is one (Part 8); then apply
+ *       {@code committed}, the entries {@link #firstCommitted()} to {@code commitIndex};</li>
  *   <li>answer {@code reads}, the reads of {@link RaftNode#readIndex(long)} that may now be
  *       answered from the state machine, and tell the clients of {@code readsRefused} to ask the
  *       leader (Part 7);</li>
@@ -26,7 +29,7 @@ import rafting.replication.Message;
  */
 public record Ready(TermVote termVote, long writeFrom, List<LogEntry> entries, List<Message> sendNow,
         List<Message> sendAfterSync, long commitIndex, List<LogEntry> committed, List<Long> reads,
-        List<Long> readsRefused) {
+        List<Long> readsRefused, Snapshot snapshot) {
 
     /**
      * Part 1: keeps immutable copies ({@code List.copyOf}) of the six lists. A negative
@@ -37,10 +40,10 @@ public record Ready(TermVote termVote, long writeFrom, List<LogEntry> entries, L
         throw new UnsupportedOperationException("Part 1: check writeFrom, keep immutable copies of the lists");
     }
 
-    /** A ready with no reads to answer. Given whole. */
+    /** A ready with no reads to answer and no snapshot to take. Given whole. */
     public Ready(TermVote termVote, long writeFrom, List<LogEntry> entries, List<Message> sendNow,
             List<Message> sendAfterSync, long commitIndex, List<LogEntry> committed) {
-        this(termVote, writeFrom, entries, sendNow, sendAfterSync, commitIndex, committed, List.of(), List.of());
+        this(termVote, writeFrom, entries, sendNow, sendAfterSync, commitIndex, committed, List.of(), List.of(), null);
     }
 
     /** Part 1: true when the log's storage must change: {@code writeFrom > 0}. */
@@ -48,7 +51,7 @@ public record Ready(TermVote termVote, long writeFrom, List<LogEntry> entries, L
         throw new UnsupportedOperationException("Part 1: does the log change?");
     }
 
-    /** Part 1: true when something must be written and synced: a term/vote, or the log. */
+    /** Part 1: true when something must be written and synced: a term/vote, the log, or a snapshot (Part 8). */
     public boolean needsSync() {
         throw new UnsupportedOperationException("Part 1: anything to sync?");
     }
@@ -63,7 +66,7 @@ public record Ready(TermVote termVote, long writeFrom, List<LogEntry> entries, L
         throw new UnsupportedOperationException("Part 1: both lists of messages");
     }
 
-    /** Part 1: true when there is nothing to sync, send, apply or answer (no reads either). */
+    /** Part 1: true when there is nothing to sync, send, apply or answer (no reads, no snapshot either). */
     public boolean isEmpty() {
         throw new UnsupportedOperationException("Part 1: nothing to do?");
     }
@@ -72,7 +75,8 @@ public record Ready(TermVote termVote, long writeFrom, List<LogEntry> entries, L
      * Part 1: {@code t=3 vote=1, log from 5 (2 entries), 2 now + 1 after sync, commit 6 (1 to apply)}:
      * the term/vote and {@code ", "} if there is one; {@code log from W (N entries), } if the log
      * changes; always {@code A now + B after sync}; {@code , commit C (K to apply)} if something is
-     * committed. A ready after nothing reads {@code 0 now + 0 after sync}.
+     * committed. A ready after nothing reads {@code 0 now + 0 after sync}. (Part 8: a snapshot's
+     * {@code toString} and {@code ", "} after the term/vote, when there is one.)
      */
     @Override
     public String toString() {

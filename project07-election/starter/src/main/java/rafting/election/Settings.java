@@ -13,7 +13,31 @@ import java.util.Set;
  * value it names, checked by the constructor like any other.
  */
 public record Settings(int electionTicksMin, int electionTicksMax, int heartbeatTicks, int maxBatch,
-        boolean preVote, boolean checkQuorum, Set<Flaw> flaws) {
+        boolean preVote, boolean checkQuorum, Snapshots snapshots, Set<Flaw> flaws) {
+
+    /**
+     * Given whole (Part 8, Project 11): when the {@link Driver} takes a snapshot and compacts the
+     * log (§7): once the entries applied since the last snapshot number {@code entries}, or their
+     * commands hold {@code bytes} (0: no such limit; both 0: never). A leader sends its snapshot in
+     * chunks of {@code chunkBytes}.
+     */
+    public record Snapshots(long entries, long bytes, int chunkBytes) {
+
+        /** No snapshots taken; a snapshot received is sent on in chunks of 256 KiB. */
+        public static final Snapshots OFF = new Snapshots(0, 0, 256 * 1024);
+
+        public Snapshots {
+            if (entries < 0 || bytes < 0 || chunkBytes < 1) {
+                throw new IllegalArgumentException("snapshot thresholds are never negative and chunks hold a byte or more, got "
+                        + entries + ", " + bytes + ", " + chunkBytes);
+            }
+        }
+
+        /** True when a snapshot is due after {@code entries} entries holding {@code bytes} bytes since the last one. */
+        public boolean due(long entries, long bytes) {
+            return this.entries > 0 && entries >= this.entries || this.bytes > 0 && bytes >= this.bytes;
+        }
+    }
 
     /**
      * Part 1: checks the values and keeps an immutable copy of {@code flaws}.
@@ -23,11 +47,18 @@ public record Settings(int electionTicksMin, int electionTicksMax, int heartbeat
      *       {@link IllegalArgumentException} with the message
      *       {@code "need 1 <= heartbeatTicks < electionTicksMin <= electionTicksMax, got <heartbeatTicks>, <electionTicksMin>, <electionTicksMax>"};</li>
      *   <li>a {@code maxBatch} below 1: an {@link IllegalArgumentException} with the message
-     *       {@code "maxBatch is at least 1, got <maxBatch>"}.</li>
+     *       {@code "maxBatch is at least 1, got <maxBatch>"};</li>
+     *   <li>{@code snapshots} null: an {@link IllegalArgumentException}.</li>
      * </ul>
      */
     public Settings {
         throw new UnsupportedOperationException("Part 1: check the timing and the batch size, copy the flaws");
+    }
+
+    /** Part 1: settings with {@link Snapshots#OFF}. */
+    public Settings(int electionTicksMin, int electionTicksMax, int heartbeatTicks, int maxBatch, boolean preVote,
+            boolean checkQuorum, Set<Flaw> flaws) {
+        this(electionTicksMin, electionTicksMax, heartbeatTicks, maxBatch, preVote, checkQuorum, Snapshots.OFF, flaws);
     }
 
     /**
@@ -61,6 +92,11 @@ public record Settings(int electionTicksMin, int electionTicksMax, int heartbeat
     /** Part 1: the same settings with check-quorum on or off. */
     public Settings withCheckQuorum(boolean on) {
         throw new UnsupportedOperationException("Part 1: a copy with check-quorum on or off");
+    }
+
+    /** Part 8 (Project 11): the same settings, taking snapshots as {@code policy} says. */
+    public Settings withSnapshots(Snapshots policy) {
+        throw new UnsupportedOperationException("Part 8: a copy with another snapshot policy");
     }
 
     /** Part 1: the same settings with exactly these flaws (none when called with no argument). */

@@ -54,4 +54,19 @@ final class KvMachine implements StateMachine {
         throw new UnsupportedOperationException("Part 5: write KvMachine.apply");
     }
 
+
+    /**
+     * Part 11 (Project 11): the values and the sessions' replies as bytes, in key order, from
+     * which {@link #restore} rebuilds an equal machine: a retry after a restore is answered, not run.
+     */
+    @Override
+    public byte[] snapshot() {
+        throw new UnsupportedOperationException("Part 11: write KvMachine.snapshot");
+    }
+
+    /** Part 11: replaces the values and the sessions with those {@code snapshot} holds. */
+    @Override
+    public void restore(byte[] snapshot) {
+        throw new UnsupportedOperationException("Part 11: write KvMachine.restore");
+    }
 }

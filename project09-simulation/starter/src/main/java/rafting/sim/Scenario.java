@@ -38,6 +38,21 @@ public record Scenario(long seed, int nodes, int steps, Set<Flaw> flaws, String 
         throw new UnsupportedOperationException("Part 6: write Scenario.scripted");
     }
 
+    /**
+     * Part 11 (Project 11): how often the run's nodes take snapshots, drawn from the seed with a
+     * generator of its own ({@code new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L)}, so that the
+     * other draws stay what they were): one run in three {@code Settings.Snapshots.OFF}, the
+     * others every 3, 8 or 25 entries in chunks of 16, 64 or 4096 bytes. {@link #of} sets it.
+     */
+    static Settings.Snapshots snapshots(long seed) {
+        throw new UnsupportedOperationException("Part 11: write Scenario.snapshots");
+    }
+
+    /** Part 11: the same run with {@code Settings.Snapshots.OFF}. */
+    public Scenario withoutSnapshots() {
+        throw new UnsupportedOperationException("Part 11: write Scenario.withoutSnapshots");
+    }
+
     /** The same run without the recovery check at the end. */
     public Scenario withoutLiveness() {
         throw new UnsupportedOperationException("Part 6: write Scenario.withoutLiveness");

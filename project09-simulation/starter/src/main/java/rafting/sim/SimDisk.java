@@ -2,6 +2,7 @@ package rafting.sim;
 
 import java.util.List;
 import rafting.election.Driver;
+import rafting.election.Snapshot;
 import rafting.election.TermVote;
 import rafting.log.LogEntry;
 import rafting.log.LogStorage;
@@ -49,6 +50,28 @@ final class SimDisk implements Driver.Disk {
     void crash() {
         throw new UnsupportedOperationException("Part 6: write SimDisk.crash");
     }
+
+    /** Part 11 (Project 11): the MemoryDisk's {@code saveSnapshot}, then {@code synced(node, 1)} to the watcher. */
+    @Override
+    public void saveSnapshot(Snapshot snapshot) {
+        throw new UnsupportedOperationException("Part 11: write SimDisk.saveSnapshot");
+    }
+
+    /** Part 11: the snapshot saved ({@code Snapshot.NONE} if none). */
+    Snapshot snapshot() {
+        throw new UnsupportedOperationException("Part 11: write SimDisk.snapshot");
+    }
+
+    /** Part 11: the first index the logs hold: 1, or the one after the snapshot. */
+    long firstIndex() {
+        throw new UnsupportedOperationException("Part 11: write SimDisk.firstIndex");
+    }
+
+    /** Part 11: true when a crash keeps {@code entry} at {@code index}: in the snapshot, or synced there. */
+    boolean holdsDurably(long index, LogEntry entry) {
+        throw new UnsupportedOperationException("Part 11: write SimDisk.holdsDurably");
+    }
+
 
     /** True when some write is not durable yet. */
     boolean dirty() {

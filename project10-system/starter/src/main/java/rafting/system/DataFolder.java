@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import rafting.election.Driver;
+import rafting.election.Snapshot;
 import rafting.election.TermVote;
 import rafting.log.LogEntry;
 
@@ -72,6 +73,16 @@ public final class DataFolder implements KvNode.Storage {
     @Override
     public void sync() {
         throw new UnsupportedOperationException("Part 1: sync the log");
+    }
+
+    /**
+     * Not yet (the reference keeps no snapshot file either): refuse with an
+     * {@link UnsupportedOperationException} that names the snapshot and the folder; the node runs
+     * with snapshots off.
+     */
+    @Override
+    public void saveSnapshot(Snapshot snapshot) {
+        throw new UnsupportedOperationException("this data folder keeps no snapshots yet: " + snapshot);
     }
 
     /** Part 1: closes the log and releases the lock; the folder can be opened again. */

@@ -123,6 +123,12 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
      * {@code index} is in 1..lastIndex() + 1 (the upper end deletes nothing); outside it, an
      * {@link IndexOutOfBoundsException} ({@code cannot truncate from 9: entries are 1..6}).
      */
+    /** Not yet (nor in the reference): refuse with an {@link UnsupportedOperationException}; segments are not compacted. */
+    @Override
+    public void compactTo(long index, long term) {
+        throw new UnsupportedOperationException("the segment log is not compacted yet: compactTo(" + index + ", " + term + ")");
+    }
+
     @Override
     public void truncateFrom(long index) {
         throw new UnsupportedOperationException("Part 1: truncate, across segments");
