@@ -153,6 +153,38 @@ public final class KvStore {
         return clearExpiry(key);
     }
 
+    /** What {@link #forEachEntry} hands out: a key, its value, and its expiry time, or -1 for none. */
+    @FunctionalInterface
+    public interface EntryVisitor {
+        void visit(Bytes key, Bytes value, long expiresAt);
+    }
+
+    /**
+     * Hands every key held to {@code visitor}, with its value and expiry time (-1 for none), in no
+     * particular order. Reads no clock and changes nothing: a key whose time has passed but which
+     * is not dropped yet is handed out too, so that {@link #putEntry} rebuilds exactly this store,
+     * for a snapshot of the state machine (Project 11).
+     */
+    public synchronized void forEachEntry(EntryVisitor visitor) {
+        Objects.requireNonNull(visitor, "visitor");
+        data.forEach((key, value) -> {
+            Long at = expiries.get(key);
+            visitor.visit(key, value, at == null ? -1 : at);
+        });
+    }
+
+    /** Puts back {@code key} as {@link #forEachEntry} handed it out: its value and expiry (-1: none), reading no clock. */
+    public synchronized void putEntry(Bytes key, Bytes value, long expiresAt) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        clearExpiry(key);
+        data.put(key, value);
+        if (expiresAt != -1) {
+            expiries.put(key, expiresAt);
+            byTime.add(new Expiry(expiresAt, key));
+        }
+    }
+
     /** How many keys have a value. */
     public synchronized int size() {
         dropExpired();

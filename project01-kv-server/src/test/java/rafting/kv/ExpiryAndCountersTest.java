@@ -57,6 +57,28 @@ class ExpiryAndCountersTest {
     }
 
     @Test
+    void everyKeyWithItsExpiryComesOutAndGoesBackIntoAnotherStoreWithoutReadingTheClock()
+            throws InvalidCommandException {
+        run("SET", "stays", "v");
+        run("SET", "soon", "w", "PX", "100");
+        clock.addAndGet(200); // "soon" is past its time but not dropped yet
+        var copy = new KvStore(() -> {
+            throw new AssertionError("putting entries back reads no clock");
+        });
+
+        var seen = new java.util.ArrayList<String>();
+        store.forEachEntry((key, value, at) -> {
+            seen.add(key + "=" + value + "@" + at);
+            copy.putEntry(key, value, at);
+        });
+
+        assertThat(seen).containsExactlyInAnyOrder("\"stays\"=\"v\"@-1", "\"soon\"=\"w\"@1000100");
+        var again = new java.util.ArrayList<String>();
+        copy.forEachEntry((key, value, at) -> again.add(key + "=" + value + "@" + at));
+        assertThat(again).containsExactlyInAnyOrderElementsOf(seen);
+    }
+
+    @Test
     void ttlRoundsToTheNearestSecondAndPttlIsExact() throws InvalidCommandException {
         run("SET", "k", "v", "EX", "10");
         clock.addAndGet(1_499);

@@ -45,6 +45,16 @@ public final class Driver {
          * compaction need not be durable: a node restarted from the snapshot compacts again.
          */
         void saveSnapshot(Snapshot snapshot);
+
+        /**
+         * Stores a snapshot the driver took of its own state machine. It may become durable
+         * later, in the background, since nothing the node sends depends on it: the stored log
+         * must then keep every entry the snapshot covers until it is. By default,
+         * {@link #saveSnapshot}.
+         */
+        default void takeSnapshot(Snapshot snapshot) {
+            saveSnapshot(snapshot);
+        }
     }
 
     /** Where the node's output goes. */
@@ -61,6 +71,14 @@ public final class Driver {
          * leading before it could confirm, and the client must ask the leader.
          */
         void read(long readId, boolean answerable);
+
+        /**
+         * The state machine was restored from {@code snapshot}, a leader's (Figure 13): it holds
+         * every entry up to the snapshot's index, whose results this node never computed. Nothing
+         * to do by default; a node with clients waiting on those entries answers them here.
+         */
+        default void restored(Snapshot snapshot) {
+        }
     }
 
     private final RaftNode node;
@@ -125,6 +143,7 @@ public final class Driver {
                 machine.restore(ready.snapshot().data());
                 applier = new Applier(machine, ready.snapshot().index());
                 bytesSinceSnapshot = 0;
+                outbox.restored(ready.snapshot());
             }
             long index = ready.firstCommitted();
             for (LogEntry entry : ready.committed()) {
@@ -146,7 +165,7 @@ public final class Driver {
             return;
         }
         var snapshot = new Snapshot(applied, node.log().termAt(applied), machine.snapshot());
-        disk.saveSnapshot(snapshot);
+        disk.takeSnapshot(snapshot);
         node.compact(snapshot);
         bytesSinceSnapshot = 0;
     }

@@ -481,17 +481,28 @@ public final class RaftNode {
 
     // ---------------------------------------------------------------- messages
 
-    private void onAppendEntries(AppendEntries request) {
+    /**
+     * A request from the leader of our term (AppendEntries or InstallSnapshot): follow it and
+     * restart the election timer. False, ignoring it, when this node leads that term itself.
+     */
+    private boolean followLeaderOf(Message request) {
         if (role == Role.LEADER) {
             // Two leaders in one term: impossible while every rule holds.
             LOG.log(WARNING, () -> "n" + id + ", leader at term " + term + ", ignores another leader: " + request);
-            return;
+            return false;
         }
         if (role != Role.FOLLOWER || leaderId != request.from()) {
             // §5.2: a candidate that hears from a leader of its term steps down
             becomeFollower(term, request.from());
         }
         electionElapsed = 0;
+        return true;
+    }
+
+    private void onAppendEntries(AppendEntries request) {
+        if (!followLeaderOf(request)) {
+            return;
+        }
         if (settings.has(Flaw.TRUNCATE_ON_MATCHING_APPEND) && request.prevLogIndex() >= log.firstIndex() - 1
                 && log.matches(request.prevLogIndex(), request.prevLogTerm())) {
             log.truncateFrom(request.prevLogIndex() + 1);
@@ -514,14 +525,9 @@ public final class RaftNode {
 
     /** Figure 13, receiver side: gather the chunks; with the last, take the snapshot. */
     private void onInstallSnapshot(InstallSnapshot request) {
-        if (role == Role.LEADER) {
-            LOG.log(WARNING, () -> "n" + id + ", leader at term " + term + ", ignores another leader: " + request);
+        if (!followLeaderOf(request)) {
             return;
         }
-        if (role != Role.FOLLOWER || leaderId != request.from()) {
-            becomeFollower(term, request.from());
-        }
-        electionElapsed = 0;
         if (request.lastIncludedIndex() <= commitIndex) {
             // Stale or repeated: every entry it holds is committed here already, so they are the leader's.
             outbox.add(InstallSnapshotResponse.installed(request));

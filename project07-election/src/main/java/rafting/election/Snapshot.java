@@ -1,5 +1,7 @@
 package rafting.election;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
@@ -28,6 +30,11 @@ public record Snapshot(long index, long term, byte[] data) {
     /** The number of bytes. */
     public int size() {
         return data.length;
+    }
+
+    /** Writes the bytes to {@code out}, without a copy of them: a snapshot may be large. */
+    public void writeTo(OutputStream out) throws IOException {
+        out.write(data);
     }
 
     /** Up to {@code max} bytes from {@code offset} on (none at the end). */

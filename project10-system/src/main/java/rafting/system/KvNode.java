@@ -30,6 +30,7 @@ import rafting.election.Proposal;
 import rafting.election.Driver;
 import rafting.election.RaftNode;
 import rafting.election.Role;
+import rafting.election.Snapshot;
 import rafting.election.TermVote;
 import rafting.events.EventLoop;
 import rafting.kv.Bytes;
@@ -81,11 +82,19 @@ public final class KvNode implements Closeable {
      * leader can last 100 ms, and a follower should not take that for a dead leader.
      */
     public static final Duration DEFAULT_TICK = Duration.ofMillis(10);
+    /**
+     * A snapshot once the log since the last one holds 100,000 entries or 8 MiB of commands,
+     * whichever comes first (§7), sent to a follower in chunks of 1 MiB (a peer frame holds 64).
+     */
+    public static final Settings.Snapshots DEFAULT_SNAPSHOTS = new Settings.Snapshots(100_000, 8L << 20, 1 << 20);
     public static final Settings DEFAULT_RAFT = Settings.defaults().withElectionTicks(25, 50).withHeartbeatTicks(5)
-            .withMaxBatch(512);
+            .withMaxBatch(512).withSnapshots(DEFAULT_SNAPSHOTS);
 
     static final byte[] LOST = KvStateMachine.resp(Reply.error(
             "ERR lost: a new leader replaced this command's log entry before it committed; it did not take effect"));
+    static final byte[] COVERED_BY_SNAPSHOT = KvStateMachine.resp(Reply.error(
+            "ERR this node took the leader's snapshot, which covers the command's log entry: it may or may not have"
+                    + " taken effect; retry it in its session to get its reply"));
     static final byte[] STOPPING = KvStateMachine.resp(Reply.error(
             "ERR this node is shutting down; the command may or may not have taken effect"));
     private static final byte[] NO_LEADER = KvStateMachine.resp(Reply.error(
@@ -129,6 +138,9 @@ public final class KvNode implements Closeable {
 
         /** The term/vote record as recovered. */
         TermVote termVote();
+
+        /** The snapshot as recovered ({@link Snapshot#NONE} if none). */
+        Snapshot snapshot();
     }
 
     /** Where the node's messages go: its {@link PeerTransport}, or the simulator's network. */
@@ -152,6 +164,7 @@ public final class KvNode implements Closeable {
     private final Deque<PendingRead> afterWrites = new ArrayDeque<>(); // confirmed; by growing `after`
     private long readIds; // owned by the loop thread
     private long applied; // owned by the loop thread
+    private long lastTick = Long.MIN_VALUE / 2; // the loop's clock at the last tick given to the node
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final LongSupplier wallMillis;
     private Peers transport;
@@ -171,7 +184,7 @@ public final class KvNode implements Closeable {
         this.cluster = cluster;
         this.data = data;
         this.wallMillis = wallMillis;
-        this.node = new RaftNode(id, cluster.membership(), raft, data.log(), data.termVote(), random);
+        this.node = new RaftNode(id, cluster.membership(), raft, data.snapshot(), data.log(), data.termVote(), random);
         this.driver = new Driver(node, data, machine, new Driver.Outbox() {
             @Override
             public void send(Message message) {
@@ -181,6 +194,11 @@ public final class KvNode implements Closeable {
             @Override
             public void applied(Applied applied) {
                 reply(applied);
+            }
+
+            @Override
+            public void restored(Snapshot snapshot) {
+                KvNode.this.restored(snapshot.index());
             }
 
             @Override
@@ -197,7 +215,23 @@ public final class KvNode implements Closeable {
         });
         this.state = node.state();
         this.loop = loop.afterEachBatch(this::afterBatch).failStop(this::fail).withCapacity(QUEUE_CAPACITY);
-        loop.scheduleEvery(tick, node::tick);
+        long period = tick.toNanos();
+        loop.scheduleEvery(tick, () -> tickUnlessCatchingUp(loop.clock().nanos(), period));
+    }
+
+    /**
+     * Ticks the node, unless this tick comes less than half a period after the last one: the loop
+     * catching up on ticks it missed while it was busy (a snapshot, a slow fsync), which the node
+     * skips as Go's tickers drop them. Otherwise a follower busy for 300 ms would count all of it as
+     * silence from its leader, in one burst, before it reads the heartbeats that came meanwhile. A
+     * slower clock only ever delays an election: it is safe.
+     */
+    private void tickUnlessCatchingUp(long now, long period) {
+        if (now - lastTick < period / 2) {
+            return;
+        }
+        lastTick = now;
+        node.tick();
     }
 
     /** Gives the node its way to its peers; until then it sends nothing and flushes nothing. */
@@ -277,7 +311,8 @@ public final class KvNode implements Closeable {
             throw e;
         }
         LOG.log(INFO, () -> "n" + id + " serving clients on " + ClusterFile.hostPort(addresses.client())
-                + ", peers on " + ClusterFile.hostPort(addresses.peer()) + ", data in " + dataDir + ", log 1.."
+                + ", peers on " + ClusterFile.hostPort(addresses.peer()) + ", data in " + dataDir
+                + (data.snapshot().index() > 0 ? ", " + data.snapshot() : "") + ", log " + data.log().firstIndex() + ".."
                 + data.log().lastIndex() + ", " + data.termVote());
         return kv;
     }
@@ -390,6 +425,22 @@ public final class KvNode implements Closeable {
             // A leader that stepped down keeps waiting: as a follower it learns which entry the
             // new leader committed at that index, and the client gets a definite answer.
             waiting.reply.complete(applied.entry().term() == waiting.term ? applied.result() : LOST);
+        }
+    }
+
+    /** The machine holds every entry up to {@code index} from a leader's snapshot: no result is known for those of this node's clients. */
+    private void restored(long index) {
+        applied = Math.max(applied, index);
+        pending.entrySet().removeIf(waiting -> {
+            boolean covered = waiting.getKey() <= index;
+            if (covered) {
+                waiting.getValue().reply.complete(COVERED_BY_SNAPSHOT);
+            }
+            return covered;
+        });
+        while (!afterWrites.isEmpty() && afterWrites.peek().after <= applied) {
+            PendingRead read = afterWrites.poll();
+            read.reply.complete(machine.read(read.command));
         }
     }
 

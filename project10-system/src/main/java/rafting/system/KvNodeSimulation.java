@@ -262,12 +262,19 @@ final class KvNodeSimulation {
         private final MemoryDisk disk;
         private final LogStorage recovered;
         private final TermVote recoveredTermVote;
+        private final Snapshot recoveredSnapshot;
 
         /** Boots from what {@code disk} holds durably. */
         SimulatedDisk(MemoryDisk disk) {
             this.disk = disk;
             this.recovered = disk.durableStorage();
             this.recoveredTermVote = disk.durableTermVote();
+            this.recoveredSnapshot = disk.snapshot();
+        }
+
+        @Override
+        public Snapshot snapshot() {
+            return recoveredSnapshot;
         }
 
         @Override

@@ -33,6 +33,14 @@ import rafting.kv.Reply;
  * the same index, and a replica that applies the log a day later still gives the same replies.
  * Entries written before stamping existed (an int count first) run at the time of the entry
  * before them.
+ *
+ * <p>A snapshot ({@link #snapshot()}, §7) holds the log's time, every key with its value and
+ * expiry, and the session table, so that a retry after a restore is still answered, not run:
+ *
+ * <pre>
+ *   int magic 'RKV1', long logTime, int keys, keys x (int size, key, int size, value, long expiresAt or -1),
+ *   then the sessions (see Sessions.writeTo)
+ * </pre>
  */
 public final class KvStateMachine implements StateMachine {
 
@@ -40,6 +48,7 @@ public final class KvStateMachine implements StateMachine {
     private static final int STAMPED = -1;
     private static final int OPEN_SESSION = -2;
     private static final int IN_SESSION = -3;
+    private static final int SNAPSHOT_MAGIC = 0x524B5631; // "RKV1"
 
     /** A request and the time its leader proposed it, in milliseconds since the epoch; -1 if unknown. */
     record Stamped(long millis, ClientRequest request) {
@@ -173,6 +182,69 @@ public final class KvStateMachine implements StateMachine {
             return sessions.run(in.session(), in.seq(), logTime, () -> resp(in.command().applyTo(store)));
         }
         return resp(stamped.request().command().applyTo(store));
+    }
+
+    /** The whole state in one array of exactly its size, sized first: a snapshot of many keys makes no copies on the way. */
+    @Override
+    public byte[] snapshot() {
+        long[] size = {4 + 8 + 4 + sessions.snapshotBytes()};
+        int[] keys = {0};
+        store.forEachEntry((key, value, at) -> {
+            size[0] += 4 + key.length() + 4 + value.length() + 8;
+            keys[0]++;
+        });
+        if (size[0] > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("a snapshot of " + size[0] + " bytes is more than an array holds");
+        }
+        ByteBuffer out = ByteBuffer.allocate((int) size[0]);
+        out.putInt(SNAPSHOT_MAGIC).putLong(logTime).putInt(keys[0]); // counted, not store.size(): that reads the clock
+        store.forEachEntry((key, value, at) -> {
+            byte[] k = key.toByteArray();
+            byte[] v = value.toByteArray();
+            out.putInt(k.length).put(k).putInt(v.length).put(v).putLong(at);
+        });
+        sessions.writeTo(out);
+        return out.array();
+    }
+
+    @Override
+    public void restore(byte[] snapshot) {
+        ByteBuffer in = ByteBuffer.wrap(snapshot);
+        try {
+            if (in.getInt() != SNAPSHOT_MAGIC) {
+                throw new IllegalArgumentException("not a snapshot of this state machine: it does not start with RKV1");
+            }
+            long time = in.getLong();
+            int keys = in.getInt();
+            if (keys < 0) {
+                throw new IllegalArgumentException("a snapshot of " + keys + " keys");
+            }
+            store.clear();
+            for (int i = 0; i < keys; i++) {
+                Bytes key = Bytes.of(field(in));
+                Bytes value = Bytes.of(field(in));
+                store.putEntry(key, value, in.getLong());
+            }
+            sessions.readFrom(in);
+            if (in.hasRemaining()) {
+                throw new IllegalArgumentException(in.remaining() + " bytes left over after the sessions");
+            }
+            logTime = time;
+        } catch (BufferUnderflowException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("a snapshot of this state machine that ends early or is damaged: "
+                    + (e.getMessage() == null ? "it ends early" : e.getMessage()), e);
+        }
+    }
+
+    /** A size-prefixed field of a snapshot. */
+    private static byte[] field(ByteBuffer in) {
+        int size = in.getInt();
+        if (size < 0 || size > in.remaining()) {
+            throw new IllegalArgumentException("a field of " + size + " bytes where " + in.remaining() + " remain");
+        }
+        byte[] bytes = new byte[size];
+        in.get(bytes);
+        return bytes;
     }
 
     /** The sessions open now. */

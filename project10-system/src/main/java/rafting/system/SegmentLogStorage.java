@@ -32,8 +32,18 @@ import rafting.log.LogStorage;
  * </pre>
  *
  * Appends go to a buffer in memory; {@link #sync()} writes them and calls {@code FileChannel.force},
- * once for everything appended since the last sync (group commit). Every entry is also kept in
- * memory, so reads never touch the disk.
+ * once for everything appended since the last sync (group commit). Memory holds only each entry's
+ * term and where its record starts (16 bytes an entry), not the commands: {@link #get} reads a
+ * record back from its file, or from the bytes not written yet. The node keeps its own copy of the
+ * log after the snapshot, so it reads from here only when it starts (the entries read at recovery
+ * stay in memory until the log first changes, for that) and to check a snapshot's term.
+ *
+ * <p>Compaction ({@link #compactTo}, §7): the entries up to a snapshot leave memory, and every
+ * segment whose entries all lie at or before it is deleted (the segment holding the snapshot's
+ * index stays, its early records skipped when read). A snapshot past the end, or after a
+ * conflict, leaves no segment: a new one starts right after it. {@link #open(Path, long, long, long)}
+ * recovers against the snapshot the same way: it compacts to it, and a log that does not reach it
+ * or holds another term at its index starts over after it.
  *
  * <p>Rolling over to a new segment flushes the old one but does not force it: the next
  * {@link #sync()} forces both, so a batch costs one fsync however it falls across segments.
@@ -49,8 +59,8 @@ import rafting.log.LogStorage;
  */
 public final class SegmentLogStorage implements LogStorage, Closeable {
 
-    /** Segments roll over at 64 MiB. */
-    public static final long DEFAULT_SEGMENT_BYTES = 64L << 20;
+    /** Segments roll over at 16 MiB: after a snapshot, a restart reads at most about one segment before the snapshot's index. */
+    public static final long DEFAULT_SEGMENT_BYTES = 16L << 20;
     static final int HEADER_BYTES = 8;
     private static final int MIN_PAYLOAD = Long.BYTES;
     private static final Pattern SEGMENT_NAME = Pattern.compile("\\d{20}\\.log");
@@ -71,8 +81,12 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
 
     private final Path dir;
     private final long segmentBytes;
-    private final List<LogEntry> entries = new ArrayList<>();
-    private long[] positions = new long[1024]; // where entry i+1 starts in its segment
+    private long base; // the index before the first entry held: the snapshot's, or 0
+    private long baseTerm;
+    private int count; // entries held: base + 1 .. base + count
+    private long[] terms = new long[1024]; // the term of entry base + 1 + i
+    private long[] positions = new long[1024]; // where entry base + 1 + i starts in its segment
+    private List<LogEntry> recovered = new ArrayList<>(); // what recovery read, until the log first changes
     private final List<Segment> segments = new ArrayList<>();
     private FileChannel active;
     private final List<FileChannel> rolled = new ArrayList<>(); // earlier segments flushed since the last sync
@@ -93,11 +107,23 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
 
     /** Opens the log with segments of at most about {@code segmentBytes} (tests use small ones). */
     public static SegmentLogStorage open(Path dir, long segmentBytes) throws IOException {
+        return open(dir, segmentBytes, 0, 0);
+    }
+
+    /**
+     * Opens the log behind a snapshot of every entry up to {@code snapshotIndex}, the last of term
+     * {@code snapshotTerm} (0 and 0 for none), and compacts it to the snapshot: see the class comment.
+     */
+    public static SegmentLogStorage open(Path dir, long segmentBytes, long snapshotIndex, long snapshotTerm)
+            throws IOException {
         Files.createDirectories(dir);
         var storage = new SegmentLogStorage(dir, segmentBytes);
         storage.mark = SyncMark.open(dir);
         try {
-            storage.recover();
+            storage.recover(snapshotIndex);
+            if (snapshotIndex > 0) {
+                storage.reconcile(snapshotIndex, snapshotTerm);
+            }
         } catch (IOException | RuntimeException e) {
             storage.mark.close();
             throw e;
@@ -109,23 +135,63 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
 
     @Override
     public long firstIndex() {
-        return 1;
+        return base + 1;
     }
 
     @Override
     public long lastIndex() {
-        return entries.size();
+        return base + count;
     }
 
     @Override
     public long baseTerm() {
-        return 0;
+        return baseTerm;
     }
 
     @Override
     public LogEntry get(long index) {
-        Objects.checkIndex(index - 1, entries.size());
-        return entries.get((int) (index - 1));
+        Objects.checkIndex(index - base - 1, count);
+        int at = (int) (index - base - 1);
+        if (recovered != null) {
+            return recovered.get(at);
+        }
+        try {
+            return read(index, positions[at]);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read entry " + index + " of the log in " + dir, e);
+        }
+    }
+
+    /** The entry at {@code index}, whose record starts at {@code position} of its segment: from the bytes not written yet, or from the file. */
+    private LogEntry read(long index, long position) throws IOException {
+        Segment segment = segments.get(segments.size() - 1);
+        for (int i = segments.size() - 1; segment.firstIndex > index; i--) {
+            segment = segments.get(i - 1);
+        }
+        ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES + MIN_PAYLOAD);
+        boolean inPending = segment == segments.get(segments.size() - 1) && position >= written;
+        if (inPending) {
+            int at = (int) (position - written);
+            int length = pending.getInt(at);
+            byte[] command = new byte[length - MIN_PAYLOAD];
+            pending.get(at + HEADER_BYTES + MIN_PAYLOAD, command);
+            return new LogEntry(pending.getLong(at + HEADER_BYTES), command);
+        }
+        try (FileChannel file = FileChannel.open(segment.path, StandardOpenOption.READ)) {
+            readFully(file, header, position);
+            int length = header.getInt(0);
+            ByteBuffer payload = ByteBuffer.allocate(length - MIN_PAYLOAD);
+            readFully(file, payload, position + HEADER_BYTES + MIN_PAYLOAD);
+            return new LogEntry(header.getLong(HEADER_BYTES), payload.array());
+        }
+    }
+
+    private static void readFully(FileChannel file, ByteBuffer into, long position) throws IOException {
+        while (into.hasRemaining()) {
+            if (file.read(into, position + into.position()) < 0) {
+                throw new IOException("the file ends inside a record that was written");
+            }
+        }
     }
 
     @Override
@@ -144,8 +210,9 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
                 record.flip();
                 ensurePending(record.remaining());
                 pending.put(record);
-                remember(entries.size() + 1, last.size);
-                entries.add(entry);
+                recovered = null; // the log changes: the node has its own copy by now
+                remember(lastIndex() + 1, last.size, entry.term());
+                count++;
                 last.size += HEADER_BYTES + length;
             }
         } catch (IOException e) {
@@ -153,17 +220,87 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
         }
     }
 
-    /** Not yet: segment files are not compacted (see {@link DataFolder#saveSnapshot}). */
     @Override
     public void compactTo(long index, long term) {
-        throw new UnsupportedOperationException("the segment log is not compacted yet: compactTo(" + index + ", " + term
-                + ") refused in " + dir);
+        if (index < base || term < 1 || index <= lastIndex() && index > base && get(index).term() != term) {
+            throw new IllegalArgumentException("cannot compact to " + index + "/" + term + ": entries are " + firstIndex()
+                    + ".." + lastIndex() + " after " + base + "/" + baseTerm);
+        }
+        try {
+            if (index > lastIndex()) {
+                startOver(index, term);
+                return;
+            }
+            int drop = (int) (index - base);
+            if (recovered != null) {
+                recovered.subList(0, drop).clear(); // compacted at recovery, before the node copies the rest
+            }
+            count -= drop;
+            System.arraycopy(positions, drop, positions, 0, count);
+            System.arraycopy(terms, drop, terms, 0, count);
+            base = index;
+            baseTerm = term;
+            deleteSegmentsUpTo(index);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot compact the log in " + dir + " to " + index, e);
+        }
+    }
+
+    /** Deletes every segment but the last whose entries all lie at or before {@code index}. */
+    private void deleteSegmentsUpTo(long index) throws IOException {
+        boolean deleted = false;
+        while (segments.size() > 1 && segments.get(1).firstIndex <= index + 1) {
+            forceRolled(); // an earlier segment may still be open, waiting for the next sync
+            Files.delete(segments.remove(0).path);
+            deleted = true;
+        }
+        if (deleted) {
+            syncDirectory(dir);
+        }
+    }
+
+    /** No entry is kept: every segment goes, and a new one starts after {@code index}, of term {@code term}. */
+    private void startOver(long index, long term) throws IOException {
+        mark.lower(Math.min(mark.index(), index));
+        forceRolled();
+        pending.clear();
+        if (active != null) {
+            active.close();
+        }
+        for (Segment segment : segments) {
+            Files.deleteIfExists(segment.path);
+        }
+        segments.clear();
+        recovered = null;
+        count = 0;
+        base = index;
+        baseTerm = term;
+        create(index + 1);
+        syncDirectory(dir);
+        mark.advance(index);
+        mark.force();
+    }
+
+    /** After recovery: compact to the snapshot, or start over after it when the log does not reach it or conflicts there. */
+    private void reconcile(long snapshotIndex, long snapshotTerm) throws IOException {
+        boolean holdsIt = snapshotIndex <= lastIndex() && (snapshotIndex == base || get(snapshotIndex).term() == snapshotTerm);
+        if (snapshotIndex == base) {
+            baseTerm = snapshotTerm; // the segments start right after the snapshot: compacted to it before
+        }
+        if (holdsIt) {
+            compactTo(snapshotIndex, snapshotTerm);
+        } else {
+            LOG.log(WARNING, () -> "log " + dir + " ends at " + lastIndex() + " or conflicts with the snapshot at "
+                    + snapshotIndex + "/" + snapshotTerm + ": it starts over after the snapshot");
+            startOver(snapshotIndex, snapshotTerm);
+        }
     }
 
     @Override
     public void truncateFrom(long index) {
-        if (index < 1 || index > lastIndex() + 1) {
-            throw new IndexOutOfBoundsException("cannot truncate from " + index + ": entries are 1.." + lastIndex());
+        if (index < firstIndex() || index > lastIndex() + 1) {
+            throw new IndexOutOfBoundsException("cannot truncate from " + index + ": entries are " + firstIndex() + ".."
+                    + lastIndex());
         }
         if (index > lastIndex()) {
             return;
@@ -189,7 +326,7 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
                 written = last.size;
             }
             Segment last = segments.get(keep);
-            long cut = positions[(int) (index - 1)];
+            long cut = positions[(int) (index - base - 1)];
             if (cut >= written) {
                 pending.position((int) (cut - written)); // the cut falls in bytes not written yet
             } else {
@@ -199,7 +336,8 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
             }
             active.position(written);
             last.size = cut;
-            entries.subList((int) (index - 1), entries.size()).clear();
+            recovered = null;
+            count = (int) (index - base - 1);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot truncate the log in " + dir + " from " + index, e);
         }
@@ -270,7 +408,7 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
     private Segment roll() throws IOException {
         flush();
         rolled.add(active); // forced by the next sync, with the rest of the batch
-        Segment next = create(entries.size() + 1);
+        Segment next = create(lastIndex() + 1);
         dirChanged = true;
         return next;
     }
@@ -293,47 +431,59 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
         }
     }
 
-    private void remember(long index, long position) {
-        if (index > positions.length) {
-            positions = Arrays.copyOf(positions, positions.length * 2);
+    private void remember(long index, long position, long term) {
+        int at = (int) (index - base - 1);
+        if (at >= positions.length) {
+            positions = Arrays.copyOf(positions, Math.max(positions.length * 2, at + 1));
+            terms = Arrays.copyOf(terms, positions.length);
         }
-        positions[(int) (index - 1)] = position;
+        positions[at] = position;
+        terms[at] = term;
     }
 
     // ---------------------------------------------------------------- recovery
 
-    private void recover() throws IOException {
+    /** Reads every segment; with a snapshot up to {@code snapshotIndex}, the first may start anywhere up to just after it. */
+    private void recover(long snapshotIndex) throws IOException {
         List<Path> files;
         try (Stream<Path> listing = Files.list(dir)) {
             files = listing.filter(p -> SEGMENT_NAME.matcher(p.getFileName().toString()).matches()).sorted().toList();
         }
         if (files.isEmpty()) {
-            if (mark.index() > 0) {
-                throw lost("the log in " + dir + " has no segment file", 0);
+            if (mark.index() > snapshotIndex) {
+                throw lost("the log in " + dir + " has no segment file", snapshotIndex);
             }
-            create(1);
+            base = snapshotIndex;
+            create(snapshotIndex + 1);
             dirChanged = true;
             return;
         }
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             long first = Long.parseLong(file.getFileName().toString().substring(0, 20));
-            if (first != entries.size() + 1) {
+            if (i == 0 && first > 1) {
+                if (first > snapshotIndex + 1) {
+                    throw CorruptLogException.inDataFolder(file + " starts at index " + first + " but the snapshot ends at "
+                            + snapshotIndex + ": the segments between are missing", dir.getParent());
+                }
+                base = first - 1; // compacted before: the entries up to here are in the snapshot
+            }
+            if (first != lastIndex() + 1) {
                 throw CorruptLogException.inDataFolder(file + " starts at index " + first + " but the log before it"
-                        + " ends at " + entries.size() + ": a segment is missing", dir.getParent());
+                        + " ends at " + lastIndex() + ": a segment is missing", dir.getParent());
             }
             long good = readSegment(file, first, i == files.size() - 1);
             segments.add(new Segment(first, file, good));
         }
-        if (entries.size() < mark.index()) {
-            throw lost("the log in " + dir + " ends at index " + entries.size(), entries.size());
+        if (lastIndex() < mark.index() && mark.index() > snapshotIndex) {
+            throw lost("the log in " + dir + " ends at index " + lastIndex(), lastIndex());
         }
-        mark.warnIfMissing(entries.size());
+        mark.warnIfMissing(lastIndex());
         Segment last = segments.get(segments.size() - 1);
         active = FileChannel.open(last.path, StandardOpenOption.WRITE);
         if (active.size() > last.size) {
             LOG.log(WARNING, () -> "log " + last.path + ": cut off a torn tail of " + sizeOf(last.path, last.size)
-                    + " bytes after index " + entries.size() + " (written but never synced before a crash)");
+                    + " bytes after index " + lastIndex() + " (written but never synced before a crash)");
             active.truncate(last.size);
             active.force(false);
         }
@@ -346,7 +496,7 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
         byte[] data = Files.readAllBytes(file);
         int pos = 0;
         long index = firstIndex;
-        long lastTerm = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).term();
+        long lastTerm = count == 0 ? 0 : terms[count - 1];
         while (pos < data.length) {
             int length = validRecordAt(data, pos);
             long term = length < 0 ? 0 : ByteBuffer.wrap(data, pos + HEADER_BYTES, Long.BYTES).getLong();
@@ -363,8 +513,9 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
                         + ")", dir.getParent());
             }
             byte[] command = Arrays.copyOfRange(data, pos + HEADER_BYTES + MIN_PAYLOAD, pos + HEADER_BYTES + length);
-            remember(index, pos);
-            entries.add(new LogEntry(term, command));
+            remember(index, pos, term);
+            recovered.add(new LogEntry(term, command));
+            count++;
             lastTerm = term;
             index++;
             pos += HEADER_BYTES + length;
@@ -445,6 +596,6 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
 
     @Override
     public String toString() {
-        return "SegmentLogStorage(" + dir + ", " + segments.size() + " segments, entries 1.." + lastIndex() + ")";
+        return "SegmentLogStorage(" + dir + ", " + segments.size() + " segments, entries " + firstIndex() + ".." + lastIndex() + ")";
     }
 }

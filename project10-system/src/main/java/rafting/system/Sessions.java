@@ -1,5 +1,6 @@
 package rafting.system;
 
+import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,6 +69,51 @@ final class Sessions {
     /** How many sessions are open. */
     int size() {
         return table.size();
+    }
+
+    /** The bytes {@link #writeTo} writes. */
+    int snapshotBytes() {
+        int bytes = 4;
+        for (Last last : table.values()) {
+            bytes += 8 + 8 + 8 + 4 + (last.reply == null ? 0 : last.reply.length);
+        }
+        return bytes;
+    }
+
+    /** Writes the table, oldest use first, for a snapshot: {@code int n, n x (long id, long seq, long seen, int size or -1, bytes)}. */
+    void writeTo(ByteBuffer out) {
+        out.putInt(table.size());
+        for (Map.Entry<Long, Last> session : table.entrySet()) {
+            Last last = session.getValue();
+            out.putLong(session.getKey()).putLong(last.seq).putLong(last.seen);
+            out.putInt(last.reply == null ? -1 : last.reply.length);
+            if (last.reply != null) {
+                out.put(last.reply);
+            }
+        }
+    }
+
+    /** Replaces the table with the one {@link #writeTo} wrote; a table that ends early or claims too much is refused. */
+    void readFrom(ByteBuffer in) {
+        table.clear();
+        int n = in.getInt();
+        if (n < 0 || n > MAX) {
+            throw new IllegalArgumentException("a session table of " + n + " sessions");
+        }
+        for (int i = 0; i < n; i++) {
+            long id = in.getLong();
+            long seq = in.getLong();
+            long seen = in.getLong();
+            int size = in.getInt();
+            if (size > in.remaining()) {
+                throw new IllegalArgumentException("a session's reply of " + size + " bytes where " + in.remaining() + " remain");
+            }
+            byte[] reply = size < 0 ? null : new byte[size];
+            if (reply != null) {
+                in.get(reply);
+            }
+            table.put(id, new Last(seq, reply, seen));
+        }
     }
 
     private void expire(long now) {

@@ -52,10 +52,18 @@ public final class TermVoteFile {
         ByteBuffer out = ByteBuffer.allocate(SIZE).putInt(MAGIC).putLong(termVote.term()).putInt(termVote.votedFor());
         out.putInt(crc(out.array()));
         out.flip();
+        replace(file, temp, out);
+    }
+
+    /**
+     * Replaces {@code file} with the bytes left in {@code bytes}, durably and whole: written to
+     * {@code temp}, forced, renamed over {@code file} (an atomic rename), the folder forced.
+     */
+    static void replace(Path file, Path temp, ByteBuffer bytes) throws IOException {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            while (out.hasRemaining()) {
-                channel.write(out);
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
             }
             channel.force(true);
         }

@@ -72,6 +72,11 @@ class FailStopTest {
         }
 
         @Override
+        public Snapshot snapshot() {
+            return disk.snapshot();
+        }
+
+        @Override
         public void close() {
         }
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import rafting.election.Role;
+import rafting.election.Settings;
 
 /** Nodes of one cluster in this JVM, on probed-free loopback ports, with data in {@code dir}. */
 final class TestCluster implements AutoCloseable {
@@ -22,9 +23,16 @@ final class TestCluster implements AutoCloseable {
     final ClusterFile config;
     final Path dir;
     final Map<Integer, KvNode> running = new TreeMap<>();
+    private final Settings raft;
 
     TestCluster(int size, Path dir) throws IOException {
+        this(size, dir, KvNode.DEFAULT_RAFT);
+    }
+
+    /** The same, every node configured by {@code raft}. */
+    TestCluster(int size, Path dir, Settings raft) throws IOException {
         this.dir = dir;
+        this.raft = raft;
         this.config = config("test-" + System.nanoTime(), size);
         for (int id = 1; id <= size; id++) {
             start(id);
@@ -64,7 +72,7 @@ final class TestCluster implements AutoCloseable {
     }
 
     KvNode start(int id) throws IOException {
-        KvNode node = KvNode.start(id, config, dir.resolve("node-" + id));
+        KvNode node = KvNode.start(id, config, dir.resolve("node-" + id), KvNode.DEFAULT_TICK, raft);
         running.put(id, node);
         return node;
     }

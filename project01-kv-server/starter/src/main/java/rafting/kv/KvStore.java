@@ -65,6 +65,26 @@ public final class KvStore {
         throw new UnsupportedOperationException("Part 4: the earliest expiry time");
     }
 
+    /** Given whole: what {@link #forEachEntry} hands out: a key, its value, and its expiry time, or -1 for none. */
+    @FunctionalInterface
+    public interface EntryVisitor {
+        void visit(Bytes key, Bytes value, long expiresAt);
+    }
+
+    /**
+     * Part 6 (used by Project 11's snapshots): hands every key held to {@code visitor}, with its
+     * value and expiry time (-1 for none), in any order. Reads no clock and changes nothing: a key
+     * whose time has passed but which is not dropped yet is handed out too.
+     */
+    public void forEachEntry(EntryVisitor visitor) {
+        throw new UnsupportedOperationException("Part 6: every key with its value and expiry");
+    }
+
+    /** Part 6: puts back {@code key} as {@link #forEachEntry} handed it out (expiry -1: none), reading no clock. */
+    public void putEntry(Bytes key, Bytes value, long expiresAt) {
+        throw new UnsupportedOperationException("Part 6: put a key back with its expiry");
+    }
+
     /** Removes the expiry time of {@code key}; returns whether it had one. */
     public boolean persist(Bytes key) {
         throw new UnsupportedOperationException("Part 4: remove the key's expiry time");

@@ -31,6 +31,16 @@ public final class Driver {
          * {@code RaftLog.installSnapshot} would; the compaction need not be durable.
          */
         void saveSnapshot(Snapshot snapshot);
+
+        /**
+         * Part 8, given whole: stores a snapshot the driver took of its own state machine. It may become durable
+         * later, in the background, since nothing the node sends depends on it: the stored log
+         * must then keep every entry the snapshot covers until it is. By default,
+         * {@link #saveSnapshot}.
+         */
+        default void takeSnapshot(Snapshot snapshot) {
+            saveSnapshot(snapshot);
+        }
     }
 
     /** Where the node's output goes. Given whole. */
@@ -47,6 +57,14 @@ public final class Driver {
          * leading before it could confirm, and the client must ask the leader.
          */
         void read(long readId, boolean answerable);
+
+        /**
+         * Part 8: the state machine was restored from {@code snapshot}, a leader's: it holds every
+         * entry up to the snapshot's index, whose results this node never computed. Nothing to do
+         * by default; the driver calls it right after the restore.
+         */
+        default void restored(Snapshot snapshot) {
+        }
     }
 
     /**
@@ -77,7 +95,7 @@ public final class Driver {
      * the machine before {@code committed} is applied (a fresh applier from its index); after
      * {@code advance}, when {@code settings().snapshots().due(...)} says so for the entries and
      * command bytes applied since the last snapshot, the driver takes one at {@code lastApplied}
-     * ({@code machine.snapshot()}), saves it and calls {@code node.compact}. An exception from the disk
+     * ({@code machine.snapshot()}), hands it to {@code disk.takeSnapshot} and calls {@code node.compact}. An exception from the disk
      * leaves {@code flush()} at once, the node not advanced: the caller must stop the node.
      */
     public void flush() {

@@ -76,13 +76,22 @@ public final class DataFolder implements KvNode.Storage {
     }
 
     /**
-     * Not yet (the reference keeps no snapshot file either): refuse with an
-     * {@link UnsupportedOperationException} that names the snapshot and the folder; the node runs
-     * with snapshots off.
+     * Part 10 (Project 11): stores {@code snapshot} in the folder's {@link SnapshotFile}, durably,
+     * then compacts the log to it ({@code new RaftLog(log()).installSnapshot(index, term)}). An
+     * {@code IOException} becomes an {@link java.io.UncheckedIOException}.
      */
     @Override
     public void saveSnapshot(Snapshot snapshot) {
-        throw new UnsupportedOperationException("this data folder keeps no snapshots yet: " + snapshot);
+        throw new UnsupportedOperationException("Part 10: save the snapshot, compact the log");
+    }
+
+    /**
+     * Part 10: the snapshot as recovered by {@link #open} ({@link Snapshot#NONE} if none): open
+     * loads the {@link SnapshotFile} before the log, and opens the log behind it.
+     */
+    @Override
+    public Snapshot snapshot() {
+        throw new UnsupportedOperationException("Part 10: the snapshot recovered");
     }
 
     /** Part 1: closes the log and releases the lock; the folder can be opened again. */

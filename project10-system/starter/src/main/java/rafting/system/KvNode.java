@@ -13,6 +13,7 @@ import rafting.election.NodeKey;
 import rafting.election.NodeState;
 import rafting.election.RaftNode;
 import rafting.election.Settings;
+import rafting.election.Snapshot;
 import rafting.election.TermVote;
 import rafting.events.EventLoop;
 import rafting.log.LogStorage;
@@ -88,12 +89,18 @@ public final class KvNode implements Closeable {
     public static final Duration DEFAULT_TICK = Duration.ofMillis(10);
 
     /**
+     * Part 10 (Project 11): a snapshot once the log since the last one holds 100,000 entries or
+     * 8 MiB of commands, sent in chunks of 1 MiB. Given whole.
+     */
+    public static final Settings.Snapshots DEFAULT_SNAPSHOTS = new Settings.Snapshots(100_000, 8L << 20, 1 << 20);
+
+    /**
      * Elections after 25 to 50 ticks, heartbeats every 5, at most 512 entries a message. The
      * paper's 150 to 300 ms is enough on a quiet machine; on a busy one a single slow fsync of
      * the leader can last 100 ms, and a follower should not take that for a dead leader.
      */
     public static final Settings DEFAULT_RAFT = Settings.defaults().withElectionTicks(25, 50).withHeartbeatTicks(5)
-            .withMaxBatch(512);
+            .withMaxBatch(512).withSnapshots(KvNode.DEFAULT_SNAPSHOTS);
 
     /**
      * Where a node keeps its state: its {@link DataFolder}, or the simulator's disk. What it
@@ -105,6 +112,9 @@ public final class KvNode implements Closeable {
 
         /** The term/vote record as recovered. */
         TermVote termVote();
+
+        /** Part 10: the snapshot as recovered ({@link Snapshot#NONE} if none); the node starts from it. */
+        Snapshot snapshot();
     }
 
     /** Where the node's messages go: its {@link PeerTransport}, or the simulator's network. */

@@ -72,6 +72,27 @@ public final class KvStateMachine implements StateMachine {
      * whose id is {@code index} and answers it ({@code :2\r\n}); a command in a session runs
      * through {@code Sessions.run}.
      */
+    /**
+     * Part 10 (Project 11): the whole state as bytes: {@code int 'RKV1'}, the log's time, every
+     * key with its value and expiry ({@code KvStore.forEachEntry}; reading no clock), then the
+     * session table, so that a retry after a restore is answered, not run.
+     */
+    @Override
+    public byte[] snapshot() {
+        throw new UnsupportedOperationException("Part 10: the state machine as bytes");
+    }
+
+    /**
+     * Part 10: replaces the state with the one {@code snapshot} holds. Bytes that do not start
+     * with RKV1 are an {@link IllegalArgumentException} whose message contains
+     * {@code does not start with RKV1}; bytes that end early or are damaged one whose message
+     * contains {@code ends early or is damaged}.
+     */
+    @Override
+    public void restore(byte[] snapshot) {
+        throw new UnsupportedOperationException("Part 10: the state machine from bytes");
+    }
+
     @Override
     public byte[] apply(long index, byte[] entry) {
         throw new UnsupportedOperationException("Part 3: run the entry's command on the store");

@@ -69,8 +69,8 @@ import rafting.log.LogStorage;
  */
 public final class SegmentLogStorage implements LogStorage, Closeable {
 
-    /** Segments roll over at 64 MiB. */
-    public static final long DEFAULT_SEGMENT_BYTES = 64L << 20;
+    /** Segments roll over at 16 MiB: after a snapshot, a restart reads at most about one segment before the snapshot's index. */
+    public static final long DEFAULT_SEGMENT_BYTES = 16L << 20;
 
     /** The bytes of a record before its payload: the length and the checksum, two ints. */
     static final int HEADER_BYTES = 8;
@@ -80,12 +80,25 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
 
     /** Part 1: opens (or creates, with its folders) the log in {@code dir}, recovering it as described above. */
     public static SegmentLogStorage open(Path dir) throws IOException {
-        throw new UnsupportedOperationException("Part 1: open the log with 64 MiB segments");
+        throw new UnsupportedOperationException("Part 1: open the log with 16 MiB segments");
     }
 
     /** Part 1: opens the log with segments of at most about {@code segmentBytes} (tests use 60 and 300). */
     public static SegmentLogStorage open(Path dir, long segmentBytes) throws IOException {
         throw new UnsupportedOperationException("Part 1: open the segment files and recover them");
+    }
+
+    /**
+     * Part 10 (Project 11): opens the log behind a snapshot of the entries up to
+     * {@code snapshotIndex}, the last of term {@code snapshotTerm} (0 and 0: none, as the method
+     * above). The first segment may start anywhere up to {@code snapshotIndex + 1} (a later start
+     * is a {@link CorruptLogException}: entries are missing); once read, the log is compacted to
+     * the snapshot, or, when it does not reach it or holds another term at its index, starts over
+     * after it with a warning.
+     */
+    public static SegmentLogStorage open(Path dir, long segmentBytes, long snapshotIndex, long snapshotTerm)
+            throws IOException {
+        throw new UnsupportedOperationException("Part 10: open the segments behind a snapshot");
     }
 
     /** Part 1: always 1: this storage holds the whole log. */
@@ -119,16 +132,23 @@ public final class SegmentLogStorage implements LogStorage, Closeable {
     }
 
     /**
-     * Part 1: deletes the entry at {@code index} and every one after it, across segments too.
-     * {@code index} is in 1..lastIndex() + 1 (the upper end deletes nothing); outside it, an
-     * {@link IndexOutOfBoundsException} ({@code cannot truncate from 9: entries are 1..6}).
+     * Part 10 (Project 11): forgets the entries up to {@code index}, as {@code LogStorage} says:
+     * they leave memory, and every segment but the last whose entries all lie at or before
+     * {@code index} is deleted (the folder forced after). An {@code index} past the end leaves no
+     * segment: every one is deleted and a new one starts at {@code index + 1}, the sync mark at
+     * {@code index}. An index behind the base, or an entry held there of another term, is an
+     * {@link IllegalArgumentException}.
      */
-    /** Not yet (nor in the reference): refuse with an {@link UnsupportedOperationException}; segments are not compacted. */
     @Override
     public void compactTo(long index, long term) {
-        throw new UnsupportedOperationException("the segment log is not compacted yet: compactTo(" + index + ", " + term + ")");
+        throw new UnsupportedOperationException("Part 10: compact the segments");
     }
 
+    /**
+     * Part 1: deletes the entry at {@code index} and every one after it, across segments too.
+     * {@code index} is in firstIndex()..lastIndex() + 1 (the upper end deletes nothing); outside
+     * it, an {@link IndexOutOfBoundsException} ({@code cannot truncate from 9: entries are 1..6}).
+     */
     @Override
     public void truncateFrom(long index) {
         throw new UnsupportedOperationException("Part 1: truncate, across segments");

@@ -1,6 +1,7 @@
 package rafting.system;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import rafting.election.TermVote;
 
@@ -36,6 +37,15 @@ public final class TermVoteFile {
     /** Part 1: replaces the record, durably, before returning (temporary file, force, atomic rename, force the folder). */
     public void save(TermVote termVote) throws IOException {
         throw new UnsupportedOperationException("Part 1: replace the record atomically");
+    }
+
+    /**
+     * Part 1: replaces {@code file} with the bytes left in {@code bytes}, durably and whole:
+     * written to {@code temp}, forced, renamed over {@code file} atomically, the folder forced.
+     * {@link #save} uses it, and Part 10's {@code SnapshotFile}.
+     */
+    static void replace(Path file, Path temp, ByteBuffer bytes) throws IOException {
+        throw new UnsupportedOperationException("Part 1: replace a file atomically");
     }
 
     /** Part 1: the path of {@code term-vote}. */
