@@ -158,12 +158,12 @@ class SnapshotsTest {
     @Test
     void aDataFolderRestartsFromItsSnapshotAndTheLogAfterIt() throws Exception {
         Path node = dir.resolve("node");
-        try (var data = DataFolder.open(node, 200)) {
+        try (var data = DataFolder.open(node)) {
             data.write(1, entries(1, 12));
             data.sync();
             data.saveSnapshot(new Snapshot(10, 1, new byte[] {42}));
         }
-        try (var data = DataFolder.open(node, 200)) {
+        try (var data = DataFolder.open(node)) {
             assertThat(data.snapshot()).isEqualTo(new Snapshot(10, 1, new byte[] {42}));
             assertThat(data.log().firstIndex()).isEqualTo(11);
             assertThat(new RaftLog(data.log()).entries()).containsExactly(entry(11), entry(12));
@@ -173,7 +173,7 @@ class SnapshotsTest {
     @Test
     void aSnapshotTheNodeTookIsWrittenAsideAndTheLogCompactedAtTheFirstSyncAfterItIsDurable() throws Exception {
         Path node = dir.resolve("node");
-        try (var data = DataFolder.open(node, 200)) {
+        try (var data = DataFolder.open(node)) {
             data.write(1, entries(1, 12));
             data.sync();
             data.takeSnapshot(new Snapshot(10, 1, new byte[] {42}));
@@ -184,7 +184,7 @@ class SnapshotsTest {
             data.sync();
             assertThat(data.log().firstIndex()).isEqualTo(11);
         }
-        try (var data = DataFolder.open(node, 200)) {
+        try (var data = DataFolder.open(node)) {
             assertThat(data.snapshot()).isEqualTo(new Snapshot(10, 1, new byte[] {42}));
             assertThat(data.log().lastIndex()).isEqualTo(13);
         }
