@@ -74,8 +74,10 @@ class FlawsTest {
 
     @Test
     void everyFlawHasAScenario() {
-        // Project 11's flaws have their scenarios with their parts' tests: ReadIndexTest.staleRead, SnapshotTest.keptLogDamage.
-        var elsewhere = EnumSet.of(Flaw.READ_WITHOUT_CONFIRMING_LEADERSHIP, Flaw.KEEP_LOG_ON_SNAPSHOT);
+        // Project 11's flaws have their scenarios with their parts' tests: ReadIndexTest.staleRead,
+        // SnapshotTest.keptLogDamage; the state machine's flaw with the simulator's machine (Project 9).
+        var elsewhere = EnumSet.of(Flaw.READ_WITHOUT_CONFIRMING_LEADERSHIP, Flaw.KEEP_LOG_ON_SNAPSHOT,
+                Flaw.SESSIONS_LEFT_OUT_OF_SNAPSHOT);
         assertThat(scenarios().map(Scenario::flaw)).containsExactlyInAnyOrderElementsOf(EnumSet.complementOf(elsewhere));
     }
 

@@ -45,6 +45,7 @@ final class KvMachine implements StateMachine {
     private final Map<String, String> values = new HashMap<>();
     private final Map<Long, byte[]> sessions = new HashMap<>(); // session -> the reply of its command 1
     private final boolean exactlyOnce;
+    private final boolean sessionsInSnapshot;
 
     KvMachine() {
         this(true);
@@ -52,7 +53,16 @@ final class KvMachine implements StateMachine {
 
     /** A machine that keeps its sessions' replies ({@code exactlyOnce}), or one that runs every retry again. */
     KvMachine(boolean exactlyOnce) {
+        this(exactlyOnce, true);
+    }
+
+    /**
+     * The same, whose snapshot holds the sessions' replies, or leaves them out
+     * ({@code Flaw.SESSIONS_LEFT_OUT_OF_SNAPSHOT}): then a machine restored from it runs a retry again.
+     */
+    KvMachine(boolean exactlyOnce, boolean sessionsInSnapshot) {
         this.exactlyOnce = exactlyOnce;
+        this.sessionsInSnapshot = sessionsInSnapshot;
     }
 
     /** {@code text} in session {@code session}, as the log holds it: {@code SESSION 12 1 SET x 7}. */
@@ -108,8 +118,9 @@ final class KvMachine implements StateMachine {
                 out.writeUTF(value.getKey());
                 out.writeUTF(value.getValue());
             }
-            out.writeInt(sessions.size());
-            for (var session : new TreeMap<>(sessions).entrySet()) {
+            var kept = sessionsInSnapshot ? new TreeMap<>(sessions) : new TreeMap<Long, byte[]>();
+            out.writeInt(kept.size());
+            for (var session : kept.entrySet()) {
                 out.writeLong(session.getKey());
                 out.writeInt(session.getValue().length);
                 out.write(session.getValue());

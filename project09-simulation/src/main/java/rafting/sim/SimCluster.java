@@ -8,6 +8,7 @@ import rafting.consensus.Membership;
 import rafting.election.Settings;
 import rafting.election.RaftNode;
 import rafting.election.Driver;
+import rafting.election.Flaw;
 import rafting.election.Role;
 import rafting.replication.Message;
 import rafting.sim.history.CheckResult;
@@ -264,7 +265,7 @@ public final class SimCluster {
         var random = new SplittableRandom(scenario.seed() * 1_000_003L + server.id * 7_919L + server.incarnation * 104_729L);
         server.node = new RaftNode(server.id, members, settings, server.disk.snapshot(), server.disk.durableStorage(),
                 server.disk.durableTermVote(), random);
-        server.machine = new KvMachine(exactlyOnce);
+        server.machine = new KvMachine(exactlyOnce, !settings.has(Flaw.SESSIONS_LEFT_OUT_OF_SNAPSHOT));
         server.driver = new Driver(server.node, server.disk, server.machine, outbox);
         server.up = true;
         server.pending = false;

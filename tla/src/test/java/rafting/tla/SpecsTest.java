@@ -45,6 +45,10 @@ class SpecsTest {
             Flaw.READ_WITHOUT_CONFIRMING_LEADERSHIP, "Invariant ReadsSeeEveryCommittedEntry",
             Flaw.KEEP_LOG_ON_SNAPSHOT, "Invariant StateMachineSafety");
 
+    /** The flaws no model here can show, and why: the README lists them too. */
+    private static final Map<Flaw, String> OUTSIDE_THE_SPEC = Map.of(
+            Flaw.SESSIONS_LEFT_OUT_OF_SNAPSHOT, "a flaw of the state machine: Raft.tla has the log, no state machine");
+
     @Test
     void trafficLightIsSafeLiveAndServesEveryPressInTime() throws Exception {
         Tlc.Result result = Tlc.checkWithCoverage("TrafficLight", "TrafficLight", "auto", TIMEOUT_SECONDS);
@@ -124,11 +128,15 @@ class SpecsTest {
 
     @Test
     void everyFlawOfTheCoreHasAModelThatBreaksAProperty() {
-        assertThat(BROKEN).containsOnlyKeys(Flaw.values());
+        var modelled = java.util.EnumSet.copyOf(BROKEN.keySet());
+        assertThat(modelled).doesNotContainAnyElementsOf(OUTSIDE_THE_SPEC.keySet());
+        modelled.addAll(OUTSIDE_THE_SPEC.keySet());
+        assertThat(modelled).containsExactlyInAnyOrder(Flaw.values());
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = Flaw.class, mode = EnumSource.Mode.EXCLUDE, names = "COMMIT_EARLIER_TERM_BY_COUNTING")
+    @EnumSource(value = Flaw.class, mode = EnumSource.Mode.EXCLUDE,
+            names = {"COMMIT_EARLIER_TERM_BY_COUNTING", "SESSIONS_LEFT_OUT_OF_SNAPSHOT"})
     void raftWithAFlawBreaksTheRuleTheFlawSwitchesOff(Flaw flaw) throws Exception {
         // One worker, so that the search goes level by level and the trace is a shortest one.
         String model = modelOf(flaw);

@@ -35,6 +35,15 @@ final class KvMachine implements StateMachine {
         throw new UnsupportedOperationException("Part 8: write KvMachine with or without sessions");
     }
 
+    /**
+     * Part 11 (Project 11): the same, whose {@link #snapshot()} holds the sessions' replies, or
+     * leaves them out when {@code sessionsInSnapshot} is false (the simulator's machine under
+     * {@code Flaw.SESSIONS_LEFT_OUT_OF_SNAPSHOT}): then a machine restored from it runs a retry again.
+     */
+    KvMachine(boolean exactlyOnce, boolean sessionsInSnapshot) {
+        throw new UnsupportedOperationException("Part 11: write KvMachine with its sessions in the snapshot or not");
+    }
+
     /** Part 8: {@code text} in session {@code session}, as the log holds it: {@code SESSION 12 1 SET x 7}. Given. */
     static String inSession(long session, String text) {
         return "SESSION " + session + " 1 " + text;
