@@ -109,7 +109,17 @@ public final class ClusterClient implements Closeable {
         IOException broken = null;
         while (System.nanoTime() < deadline) {
             try {
-                return send(wrapped, deadline); // §6.3: the same number again is run once
+                Reply reply = send(wrapped, deadline); // §6.3: the same number again is run once
+                if (reply instanceof Reply.Error error && error.message().startsWith(KvNode.COVERED_BY_SNAPSHOT_ERROR)) {
+                    // The node it went to stepped down and took the new leader's snapshot over the
+                    // command's entry: the leader's session table knows its reply.
+                    broken = new IOException(error.message());
+                    disconnect();
+                    target = null;
+                    pause();
+                    continue;
+                }
+                return reply;
             } catch (PasswordRefused | Unavailable e) {
                 if (broken == null) {
                     throw e; // never sent: certainly not run

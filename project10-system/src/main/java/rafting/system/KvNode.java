@@ -92,9 +92,11 @@ public final class KvNode implements Closeable {
 
     static final byte[] LOST = KvStateMachine.resp(Reply.error(
             "ERR lost: a new leader replaced this command's log entry before it committed; it did not take effect"));
-    static final byte[] COVERED_BY_SNAPSHOT = KvStateMachine.resp(Reply.error(
-            "ERR this node took the leader's snapshot, which covers the command's log entry: it may or may not have"
-                    + " taken effect; retry it in its session to get its reply"));
+    /** The start of the error a node gives a command whose entry a leader's snapshot covered: its outcome is unknown here. */
+    static final String COVERED_BY_SNAPSHOT_ERROR = "ERR this node took the leader's snapshot";
+    static final byte[] COVERED_BY_SNAPSHOT = KvStateMachine.resp(Reply.error(COVERED_BY_SNAPSHOT_ERROR
+            + ", which covers the command's log entry: it may or may not have taken effect; retry it in its session"
+            + " to get its reply"));
     static final byte[] STOPPING = KvStateMachine.resp(Reply.error(
             "ERR this node is shutting down; the command may or may not have taken effect"));
     private static final byte[] NO_LEADER = KvStateMachine.resp(Reply.error(

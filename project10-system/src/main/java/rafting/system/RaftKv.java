@@ -33,7 +33,8 @@ public final class RaftKv {
               demo [--nodes N] [--data DIR] [--config FILE]      the nodes (default 3) and a client in this terminal
               cluster [--nodes N] [--data DIR] [--config FILE]   node processes (default 3), Ctrl-C stops them all
               node <id> [--nodes N] [--data DIR] [--config FILE] [--key FILE] [--requirepass-file FILE]
-                                                         one node in the foreground
+                        [--snapshot-every N]             one node in the foreground; a snapshot every N entries
+                                                         (or 8 MiB of commands; default 100000, 0: by size only)
               cli [--pass-file FILE] [host:port] [command words...]   a client; without a command, an interactive one
               status [--nodes N] [--config FILE]         every node's role, term, leader, commit and applied index
               bench [--clients N] [--requests N] [--value-size B] [--nodes N] [--config FILE]
@@ -94,7 +95,13 @@ public final class RaftKv {
         }
         int id = number(args.get(0), "a node id");
         Map<String, String> options = options(args.subList(1, args.size()), "--nodes", "--data", "--config", "--key",
-                "--requirepass-file");
+                "--requirepass-file", "--snapshot-every");
+        Settings raft = KvNode.DEFAULT_RAFT;
+        if (options.containsKey("--snapshot-every")) {
+            Settings.Snapshots defaults = KvNode.DEFAULT_SNAPSHOTS;
+            raft = raft.withSnapshots(new Settings.Snapshots(number(options.get("--snapshot-every"), "--snapshot-every"),
+                    defaults.bytes(), defaults.chunkBytes()));
+        }
         ClusterFile cluster = cluster(options);
         if (!cluster.nodes().containsKey(id)) {
             throw new UsageException("node " + id + " is not in the cluster, whose nodes are " + cluster.nodes().keySet());
@@ -105,7 +112,7 @@ public final class RaftKv {
             Path key = options.containsKey("--key") ? Path.of(options.get("--key")) : KvNode.defaultKeyFile(data);
             byte[] password = options.containsKey("--requirepass-file")
                     ? ClientAuth.read(Path.of(options.get("--requirepass-file"))) : null;
-            node = KvNode.start(id, cluster, data, key, KvNode.DEFAULT_TICK, KvNode.DEFAULT_RAFT, password);
+            node = KvNode.start(id, cluster, data, key, KvNode.DEFAULT_TICK, raft, password);
         } catch (IOException | CorruptLogException e) {
             throw new IOException("node " + id + " cannot start: " + e.getMessage(), e);
         }

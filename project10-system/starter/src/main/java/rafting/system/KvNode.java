@@ -95,6 +95,15 @@ public final class KvNode implements Closeable {
     public static final Settings.Snapshots DEFAULT_SNAPSHOTS = new Settings.Snapshots(100_000, 8L << 20, 1 << 20);
 
     /**
+     * Part 10, given whole: the start of the error a node gives a client whose command's entry a
+     * leader's snapshot covered (the node stepped down and installed it): the outcome is unknown
+     * there, and a session's retry learns it. The reference's full text goes on
+     * {@code , which covers the command's log entry: it may or may not have taken effect; retry it
+     * in its session to get its reply}.
+     */
+    static final String COVERED_BY_SNAPSHOT_ERROR = "ERR this node took the leader's snapshot";
+
+    /**
      * Elections after 25 to 50 ticks, heartbeats every 5, at most 512 entries a message. The
      * paper's 150 to 300 ms is enough on a quiet machine; on a busy one a single slow fsync of
      * the leader can last 100 ms, and a follower should not take that for a dead leader.
