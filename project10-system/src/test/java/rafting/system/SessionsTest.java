@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,6 +143,33 @@ class SessionsTest {
             assertThat(client.call("INCR", "n")).isEqualTo(Reply.integer(2));
 
             assertThat(leader.state().lastLogIndex()).as("the INCR, not the GET").isEqualTo(logged + 1);
+        }
+    }
+
+    @Test
+    void theClusterClientSendsAWriteWhoseReplyWasLostAgainWithTheSameNumber() throws Exception {
+        var tries = new AtomicInteger();
+        try (var node = new ScriptedNode(command -> command.get(1).equals("OPEN") ? Reply.integer(7)
+                        : tries.incrementAndGet() == 1 ? ScriptedNode.HANG_UP : Reply.integer(1));
+                var client = new ClusterClient(List.of(node.address())).withSession()) {
+            assertThat(client.call("INCR", "n")).isEqualTo(Reply.integer(1));
+            assertThat(node.received()).containsExactly(List.of("SESSION", "OPEN"),
+                    List.of("SESSION", "7", "1", "INCR", "n"), List.of("SESSION", "7", "1", "INCR", "n"));
+        }
+    }
+
+    @Test
+    void aWriteThatANodeLostUnderTheLeadersSnapshotIsAskedAgainWithTheSameNumber() throws Exception {
+        var tries = new AtomicInteger();
+        Reply covered = Reply.error(KvNode.COVERED_BY_SNAPSHOT_ERROR + ", which covers the command's log entry");
+        try (var node = new ScriptedNode(command -> command.get(1).equals("OPEN") ? Reply.integer(7)
+                        : tries.incrementAndGet() == 1 ? covered : Reply.OK);
+                var client = new ClusterClient(List.of(node.address())).withSession()) {
+            assertThat(client.call("SET", "x", "1")).isEqualTo(Reply.OK);
+            assertThat(client.call("SET", "x", "2")).isEqualTo(Reply.OK);
+            assertThat(node.received()).containsExactly(List.of("SESSION", "OPEN"),
+                    List.of("SESSION", "7", "1", "SET", "x", "1"), List.of("SESSION", "7", "1", "SET", "x", "1"),
+                    List.of("SESSION", "7", "2", "SET", "x", "2"));
         }
     }
 
