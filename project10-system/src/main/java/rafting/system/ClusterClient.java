@@ -139,7 +139,7 @@ public final class ClusterClient implements Closeable {
     private static boolean writes(List<Bytes> args) {
         try {
             KvCommand command = KvCommand.parse(args);
-            return !(KvStateMachine.isRead(command) || command instanceof KvCommand.Ping
+            return !(KvStateMachine.isRead(command) || command instanceof KvCommand.Ttl || command instanceof KvCommand.Ping
                     || command instanceof KvCommand.Quit || command instanceof KvCommand.FlushAll);
         } catch (InvalidCommandException e) {
             return false; // INFO, CLUSTER, a typo: the node answers it, or refuses it, as it is

@@ -133,14 +133,16 @@ public final class KvStateMachine implements StateMachine {
     }
 
     /**
-     * True for the commands that only read ({@code GET}, {@code MGET}, {@code EXISTS},
-     * {@code STRLEN}, {@code TTL}, {@code PTTL}, {@code DBSIZE}): a leader may answer them with
-     * {@link #read} at a read index instead of through the log.
+     * True for the commands that only read and whose answer does not depend on the time
+     * ({@code GET}, {@code MGET}, {@code EXISTS}, {@code STRLEN}, {@code DBSIZE}): a leader may
+     * answer them with {@link #read} at a read index instead of through the log. {@code TTL} and
+     * {@code PTTL} go through the log although they change nothing: their answer is the time left,
+     * and the store's time stands still between entries, so only an entry's stamp says what it is.
      */
     static boolean isRead(KvCommand command) {
         return command instanceof KvCommand.Get || command instanceof KvCommand.MGet
                 || command instanceof KvCommand.Exists || command instanceof KvCommand.Strlen
-                || command instanceof KvCommand.Ttl || command instanceof KvCommand.DbSize;
+                || command instanceof KvCommand.DbSize;
     }
 
     /**

@@ -33,7 +33,6 @@ class ReadIndexReadsTest {
                 assertThat(raw.call("MGET", "x", "y", "nothing")).isEqualTo(Reply.array(java.util.List.of(Reply.bulk("1"), Reply.bulk("2"), Reply.NIL)));
                 assertThat(raw.call("EXISTS", "x", "z", "nothing")).isEqualTo(Reply.integer(2));
                 assertThat(raw.call("STRLEN", "z")).isEqualTo(Reply.integer(1));
-                assertThat(raw.call("TTL", "x")).isEqualTo(Reply.integer(-1));
                 assertThat(raw.call("DBSIZE")).isEqualTo(Reply.integer(3));
 
                 assertThat(leader.state().lastLogIndex()).as("entries after the reads").isEqualTo(logged);
@@ -84,6 +83,29 @@ class ReadIndexReadsTest {
                 long after = leader.state().lastLogIndex();
                 assertThat(raw.call("GET", "k")).isEqualTo(Reply.NIL);
                 assertThat(leader.state().lastLogIndex()).as("no key left to expire: back to the read index").isEqualTo(after);
+            }
+        }
+    }
+
+    @Test
+    void theTimeLeftToAKeyIsAskedThroughTheLogSoItFallsWhileTheClusterIsIdle() throws Exception {
+        try (var cluster = new TestCluster(3, dir)) {
+            KvNode leader = cluster.awaitLeader();
+            try (var raw = new RawResp(leader.clientAddress())) {
+                assertThat(raw.call("SET", "k", "v", "PX", "60000")).isEqualTo(Reply.OK);
+                long logged = leader.state().lastLogIndex();
+
+                // No write comes in: only the PTTL's own entry can carry the time forward.
+                TestCluster.await("k's time left to fall below 59.9 s", () -> {
+                    try {
+                        return ((Reply.Int) raw.call("PTTL", "k")).value() < 59_900;
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+
+                assertThat(leader.state().lastLogIndex()).as("each PTTL is an entry").isGreaterThan(logged + 1);
+                assertThat(((Reply.Int) raw.call("TTL", "k")).value()).isBetween(1L, 60L);
             }
         }
     }

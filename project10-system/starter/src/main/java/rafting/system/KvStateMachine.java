@@ -99,8 +99,9 @@ public final class KvStateMachine implements StateMachine {
     }
 
     /**
-     * Part 8: true for the commands that only read ({@code GET}, {@code MGET}, {@code EXISTS},
-     * {@code STRLEN}, {@code TTL}, {@code PTTL}, {@code DBSIZE}).
+     * Part 8: true for the commands that only read and whose answer does not depend on the time
+     * ({@code GET}, {@code MGET}, {@code EXISTS}, {@code STRLEN}, {@code DBSIZE}). Not {@code TTL}
+     * or {@code PTTL}: the time left is known only from the stamp of an entry of their own.
      */
     static boolean isRead(KvCommand command) {
         throw new UnsupportedOperationException("Part 8: does the command only read?");
