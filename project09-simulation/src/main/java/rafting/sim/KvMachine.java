@@ -165,15 +165,13 @@ final class KvMachine implements StateMachine {
                 values.put(key, parsed.value());
                 yield ONE;
             }
-            case INCR -> {
-                long n;
-                try {
-                    n = values.containsKey(key) ? Math.addExact(Long.parseLong(values.get(key)), 1) : 1;
-                } catch (NumberFormatException | ArithmeticException e) {
+            case INCR, INCRBY, DECR, DECRBY -> {
+                String counted = parsed.counted(values.get(key));
+                if (counted == null) {
                     yield bytes(Command.NOT_AN_INTEGER);
                 }
-                values.put(key, Long.toString(n));
-                yield bytes(Long.toString(n));
+                values.put(key, counted);
+                yield bytes(counted);
             }
             case GETSET -> {
                 String old = values.put(key, parsed.value());

@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * What a client asked of the key-value store, on one key: {@code GET}, {@code SET}, {@code DEL},
  * {@code EXISTS}, {@code CAS}, and the everyday commands of issue 19: {@code INCR},
- * {@code GETSET}, {@code SETNX}, {@code GETDEL}, {@code STRLEN}, {@code APPEND}. Values are strings; a store that keeps bytes can record them as
+ * {@code INCRBY}, {@code DECR}, {@code DECRBY}, {@code GETSET}, {@code SETNX}, {@code GETDEL},
+ * {@code STRLEN}, {@code APPEND}. Values are strings; a store that keeps bytes can record them as
  * {@code new String(bytes, StandardCharsets.ISO_8859_1)}, which maps every byte array to its own
  * string and back.
  *
@@ -15,7 +16,9 @@ import java.util.Objects;
  * none; {@code EXISTS} gives {@code "1"} or {@code "0"}; {@code CAS key expected value} gives
  * {@code "1"} if the key held {@code expected} and now holds {@code value}, {@code "0"} otherwise
  * (an absent key holds nothing, so CAS on it fails). {@code INCR} gives the new value, or
- * {@link #NOT_AN_INTEGER} if the key held something else; {@code GETSET} and {@code GETDEL} give
+ * {@link #NOT_AN_INTEGER} if the key held something else or the result would leave 64 bits, and
+ * then changes nothing; {@code INCRBY}, {@code DECR} and {@code DECRBY} do the same with their
+ * amount; {@code GETSET} and {@code GETDEL} give
  * the value before them, or null; {@code SETNX} gives {@code "1"} if the key was absent and now
  * holds the value, else {@code "0"}; {@code STRLEN} gives the value's length (0 when absent) and
  * {@code APPEND} the length after appending.
@@ -23,12 +26,14 @@ import java.util.Objects;
  * @param kind     which command
  * @param key      the key it works on
  * @param expected for CAS the value it expects, otherwise null
- * @param value    for SET, CAS, GETSET, SETNX and APPEND the value it writes (or appends), otherwise null
+ * @param value    for SET, CAS, GETSET, SETNX and APPEND the value it writes (or appends), for
+ *                 INCRBY and DECRBY the amount (a 64-bit integer as Redis writes it; DECRBY's amount
+ *                 above the smallest), otherwise null
  */
 public record Command(Kind kind, String key, String expected, String value) {
 
     /** The commands the checker knows. DEL and EXISTS take one key here. */
-    public enum Kind { GET, SET, DEL, EXISTS, CAS, INCR, GETSET, SETNX, GETDEL, STRLEN, APPEND }
+    public enum Kind { GET, SET, DEL, EXISTS, CAS, INCR, INCRBY, DECR, DECRBY, GETSET, SETNX, GETDEL, STRLEN, APPEND }
 
     /** INCR's reply when the key holds a value that is not an integer, as Redis words it. */
     public static final String NOT_AN_INTEGER = "ERR value is not an integer or out of range";
@@ -38,7 +43,12 @@ public record Command(Kind kind, String key, String expected, String value) {
         Objects.requireNonNull(key, "key");
         if (writesValue(kind) != (value != null)) {
             throw new IllegalArgumentException(kind + " " + key
-                    + ": a value is needed for SET, CAS, GETSET, SETNX and APPEND only");
+                    + ": a value is needed for SET, CAS, GETSET, SETNX, APPEND, INCRBY and DECRBY only");
+        }
+        if ((kind == Kind.INCRBY || kind == Kind.DECRBY)
+                && (amount(value) == null || (kind == Kind.DECRBY && amount(value) == Long.MIN_VALUE))) {
+            throw new IllegalArgumentException(kind + " " + key + ": the amount must be a 64-bit integer"
+                    + (kind == Kind.DECRBY ? " above the smallest" : "") + ", got " + value);
         }
         if ((kind == Kind.CAS) != (expected != null)) {
             throw new IllegalArgumentException(kind + " " + key + ": an expected value is needed for CAS only");
@@ -70,14 +80,14 @@ public record Command(Kind kind, String key, String expected, String value) {
         return new Command(kind, key, null, null);
     }
 
-    /** {@code GETSET key value}, {@code SETNX key value}, {@code APPEND key value}. */
+    /** {@code GETSET key value}, {@code SETNX key value}, {@code APPEND key value}, {@code INCRBY key amount}. */
     public static Command of(Kind kind, String key, String value) {
         return new Command(kind, key, null, value);
     }
 
     private static boolean writesValue(Kind kind) {
         return switch (kind) {
-            case SET, CAS, GETSET, SETNX, APPEND -> true;
+            case SET, CAS, GETSET, SETNX, APPEND, INCRBY, DECRBY -> true;
             default -> false;
         };
     }
@@ -105,8 +115,12 @@ public record Command(Kind kind, String key, String expected, String value) {
         if (words.length != expectedWords) {
             return null;
         }
-        return kind == Kind.CAS ? cas(words[1], words[2], words[3])
-                : writesValue(kind) ? of(kind, words[1], words[2]) : of(kind, words[1]);
+        try {
+            return kind == Kind.CAS ? cas(words[1], words[2], words[3])
+                    : writesValue(kind) ? of(kind, words[1], words[2]) : of(kind, words[1]);
+        } catch (IllegalArgumentException e) {
+            return null; // INCRBY x lots
+        }
     }
 
     /** True for GET, EXISTS and STRLEN, which change nothing. */
@@ -120,10 +134,47 @@ public record Command(Kind kind, String key, String expected, String value) {
             case GET, GETSET, GETDEL -> null;
             case SET -> "OK".equals(reply) ? null : "SET replies OK";
             case DEL, EXISTS, CAS, SETNX -> "0".equals(reply) || "1".equals(reply) ? null : kind + " replies 0 or 1";
-            case INCR -> NOT_AN_INTEGER.equals(reply) || (reply != null && reply.matches("0|-?[1-9][0-9]*"))
-                    ? null : "INCR replies an integer or " + NOT_AN_INTEGER;
+            case INCR, INCRBY, DECR, DECRBY -> NOT_AN_INTEGER.equals(reply) || (reply != null && reply.matches("0|-?[1-9][0-9]*"))
+                    ? null : kind + " replies an integer or " + NOT_AN_INTEGER;
             case STRLEN, APPEND -> reply != null && reply.matches("0|[1-9][0-9]*") ? null : kind + " replies a length";
         };
+    }
+
+    /**
+     * For INCR, INCRBY, DECR and DECRBY: the value after this command runs on {@code value}
+     * (null: absent, which counts as 0), or null when {@code value} is no 64-bit integer as Redis
+     * writes one, or the result would not fit in 64 bits: then the command replies
+     * {@link #NOT_AN_INTEGER} and changes nothing.
+     */
+    public String counted(String value) {
+        long by = switch (kind) {
+            case INCR -> 1;
+            case DECR -> -1;
+            case INCRBY -> amount(this.value);
+            case DECRBY -> -amount(this.value);
+            default -> throw new IllegalStateException(this + " counts nothing");
+        };
+        Long before = value == null ? Long.valueOf(0) : amount(value);
+        if (before == null) {
+            return null;
+        }
+        try {
+            return Long.toString(Math.addExact(before, by));
+        } catch (ArithmeticException e) {
+            return null;
+        }
+    }
+
+    /** {@code text} as a 64-bit integer written as Redis writes one (no sign +, no leading 0), or null. */
+    private static Long amount(String text) {
+        if (text == null || !text.matches("0|-?[1-9][0-9]{0,18}")) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** Like {@code redis-cli} input: {@code SET x 1}, {@code CAS x 1 2}. */

@@ -144,7 +144,7 @@ final class KeySearch {
                     }
                 }
                 case CAS -> observed.add(op.command().expected());
-                case INCR, STRLEN, APPEND -> {
+                case INCR, INCRBY, DECR, DECRBY, STRLEN, APPEND -> {
                     // These read what the value is, not only whether it is one they expect: every value counts.
                     for (Operation any : ops) {
                         if (any.command().value() != null) {

@@ -32,8 +32,8 @@ final class Register {
                 }
                 yield swaps ? command.value() : value;
             }
-            case INCR -> {
-                String next = incremented(value);
+            case INCR, INCRBY, DECR, DECRBY -> {
+                String next = command.counted(value);
                 if (next == null) {
                     yield open || Command.NOT_AN_INTEGER.equals(reply) ? value : DOES_NOT_FIT;
                 }
@@ -54,21 +54,6 @@ final class Register {
                 yield open || reply.equals(Integer.toString(joined.length())) ? joined : DOES_NOT_FIT;
             }
         };
-    }
-
-    /** The value after INCR of {@code value} (absent counts as 0), or null if it is no 64-bit integer. */
-    private static String incremented(String value) {
-        if (value == null) {
-            return "1";
-        }
-        if (!value.matches("0|-?[1-9][0-9]{0,18}")) {
-            return null;
-        }
-        try {
-            return Long.toString(Math.addExact(Long.parseLong(value), 1));
-        } catch (NumberFormatException | ArithmeticException e) {
-            return null;
-        }
     }
 
     /**

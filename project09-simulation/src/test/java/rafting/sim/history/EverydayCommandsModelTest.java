@@ -74,8 +74,32 @@ class EverydayCommandsModelTest {
     }
 
     @Test
+    void incrbyDecrAndDecrbyCountByTheirAmountAndRefuseToLeaveSixtyFourBits() {
+        Command up = Command.of(Kind.INCRBY, "n", "10");
+        Command down = Command.of(Kind.DECRBY, "n", "3");
+        assertThat(check(op(1, 1, 4, up, "10"), op(2, 2, 5, down, "7"), op(3, 3, 6, Command.of(Kind.DECR, "n"), "6"),
+                op(1, 7, 8, Command.get("n"), "6"))).isEqualTo(LINEARIZABLE);
+        assertThat(check(op(1, 1, 2, up, "10"), op(2, 3, 4, down, "-3"))).as("the DECRBY saw the INCRBY")
+                .isEqualTo(NOT_LINEARIZABLE);
+
+        Command toTheTop = Command.of(Kind.INCRBY, "n", Long.toString(Long.MAX_VALUE));
+        assertThat(check(op(1, 1, 2, toTheTop, Long.toString(Long.MAX_VALUE)), op(1, 3, 4, Command.of(Kind.INCR, "n"), Command.NOT_AN_INTEGER),
+                op(1, 5, 6, Command.of(Kind.DECR, "n"), Long.toString(Long.MAX_VALUE - 1)))).isEqualTo(LINEARIZABLE);
+        assertThat(check(op(1, 1, 2, toTheTop, Long.toString(Long.MAX_VALUE)), op(1, 3, 4, Command.of(Kind.INCR, "n"), Long.MIN_VALUE + "")))
+                .as("no wrapping round").isEqualTo(NOT_LINEARIZABLE);
+    }
+
+    @Test
+    void anAmountThatIsNoSixtyFourBitIntegerIsNoCommand() {
+        assertThat(Command.parse("INCRBY n 1.5")).isNull();
+        assertThat(Command.parse("INCRBY n +1")).isNull();
+        assertThat(Command.parse("DECRBY n " + Long.MIN_VALUE)).isNull();
+        assertThat(Command.parse("INCRBY n " + Long.MIN_VALUE)).hasToString("INCRBY n " + Long.MIN_VALUE);
+    }
+
+    @Test
     void theNewCommandsReadBackFromTheirText() {
-        for (String text : List.of("INCR x", "GETSET x 5", "SETNX x 6", "GETDEL x", "STRLEN x", "APPEND x 7")) {
+        for (String text : List.of("INCR x", "INCRBY x -4", "DECR x", "DECRBY x 9", "GETSET x 5", "SETNX x 6", "GETDEL x", "STRLEN x", "APPEND x 7")) {
             assertThat(Command.parse(text)).hasToString(text);
         }
         assertThat(Command.parse("INCR x 1")).isNull();

@@ -4,8 +4,9 @@ import java.util.Objects;
 
 /**
  * What a client asked of the key-value store, on one key: {@code GET}, {@code SET}, {@code DEL},
- * {@code EXISTS}, {@code CAS}, and the everyday commands {@code INCR}, {@code GETSET},
- * {@code SETNX}, {@code GETDEL}, {@code STRLEN} and {@code APPEND}. Values are strings; a store that keeps bytes can record them as
+ * {@code EXISTS}, {@code CAS}, and the everyday commands {@code INCR}, {@code INCRBY},
+ * {@code DECR}, {@code DECRBY}, {@code GETSET}, {@code SETNX}, {@code GETDEL}, {@code STRLEN} and
+ * {@code APPEND}. Values are strings; a store that keeps bytes can record them as
  * {@code new String(bytes, StandardCharsets.ISO_8859_1)}, which maps every byte array to its own
  * string and back.
  *
@@ -15,15 +16,19 @@ import java.util.Objects;
  * none; {@code EXISTS} gives {@code "1"} or {@code "0"}; {@code CAS key expected value} gives
  * {@code "1"} if the key held {@code expected} and now holds {@code value}, {@code "0"} otherwise
  * (an absent key holds nothing, so CAS on it fails). {@code INCR} gives the new value (an absent
- * key counts as 0), or {@link #NOT_AN_INTEGER} if the key held something else, and then changes
- * nothing; {@code GETSET} and {@code GETDEL} give the value before them, or null; {@code SETNX}
+ * key counts as 0), or {@link #NOT_AN_INTEGER} if the key held something else or the result
+ * would not fit in 64 bits, and then changes nothing; {@code INCRBY}, {@code DECR} and
+ * {@code DECRBY} do the same with their amount (the command's value; for DECRBY never the
+ * smallest 64-bit integer, so that its negation fits); {@code GETSET} and {@code GETDEL} give the value before them, or null; {@code SETNX}
  * gives {@code "1"} if the key was absent and now holds the value, else {@code "0"};
  * {@code STRLEN} gives the value's length (0 when absent) and {@code APPEND} the length after
  * appending.
  *
  * <p>The compact constructor refuses, with an {@code IllegalArgumentException}, a value where the
  * kind takes none or none where it takes one ({@code "<kind> <key>: a value is needed for SET, CAS,
- * GETSET, SETNX and APPEND only"}), and an expected value on anything but CAS or none on CAS
+ * GETSET, SETNX, APPEND, INCRBY and DECRBY only"}), an amount that is no 64-bit integer as Redis
+ * writes one ({@code "<kind> <key>: the amount must be a 64-bit integer, got <value>"}, with
+ * {@code " above the smallest"} after "integer" for DECRBY), and an expected value on anything but CAS or none on CAS
  * ({@code "<kind> <key>: an expected value is needed for CAS only"}); a null kind or key is a
  * {@code NullPointerException}.
  *
@@ -35,7 +40,7 @@ import java.util.Objects;
 public record Command(Kind kind, String key, String expected, String value) {
 
     /** The commands the checker knows. DEL and EXISTS take one key here. */
-    public enum Kind { GET, SET, DEL, EXISTS, CAS, INCR, GETSET, SETNX, GETDEL, STRLEN, APPEND }
+    public enum Kind { GET, SET, DEL, EXISTS, CAS, INCR, INCRBY, DECR, DECRBY, GETSET, SETNX, GETDEL, STRLEN, APPEND }
 
     /** INCR's reply when the key holds a value that is not an integer, as Redis words it. */
     public static final String NOT_AN_INTEGER = "ERR value is not an integer or out of range";
@@ -96,6 +101,16 @@ public record Command(Kind kind, String key, String expected, String value) {
      */
     String problemWithReply(String reply) {
         throw new UnsupportedOperationException("Part 2: write Command.problemWithReply");
+    }
+
+    /**
+     * For INCR, INCRBY, DECR and DECRBY: the value after this command runs on {@code value} (null:
+     * absent, which counts as 0), or null when {@code value} is no 64-bit integer as Redis writes
+     * one ({@code 0|-?[1-9][0-9]*}) or the result would not fit in 64 bits. The checker's model
+     * and the simulator's state machine both count with it.
+     */
+    public String counted(String value) {
+        throw new UnsupportedOperationException("Part 2: write Command.counted");
     }
 
     /** Like {@code redis-cli} input: {@code SET x 1}, {@code CAS x 1 2}. */
