@@ -38,6 +38,8 @@ public final class RaftKv {
               cli [--pass-file FILE] [host:port] [command words...]   a client; without a command, an interactive one
               status [--nodes N] [--config FILE]         every node's role, term, leader, commit and applied index
               bench [--clients N] [--requests N] [--value-size B] [--nodes N] [--config FILE]
+              bench --compare [--requests N] [--value-size B]   a new cluster beside a Redis that syncs every
+                                                         write, redis-benchmark against both, one table
               sim [--seeds N] [--seed S] [--flaw NAME]   three real nodes in the simulator, with faults
             Node i of the default cluster serves clients on 127.0.0.1:700i, peers on 127.0.0.1:710i,
             and keeps its data in data/node-i. Peers prove to each other that they hold the cluster's key,
@@ -83,7 +85,10 @@ public final class RaftKv {
             case "demo" -> Demo.run(options(rest, "--nodes", "--data", "--config"));
             case "cli" -> cli(rest);
             case "status" -> status(options(rest, "--nodes", "--config"));
-            case "bench" -> Bench.run(options(rest, "--clients", "--requests", "--value-size", "--nodes", "--config"));
+            case "bench" -> rest.contains("--compare")
+                    ? Compare.run(options(rest.stream().filter(word -> !word.equals("--compare")).toList(),
+                            "--requests", "--value-size"))
+                    : Bench.run(options(rest, "--clients", "--requests", "--value-size", "--nodes", "--config"));
             case "sim" -> sim(options(rest, "--seeds", "--seed", "--flaw"));
             default -> throw new UsageException("unknown command '" + args[0] + "'");
         };
