@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import rafting.consensus.Applied;
 import rafting.election.Proposal;
 import rafting.log.LogEntry;
@@ -37,19 +38,49 @@ import rafting.sim.history.LinearizabilityChecker;
  */
 final class Clients {
 
-    /** A call a server accepted and has not answered yet. */
-    private record Waiting(LogEntry entry, long index, History.Call call, boolean retry) {
+    /**
+     * One client's call as the history holds it: one operation, or for a command of several keys
+     * ({@code MSET}, {@code MSETNX}, {@code MGET}) one operation per key, over the same interval.
+     * That is sound, a linearizable history stays linearizable key by key, but it does not check
+     * that the keys change together: the checker decides one key at a time.
+     */
+    private record Call(String text, List<History.Call> keys) {
+
+        /** The call ends with {@code reply}, split among its keys. */
+        void returned(String reply) {
+            String[] words = text.split(" ");
+            if (words[0].equals("MGET")) {
+                String[] values = (reply == null ? "" : reply).split("\n", -1);
+                for (int i = 0; i < keys.size(); i++) {
+                    keys.get(i).returned(values[i].isEmpty() ? null : values[i]);
+                }
+            } else if (words[0].equals("MSETNX") && "0".equals(reply)) {
+                discard(); // it set none: certainly no effect
+            } else {
+                keys.forEach(key -> key.returned(reply));
+            }
+        }
+
+        void discard() {
+            keys.forEach(History.Call::discard);
+        }
     }
 
-    /** A read a server took, and what it asks. */
-    private record Reading(String text, History.Call call) {
+    /** A call a server accepted and has not answered yet; {@code text} is the entry without the leader's stamp. */
+    private record Waiting(LogEntry entry, String text, long index, Call call, boolean retry) {
+    }
+
+    /** A read a server took. */
+    private record Reading(Call call) {
     }
 
     /** A write whose server crashed before answering: its client may send it again, in the same session. */
-    private record Unanswered(String entry, History.Call call) {
+    private record Unanswered(String entry, Call call) {
     }
 
-    private final History history = new History();
+    private final History history;
+    /** The leader's clock, which stamps each entry, or null when entries carry no time. */
+    private final LongSupplier clock;
     /** For each server, the calls it accepted in its current life, waiting for their index to be applied. */
     private final List<List<Waiting>> waiting = new ArrayList<>();
     /** For each server, the reads it took in its current life, by read id. */
@@ -59,6 +90,16 @@ final class Clients {
     private int calls;
 
     Clients(int nodes) {
+        this(nodes, null);
+    }
+
+    /**
+     * Clients whose history's times are {@code clock}'s, the simulated time, which the leader
+     * also stamps each entry with ({@link KvMachine}): for runs whose values expire by the log's time.
+     */
+    Clients(int nodes, LongSupplier clock) {
+        this.clock = clock;
+        this.history = clock == null ? new History() : new History(clock);
         for (int id = 0; id <= nodes; id++) {
             waiting.add(new ArrayList<>());
             reading.add(new HashMap<>());
@@ -71,19 +112,60 @@ final class Clients {
      * key-value command is proposed as it is and not recorded.
      */
     void write(int server, String text, Function<String, Proposal> propose) {
-        Command command = Command.parse(text);
-        if (command == null) {
+        List<Command> commands = perKey(text);
+        if (commands.isEmpty()) {
             propose.apply(text);
             return;
         }
-        History.Call call = history.invoke(++calls, command);
+        Call call = invoke(text, commands);
         String entry = KvMachine.inSession(calls, text);
-        Proposal proposal = propose.apply(entry);
+        String stamped = stamp(entry);
+        Proposal proposal = propose.apply(stamped);
         if (!proposal.accepted()) {
             call.discard(); // not the leader: it appended nothing
             return;
         }
-        waiting.get(server).add(new Waiting(LogEntry.of(proposal.term(), entry), proposal.index(), call, false));
+        waiting.get(server).add(new Waiting(LogEntry.of(proposal.term(), stamped), entry, proposal.index(), call, false));
+    }
+
+    /**
+     * The single-key commands that {@code text} is to the history: itself, or one per key of
+     * {@code MSET k v k v}, {@code MSETNX k v k v} (a SET or a SETNX each) and {@code MGET k k}
+     * (a GET each); none if it is no key-value command.
+     */
+    static List<Command> perKey(String text) {
+        String[] words = text.split(" ");
+        var commands = new ArrayList<Command>();
+        switch (words[0]) {
+            case "MGET" -> {
+                for (int i = 1; i < words.length; i++) {
+                    commands.add(Command.get(words[i]));
+                }
+            }
+            case "MSET", "MSETNX" -> {
+                for (int i = 1; i + 1 < words.length; i += 2) {
+                    commands.add(words[0].equals("MSET") ? Command.set(words[i], words[i + 1])
+                            : Command.of(Command.Kind.SETNX, words[i], words[i + 1]));
+                }
+            }
+            default -> {
+                Command command = Command.parse(text);
+                if (command != null) {
+                    commands.add(command);
+                }
+            }
+        }
+        return commands;
+    }
+
+    private Call invoke(String text, List<Command> commands) {
+        int id = ++calls;
+        return new Call(text, commands.stream().map(command -> history.invoke(id, command)).toList());
+    }
+
+    /** The entry with the leader's time in front, in runs that keep it. */
+    private String stamp(String entry) {
+        return clock == null ? entry : KvMachine.stamped(clock.getAsLong(), entry);
     }
 
     /**
@@ -94,10 +176,12 @@ final class Clients {
     void retryOn(int server, Function<String, Proposal> propose) {
         for (var it = unanswered.iterator(); it.hasNext(); ) {
             Unanswered write = it.next();
-            Proposal proposal = propose.apply(write.entry());
+            String stamped = stamp(write.entry());
+            Proposal proposal = propose.apply(stamped);
             if (proposal.accepted()) {
                 it.remove();
-                waiting.get(server).add(new Waiting(LogEntry.of(proposal.term(), write.entry()), proposal.index(), write.call(), true));
+                waiting.get(server).add(new Waiting(LogEntry.of(proposal.term(), stamped), write.entry(), proposal.index(),
+                        write.call(), true));
             }
         }
     }
@@ -107,12 +191,12 @@ final class Clients {
      * with {@code answer}: a read index, or not the leader.
      */
     void reading(int server, long readId, String text, Proposal answer) {
-        History.Call call = history.invoke(++calls, Command.parse(text));
+        Call call = invoke(text, perKey(text));
         if (!answer.accepted()) {
             call.discard();
             return;
         }
-        reading.get(server).put(readId, new Reading(text, call));
+        reading.get(server).put(readId, new Reading(call));
     }
 
     /**
@@ -125,7 +209,7 @@ final class Clients {
             throw new IllegalStateException("n" + server + " settled read " + readId + ", which it never took");
         }
         if (answerable) {
-            read.call().returned(reply(machine.query(read.text())));
+            read.call().returned(reply(machine.query(read.call().text())));
         } else {
             read.call().discard();
         }
@@ -153,7 +237,7 @@ final class Clients {
                     call.call().returned(reply(entry.result()));
                 } else if (call.retry()) {
                     // This try is lost, but an earlier one may have run: the client tries again.
-                    unanswered.add(new Unanswered(new String(call.entry().command(), StandardCharsets.UTF_8), call.call()));
+                    unanswered.add(new Unanswered(call.text(), call.call()));
                 } else {
                     call.call().discard(); // another entry holds its index: it can never be applied (§5.3)
                 }
@@ -163,7 +247,7 @@ final class Clients {
 
     /** {@code server} crashed: the calls it had accepted stay open, as their clients never learn their fate. */
     void crashed(int server) {
-        waiting.get(server).forEach(w -> unanswered.add(new Unanswered(new String(w.entry().command(), StandardCharsets.UTF_8), w.call())));
+        waiting.get(server).forEach(w -> unanswered.add(new Unanswered(w.text(), w.call())));
         waiting.get(server).clear();
         reading.get(server).clear();
     }

@@ -25,7 +25,7 @@ import rafting.sim.timeline.TraceFiles;
  *
  * <pre>
  * sim search [--flaw NAME|all] [--seeds N] [--from SEED] [--steps N] [--nodes N] [--mix none|lossy|chaos|varied] [--client-view] [--html FILE]
- * sim replay --seed SEED [--flaw NAME] [--steps N] [--nodes N] [--mix ...] [--client-view] [--shrink] [--html FILE]
+ * sim replay --seed SEED [--flaw NAME] [--steps N] [--nodes N] [--mix ...] [--client-view] [--everyday] [--shrink] [--html FILE]
  * </pre>
  */
 public final class Main {
@@ -35,7 +35,7 @@ public final class Main {
               sim search [--flaw NAME|all] [--seeds N] [--from SEED] [--steps N] [--nodes N] [--mix MIX] [--client-view] [--html FILE]
                   Without --flaw, checks the healthy core: every seed must pass.
                   With --flaw, searches for a run that breaks an invariant, shrinks it and tells it.
-              sim replay --seed SEED [--flaw NAME] [--steps N] [--nodes N] [--mix MIX] [--client-view] [--shrink] [--html FILE]
+              sim replay --seed SEED [--flaw NAME] [--steps N] [--nodes N] [--mix MIX] [--client-view] [--everyday] [--shrink] [--html FILE]
                   Replays one seed with its whole trace (or, with --shrink, its shrunk story).
               sim timeline PATH --html FILE
                   Draws the trace PATH (a JSON-lines file, or a folder of them, merged) as a timeline page.
@@ -43,6 +43,8 @@ public final class Main {
             --trace FILE: also writes the story's trace (JSON lines, see project 9's README).
             --client-view: a run fails only on what its clients see (their history is not linearizable,
                   the cluster does not recover), not on the servers' broken invariants.
+            --everyday: the clients also send PSETEX and PTTL (values that expire by the log's time),
+                  INCRBY, DECR, DECRBY, MGET, MSET and MSETNX.
             defaults: --seeds 1000 --from 1 --steps 2000 --nodes 3 --mix varied (a mix drawn from each seed)
             mixes: none, lossy, chaos, varied
             flaws:""" + " " + EnumSet.allOf(Flaw.class);
@@ -195,7 +197,7 @@ public final class Main {
     }
 
     private int replay(Args args) {
-        args.allow("--seed", "--flaw", "--steps", "--nodes", "--mix", "--client-view", "--shrink", "--html", "--trace");
+        args.allow("--seed", "--flaw", "--steps", "--nodes", "--mix", "--client-view", "--everyday", "--shrink", "--html", "--trace");
         html = args.value("--html", null);
         traceFile = args.value("--trace", null);
         if (args.value("--seed", null) == null) {
@@ -206,6 +208,9 @@ public final class Main {
                 (int) args.number("--steps", 2000), flaws, args.mix());
         if (args.has("--client-view")) {
             scenario = scenario.withoutStructuralChecks();
+        }
+        if (args.has("--everyday")) {
+            scenario = scenario.withEverydayCommands();
         }
         Run run = Simulator.run(scenario);
         if (args.has("--shrink")) {
@@ -278,7 +283,7 @@ public final class Main {
     /** {@code --name value} pairs, and flags without a value. */
     private static final class Args {
         /** The options that take no value. */
-        private static final List<String> FLAGS = List.of("--shrink", "--client-view");
+        private static final List<String> FLAGS = List.of("--shrink", "--client-view", "--everyday");
 
         private final List<String> words;
 

@@ -17,9 +17,12 @@ import rafting.election.Flaw;
  * @param structuralChecks whether a broken safety property of the servers' state (Election
  *     Safety, Log Matching, ...) fails the run; without them only what the clients see does (their
  *     history is not linearizable, or the cluster does not recover)
+ * @param everyday whether the clients also send the everyday commands of issue 19 that the
+ *     default mix leaves out ({@link Workload}): values that expire, counters, commands of several
+ *     keys; the leader then stamps each entry with its time, which every replica expires keys by
  */
 public record Scenario(long seed, int nodes, int steps, Set<Flaw> flaws, String mixName, boolean liveness,
-        boolean structuralChecks, Settings settings, FaultMix mix) {
+        boolean structuralChecks, Settings settings, FaultMix mix, boolean everyday) {
 
     /** Ticks after the faults stop within which a leader must be elected and a new command committed. */
     public static final int LIVENESS_BOUND_TICKS = 200;
@@ -45,7 +48,7 @@ public record Scenario(long seed, int nodes, int steps, Set<Flaw> flaws, String 
                 .withSnapshots(snapshots(seed))
                 .withFlaws(flaws.toArray(Flaw[]::new));
         FaultMix mix = mixName.equals("varied") ? FaultMix.random(random) : FaultMix.named(mixName);
-        return new Scenario(seed, nodes, steps, flaws, mixName, true, true, settings, mix);
+        return new Scenario(seed, nodes, steps, flaws, mixName, true, true, settings, mix, false);
     }
 
     /**
@@ -66,23 +69,28 @@ public record Scenario(long seed, int nodes, int steps, Set<Flaw> flaws, String 
 
     /** A cluster configured by {@code settings} with no scheduler of its own: for runs written event by event. */
     public static Scenario scripted(int nodes, Settings settings) {
-        return new Scenario(1, nodes, 0, settings.flaws(), "none", false, true, settings, FaultMix.none());
+        return new Scenario(1, nodes, 0, settings.flaws(), "none", false, true, settings, FaultMix.none(), false);
     }
 
     /** The same run with snapshots off: every log whole from index 1, as the explorer keeps them. */
     public Scenario withoutSnapshots() {
         return new Scenario(seed, nodes, steps, flaws, mixName, liveness, structuralChecks,
-                settings.withSnapshots(Settings.Snapshots.OFF), mix);
+                settings.withSnapshots(Settings.Snapshots.OFF), mix, everyday);
     }
 
     /** The same run without the recovery check at the end. */
     public Scenario withoutLiveness() {
-        return new Scenario(seed, nodes, steps, flaws, mixName, false, structuralChecks, settings, mix);
+        return new Scenario(seed, nodes, steps, flaws, mixName, false, structuralChecks, settings, mix, everyday);
     }
 
     /** The same run failing only on what the clients see: how long would a flaw go unnoticed by them? */
     public Scenario withoutStructuralChecks() {
-        return new Scenario(seed, nodes, steps, flaws, mixName, liveness, false, settings, mix);
+        return new Scenario(seed, nodes, steps, flaws, mixName, liveness, false, settings, mix, everyday);
+    }
+
+    /** The same run with the everyday commands too: expiry, counters, commands of several keys. */
+    public Scenario withEverydayCommands() {
+        return new Scenario(seed, nodes, steps, flaws, mixName, liveness, structuralChecks, settings, mix, true);
     }
 
     /** The command that replays this run with its whole trace, from the repository's root. */
@@ -96,6 +104,9 @@ public record Scenario(long seed, int nodes, int steps, Set<Flaw> flaws, String 
         if (!structuralChecks) {
             command.add("--client-view");
         }
+        if (everyday) {
+            command.add("--everyday");
+        }
         return command.toString();
     }
 
@@ -107,6 +118,7 @@ public record Scenario(long seed, int nodes, int steps, Set<Flaw> flaws, String 
                 + (settings.snapshots().entries() == 0 ? "" : ", snapshots every " + settings.snapshots().entries()
                         + " entries in chunks of " + settings.snapshots().chunkBytes())
                 + (flaws.isEmpty() ? "" : ", flaws " + flaws) + ", mix " + mixName + " (" + mix + ")"
-                + (structuralChecks ? "" : ", only the clients' view checked");
+                + (structuralChecks ? "" : ", only the clients' view checked")
+                + (everyday ? ", the everyday commands too" : "");
     }
 }

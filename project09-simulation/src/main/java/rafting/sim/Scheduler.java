@@ -27,7 +27,7 @@ final class Scheduler {
         this.mix = scenario.mix();
         this.nodes = scenario.nodes();
         this.random = new SplittableRandom(scenario.seed());
-        this.workload = new Workload(scenario.seed());
+        this.workload = new Workload(scenario.seed(), scenario.everyday());
     }
 
     Event next() {

@@ -17,7 +17,16 @@ public final class Simulator {
 
     /** {@link #run(Scenario)}, with state machines that run a retried write again unless {@code exactlyOnce}. */
     static Run run(Scenario scenario, boolean exactlyOnce) {
-        var sim = new SimCluster(scenario, exactlyOnce);
+        return run(scenario, exactlyOnce, true);
+    }
+
+    /** {@link #run(Scenario, boolean)}, whose leaders answer even reads that could see a value expire at the read index unless {@code readsMindExpiry}. */
+    static Run run(Scenario scenario, boolean exactlyOnce, boolean readsMindExpiry) {
+        return run(new SimCluster(scenario, exactlyOnce, readsMindExpiry), scenario);
+    }
+
+    /** The run of {@code scenario} on {@code sim}, a cluster built for it, which the caller may look into after. */
+    static Run run(SimCluster sim, Scenario scenario) {
         var scheduler = new Scheduler(sim, scenario);
         var events = new ArrayList<Event>(scenario.steps());
         for (int i = 0; i < scenario.steps() && sim.violation() == null; i++) {

@@ -26,14 +26,22 @@ import java.util.Objects;
  * @param kind     which command
  * @param key      the key it works on
  * @param expected for CAS the value it expects, otherwise null
- * @param value    for SET, CAS, GETSET, SETNX and APPEND the value it writes (or appends), for
- *                 INCRBY and DECRBY the amount (a 64-bit integer as Redis writes it; DECRBY's amount
- *                 above the smallest), otherwise null
+ * <p>Expiry: {@code PSETEX key millis value} sets the value, to expire {@code millis} after the
+ * moment it takes effect, and {@code PTTL key} gives the time left ({@code -2} when the key is
+ * absent, {@code -1} when it has no expiry); a key expires once the time is past its expiry, as in
+ * Redis, and SET and DEL end an expiry as they replace the value. For these two, a history's times
+ * must count milliseconds of the time the store goes by (the simulator's steps, for its log's
+ * time). A key written with PSETEX takes GET, EXISTS, SET, DEL, PSETEX and PTTL only.
+ *
+ * @param value    for SET, CAS, GETSET, SETNX, APPEND and PSETEX the value it writes (or appends),
+ *                 for INCRBY and DECRBY the amount (a 64-bit integer as Redis writes it; DECRBY's
+ *                 amount above the smallest), otherwise null
+ * @param millis   for PSETEX the time to live, at least 1; otherwise 0
  */
-public record Command(Kind kind, String key, String expected, String value) {
+public record Command(Kind kind, String key, String expected, String value, long millis) {
 
     /** The commands the checker knows. DEL and EXISTS take one key here. */
-    public enum Kind { GET, SET, DEL, EXISTS, CAS, INCR, INCRBY, DECR, DECRBY, GETSET, SETNX, GETDEL, STRLEN, APPEND }
+    public enum Kind { GET, SET, DEL, EXISTS, CAS, INCR, INCRBY, DECR, DECRBY, GETSET, SETNX, GETDEL, STRLEN, APPEND, PSETEX, PTTL }
 
     /** INCR's reply when the key holds a value that is not an integer, as Redis words it. */
     public static final String NOT_AN_INTEGER = "ERR value is not an integer or out of range";
@@ -43,7 +51,7 @@ public record Command(Kind kind, String key, String expected, String value) {
         Objects.requireNonNull(key, "key");
         if (writesValue(kind) != (value != null)) {
             throw new IllegalArgumentException(kind + " " + key
-                    + ": a value is needed for SET, CAS, GETSET, SETNX, APPEND, INCRBY and DECRBY only");
+                    + ": a value is needed for SET, CAS, GETSET, SETNX, APPEND, PSETEX, INCRBY and DECRBY only");
         }
         if ((kind == Kind.INCRBY || kind == Kind.DECRBY)
                 && (amount(value) == null || (kind == Kind.DECRBY && amount(value) == Long.MIN_VALUE))) {
@@ -53,6 +61,19 @@ public record Command(Kind kind, String key, String expected, String value) {
         if ((kind == Kind.CAS) != (expected != null)) {
             throw new IllegalArgumentException(kind + " " + key + ": an expected value is needed for CAS only");
         }
+        if ((kind == Kind.PSETEX) != (millis > 0) || millis < 0) {
+            throw new IllegalArgumentException(kind + " " + key + ": a time to live of 1 ms or more is needed for PSETEX only");
+        }
+    }
+
+    /** A command without a time to live: every kind but PSETEX. */
+    public Command(Kind kind, String key, String expected, String value) {
+        this(kind, key, expected, value, 0);
+    }
+
+    /** {@code PSETEX key millis value}: {@code value}, for {@code millis} from when it takes effect. */
+    public static Command psetex(String key, long millis, String value) {
+        return new Command(Kind.PSETEX, key, null, value, millis);
     }
 
     public static Command get(String key) {
@@ -87,7 +108,7 @@ public record Command(Kind kind, String key, String expected, String value) {
 
     private static boolean writesValue(Kind kind) {
         return switch (kind) {
-            case SET, CAS, GETSET, SETNX, APPEND, INCRBY, DECRBY -> true;
+            case SET, CAS, GETSET, SETNX, APPEND, INCRBY, DECRBY, PSETEX -> true;
             default -> false;
         };
     }
@@ -111,15 +132,16 @@ public record Command(Kind kind, String key, String expected, String value) {
         } catch (IllegalArgumentException e) {
             return null;
         }
-        int expectedWords = kind == Kind.CAS ? 4 : writesValue(kind) ? 3 : 2;
+        int expectedWords = kind == Kind.CAS || kind == Kind.PSETEX ? 4 : writesValue(kind) ? 3 : 2;
         if (words.length != expectedWords) {
             return null;
         }
         try {
             return kind == Kind.CAS ? cas(words[1], words[2], words[3])
+                    : kind == Kind.PSETEX ? psetex(words[1], Long.parseLong(words[2]), words[3])
                     : writesValue(kind) ? of(kind, words[1], words[2]) : of(kind, words[1]);
         } catch (IllegalArgumentException e) {
-            return null; // INCRBY x lots
+            return null; // INCRBY x lots, PSETEX x soon 1
         }
     }
 
@@ -137,6 +159,8 @@ public record Command(Kind kind, String key, String expected, String value) {
             case INCR, INCRBY, DECR, DECRBY -> NOT_AN_INTEGER.equals(reply) || (reply != null && reply.matches("0|-?[1-9][0-9]*"))
                     ? null : kind + " replies an integer or " + NOT_AN_INTEGER;
             case STRLEN, APPEND -> reply != null && reply.matches("0|[1-9][0-9]*") ? null : kind + " replies a length";
+            case PSETEX -> "OK".equals(reply) ? null : "PSETEX replies OK";
+            case PTTL -> reply != null && reply.matches("-[12]|0|[1-9][0-9]*") ? null : "PTTL replies -2, -1 or the time left";
         };
     }
 
@@ -177,10 +201,11 @@ public record Command(Kind kind, String key, String expected, String value) {
         }
     }
 
-    /** Like {@code redis-cli} input: {@code SET x 1}, {@code CAS x 1 2}. */
+    /** Like {@code redis-cli} input: {@code SET x 1}, {@code CAS x 1 2}, {@code PSETEX x 30 1}. */
     @Override
     public String toString() {
         return kind == Kind.CAS ? kind + " " + key + " " + expected + " " + value
+                : kind == Kind.PSETEX ? kind + " " + key + " " + millis + " " + value
                 : value != null ? kind + " " + key + " " + value : kind + " " + key;
     }
 }

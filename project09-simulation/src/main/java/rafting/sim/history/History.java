@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Records client operations as they happen, from any number of threads, for the
@@ -26,13 +27,28 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class History {
 
-    private final AtomicLong clock = new AtomicLong();
+    private final LongSupplier clock;
+
+    /** A history whose time is its own counter: each invocation and completion the next number. */
+    public History() {
+        AtomicLong counter = new AtomicLong();
+        this.clock = counter::incrementAndGet;
+    }
+
+    /**
+     * A history whose time is read from {@code clock}, which never goes back: for histories with
+     * PSETEX and PTTL, whose times must be the store's milliseconds (see {@link Command}). Events
+     * at the same reading count as overlapping.
+     */
+    public History(LongSupplier clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
     private final List<Call> calls = new ArrayList<>();
 
     /** Records that {@code client} sends {@code command} now. */
     public Call invoke(int client, Command command) {
         Objects.requireNonNull(command, "command");
-        Call call = new Call(client, command, clock.incrementAndGet());
+        Call call = new Call(client, command, clock.getAsLong());
         synchronized (calls) {
             calls.add(call);
         }
@@ -77,7 +93,7 @@ public final class History {
             if (problem != null) {
                 throw new IllegalArgumentException(command + ": " + problem + ", not " + reply);
             }
-            long now = clock.incrementAndGet();
+            long now = clock.getAsLong();
             synchronized (calls) {
                 requireInFlight();
                 this.reply = reply;

@@ -125,11 +125,14 @@ final class KeySearch {
         this.firstOfClass = groupTwins();
         this.classCount = firstOfClass.length;
         this.harmless = new boolean[completed];
+        // A read of a value that expires narrows when it may expire, or finds it gone: it changes
+        // the register, so the rule for harmless operations below does not hold for such a key.
+        boolean expiring = Arrays.stream(ops).anyMatch(op -> op.command().kind() == Command.Kind.PSETEX);
         for (int op = 0; op < completed; op++) {
             Command command = ops[op].command();
             boolean refused = List.of(Command.Kind.CAS, Command.Kind.DEL, Command.Kind.SETNX).contains(command.kind())
                     && "0".equals(ops[op].reply());
-            harmless[op] = command.isRead() || refused;
+            harmless[op] = (command.isRead() || refused) && !expiring;
         }
     }
 
@@ -214,6 +217,9 @@ final class KeySearch {
         }
         if (c.kind() == Command.Kind.CAS && !observed.contains(c.value())) {
             return Command.cas(c.key(), c.expected(), unobserved);
+        }
+        if (c.kind() == Command.Kind.PSETEX && !observed.contains(c.value())) {
+            return Command.psetex(c.key(), c.millis(), unobserved);
         }
         return c;
     }
@@ -456,20 +462,21 @@ final class KeySearch {
 
     /** The value after {@code op} in the search's terms (stand-in included), or Register.DOES_NOT_FIT. */
     private String apply(int op, String value) {
-        return Register.after(model[op], ops[op].reply(), isOpen(op), value);
+        return Register.after(model[op], ops[op].reply(), isOpen(op), value, ops[op].invoked(), ops[op].completed());
     }
 
     /** The real value after {@code op}, which fits, is placed on a register holding {@code value}. */
     private String realValueAfter(int op, String value, String realValue) {
         Command c = ops[op].command();
         return switch (c.kind()) {
-            case GET, EXISTS -> realValue;
-            case SET -> c.value();
+            case GET, EXISTS -> ops[op].reply() == null || ops[op].reply().equals("0") ? null : realValue;
+            case SET, PSETEX -> c.value();
+            case PTTL -> "-2".equals(ops[op].reply()) ? null : realValue;
             case DEL -> null;
             // The expected value is one a read can return, so the stand-in never hides a match.
             case CAS -> c.expected().equals(value) ? c.value() : realValue;
             // The others see stand-ins only where a value is absent or present alike, or none at all.
-            default -> Register.after(c, ops[op].reply(), true, realValue);
+            default -> Register.valueOf(Register.after(c, ops[op].reply(), true, realValue));
         };
     }
 

@@ -58,6 +58,24 @@ final class KvMachine implements StateMachine {
         throw new UnsupportedOperationException("Part 5: write KvMachine.query");
     }
 
+    /**
+     * Part 12: {@code text} stamped with the leader's time, as the log holds it in runs with the
+     * everyday commands: {@code @812 SESSION 12 1 PSETEX t 120 17}. Given.
+     */
+    static String stamped(long millis, String text) {
+        return "@" + millis + " " + text;
+    }
+
+    /**
+     * Part 12: the earliest time at which a value expires, or Long.MAX_VALUE. The machine's time
+     * is the latest stamp of the entries it applied (never going back); a value expires once that
+     * time is past its expiry, as in Redis; MSET and MSETNX (all or none) run whole, MGET answers
+     * its values one per line, an empty line for an absent key.
+     */
+    long nextExpiry() {
+        throw new UnsupportedOperationException("Part 12: write KvMachine.nextExpiry");
+    }
+
     @Override
     public byte[] apply(long index, byte[] command) {
         throw new UnsupportedOperationException("Part 5: write KvMachine.apply");

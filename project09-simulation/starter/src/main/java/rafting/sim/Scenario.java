@@ -19,7 +19,7 @@ import rafting.election.Flaw;
  *     history is not linearizable, or the cluster does not recover)
  */
 public record Scenario(long seed, int nodes, int steps, Set<Flaw> flaws, String mixName, boolean liveness,
-        boolean structuralChecks, Settings settings, FaultMix mix) {
+        boolean structuralChecks, Settings settings, FaultMix mix, boolean everyday) {
 
     /** Ticks after the faults stop within which a leader must be elected and a new command committed. */
     public static final int LIVENESS_BOUND_TICKS = 200;
@@ -61,6 +61,16 @@ public record Scenario(long seed, int nodes, int steps, Set<Flaw> flaws, String 
     /** The same run failing only on what the clients see: how long would a flaw go unnoticed by them? */
     public Scenario withoutStructuralChecks() {
         throw new UnsupportedOperationException("Part 6: write Scenario.withoutStructuralChecks");
+    }
+
+    /**
+     * Part 12: the same run with the everyday commands too ({@code everyday}): the clients also send
+     * PSETEX and PTTL on key t, INCRBY, DECR and DECRBY on key n, MSET, MSETNX and MGET on x, y, z;
+     * the replay command gets {@code --everyday} and the story's first line
+     * {@code , the everyday commands too}.
+     */
+    public Scenario withEverydayCommands() {
+        throw new UnsupportedOperationException("Part 12: write Scenario.withEverydayCommands");
     }
 
     /**

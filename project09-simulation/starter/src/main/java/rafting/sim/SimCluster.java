@@ -65,6 +65,17 @@ public final class SimCluster {
         throw new UnsupportedOperationException("Part 8: write SimCluster with or without sessions");
     }
 
+    /**
+     * Part 12: in runs with the everyday commands ({@code Scenario.everyday()}) the history's time
+     * is the simulated step, which the leader stamps each entry with ({@code KvMachine.stamped});
+     * a read goes through the log when the server's machine has a value that expires before now
+     * ({@code KvMachine.nextExpiry() < step}) unless not {@code readsMindExpiry}; MGET is a read;
+     * MSET, MSETNX and MGET are recorded as one single-key operation per key.
+     */
+    SimCluster(Scenario scenario, boolean exactlyOnce, boolean readsMindExpiry) {
+        throw new UnsupportedOperationException("Part 12: write SimCluster with the everyday commands");
+    }
+
     // ---------------------------------------------------------------- events
 
     /** Applies one event and checks the invariants. */

@@ -26,7 +26,8 @@ import java.util.Objects;
  *
  * <p>The compact constructor refuses, with an {@code IllegalArgumentException}, a value where the
  * kind takes none or none where it takes one ({@code "<kind> <key>: a value is needed for SET, CAS,
- * GETSET, SETNX, APPEND, INCRBY and DECRBY only"}), an amount that is no 64-bit integer as Redis
+ * GETSET, SETNX, APPEND, PSETEX, INCRBY and DECRBY only"}), a time to live on anything but PSETEX or
+ * none (below 1) on PSETEX ({@code "<kind> <key>: a time to live of 1 ms or more is needed for PSETEX only"}), an amount that is no 64-bit integer as Redis
  * writes one ({@code "<kind> <key>: the amount must be a 64-bit integer, got <value>"}, with
  * {@code " above the smallest"} after "integer" for DECRBY), and an expected value on anything but CAS or none on CAS
  * ({@code "<kind> <key>: an expected value is needed for CAS only"}); a null kind or key is a
@@ -35,18 +36,39 @@ import java.util.Objects;
  * @param kind     which command
  * @param key      the key it works on
  * @param expected for CAS the value it expects, otherwise null
- * @param value    for SET, CAS, GETSET, SETNX and APPEND the value it writes (or appends), otherwise null
+ * <p>Part 2's expiry (used by Part 12): {@code PSETEX key millis value} sets the value, to expire
+ * {@code millis} after the moment it takes effect, and {@code PTTL key} gives the time left
+ * ({@code -2} when absent, {@code -1} without an expiry); a key expires once the time is past its
+ * expiry, as in Redis; SET and DEL end an expiry. For these two the history's times are the
+ * store's milliseconds. The model keeps, with a value that expires, the bounds of the moment it
+ * expires, and narrows them by what later operations saw (see the README, Part 2). A key written
+ * with PSETEX takes GET, EXISTS, SET, DEL, PSETEX and PTTL only; anything else on it is an
+ * {@code IllegalArgumentException} whose message contains {@code no model of <KIND> with an expiry}.
+ *
+ * @param value    for SET, CAS, GETSET, SETNX, APPEND and PSETEX the value it writes (or appends),
+ *                 for INCRBY and DECRBY the amount, otherwise null
+ * @param millis   for PSETEX the time to live, at least 1; otherwise 0
  */
-public record Command(Kind kind, String key, String expected, String value) {
+public record Command(Kind kind, String key, String expected, String value, long millis) {
 
     /** The commands the checker knows. DEL and EXISTS take one key here. */
-    public enum Kind { GET, SET, DEL, EXISTS, CAS, INCR, INCRBY, DECR, DECRBY, GETSET, SETNX, GETDEL, STRLEN, APPEND }
+    public enum Kind { GET, SET, DEL, EXISTS, CAS, INCR, INCRBY, DECR, DECRBY, GETSET, SETNX, GETDEL, STRLEN, APPEND, PSETEX, PTTL }
 
     /** INCR's reply when the key holds a value that is not an integer, as Redis words it. */
     public static final String NOT_AN_INTEGER = "ERR value is not an integer or out of range";
 
     public Command {
         throw new UnsupportedOperationException("Part 2: write Command");
+    }
+
+    /** A command without a time to live: every kind but PSETEX. */
+    public Command(Kind kind, String key, String expected, String value) {
+        this(kind, key, expected, value, 0);
+    }
+
+    /** {@code PSETEX key millis value}: {@code value}, for {@code millis} from when it takes effect. */
+    public static Command psetex(String key, long millis, String value) {
+        throw new UnsupportedOperationException("Part 2: write Command.psetex");
     }
 
     public static Command get(String key) {
