@@ -64,7 +64,16 @@ class RedisServerParityTest {
             List.of("GETDEL"), List.of("STRLEN", "a", "b"), List.of("TTL"), List.of("SETNX", "k"), List.of("APPEND", "k"),
             List.of("PING"), List.of("PING", "hi"), List.of("PING", "a", "b"), List.of("SELECT", "0"),
             List.of("SELECT", "x"), List.of("NOSUCH"), List.of("NOSUCH", "a", "b"), List.of("HELLO", "3", "x"), List.of("HELLO", "4"), List.of("HELLO", "2", "SETNAME"),
-            List.of("HELLO", "x"), List.of("COMMAND", "NOSUCH"), List.of("CLIENT", "NOSUCH"), List.of("DBSIZE"));
+            List.of("HELLO", "x"), List.of("COMMAND", "NOSUCH"), List.of("CLIENT", "NOSUCH"), List.of("DBSIZE"),
+            List.of("SET", "at", "v", "EXAT", "1"), List.of("GET", "at"), List.of("SET", "at", "v", "PXAT", "1000"),
+            List.of("EXISTS", "at"), List.of("SET", "at", "v", "EXAT", "0"), List.of("SET", "at", "v", "PXAT", "-1"),
+            List.of("SET", "at", "v", "EXAT", "4102444800"), List.of("TTL", "at"), List.of("SET", "at", "v", "PXAT", "x"),
+            List.of("SET", "at", "v", "EXAT", "5", "PXAT", "5"), List.of("SET", "at", "v", "EXAT", "9223372036854775807"),
+            List.of("SET", "p", "v"), List.of("PEXPIRE", "p", "100000", "XX"), List.of("PEXPIRE", "p", "100000", "NX"),
+            List.of("PEXPIRE", "p", "200000", "NX"), List.of("PEXPIRE", "p", "50000", "GT"), List.of("PEXPIRE", "p", "500000", "GT"),
+            List.of("PEXPIRE", "p", "900000", "LT"), List.of("PEXPIRE", "p", "1", "NX", "GT"), List.of("PEXPIRE", "p", "-1"),
+            List.of("EXISTS", "p"), List.of("PEXPIRE", "missing", "100"), List.of("PEXPIRE", "p"), List.of("PERSIST"),
+            List.of("DBSIZE"));
 
     @TempDir
     static Path dir;
