@@ -29,8 +29,21 @@ import rafting.kv.Reply;
  */
 final class Compare {
 
-    /** What {@code redis-benchmark --csv} reports for one test: requests per second and two percentiles. */
-    record Figures(double perSecond, double p50Millis, double p99Millis) {
+    /**
+     * What {@code redis-benchmark --csv} reports for one test: requests per second and two
+     * percentiles. (A class, not a record: the course's check wants every public member of the
+     * reference in the learner's starter, which has no benchmark programs.)
+     */
+    static final class Figures {
+        final double perSecond;
+        final double p50Millis;
+        final double p99Millis;
+
+        Figures(double perSecond, double p50Millis, double p99Millis) {
+            this.perSecond = perSecond;
+            this.p50Millis = p50Millis;
+            this.p99Millis = p99Millis;
+        }
 
         /** {@code "1,347/s, p50 0.54 ms, p99 1.20 ms"}. */
         String text() {
@@ -39,7 +52,16 @@ final class Compare {
     }
 
     /** The time of one small append and {@code FileChannel.force(false)}, over many. */
-    record SyncTime(double meanMillis, double p50Millis, double p99Millis) {
+    static final class SyncTime {
+        final double meanMillis;
+        final double p50Millis;
+        final double p99Millis;
+
+        SyncTime(double meanMillis, double p50Millis, double p99Millis) {
+            this.meanMillis = meanMillis;
+            this.p50Millis = p50Millis;
+            this.p99Millis = p99Millis;
+        }
 
         String text() {
             return String.format("mean %.3f ms, p50 %.3f ms, p99 %.3f ms", meanMillis, p50Millis, p99Millis);
@@ -113,7 +135,7 @@ final class Compare {
     /** One row of the table: both sides' figures and the ratio of their throughputs. */
     static String row(int clients, String test, Figures ours, Figures theirs) {
         return String.format("| %d | %s | %s | %s | %.2f |", clients, test.toUpperCase(), ours.text(), theirs.text(),
-                ours.perSecond() / theirs.perSecond());
+                ours.perSecond / theirs.perSecond);
     }
 
     /** Runs {@code redis-benchmark} once against {@code 127.0.0.1:port} and reads its CSV. */
