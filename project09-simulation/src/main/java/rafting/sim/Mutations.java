@@ -25,14 +25,14 @@ import rafting.sim.explore.raft.RaftExploration;
 final class Mutations {
 
     /** The explorer's bounds, tried in this order until one finds the flaw: the same for every flaw. */
-    static final List<Rung> LADDER = List.of(
+    private static final List<Rung> LADDER = List.of(
             new Rung("E1", Bounds.small()),
             new Rung("E2", new Bounds(3, 2, 1, 0, 3, false)),
             new Rung("E3", new Bounds(3, 3, 1, 0, 1, true)),
             new Rung("E4", new Bounds(3, 4, 0, 0, 1, true)));
 
     /** One step of the ladder: its short name in the table, and its bounds. */
-    record Rung(String name, Bounds bounds) {}
+    private record Rung(String name, Bounds bounds) {}
 
     /**
      * The flaws the explorer cannot show, and why: it explores nodes with no reads, no snapshots
