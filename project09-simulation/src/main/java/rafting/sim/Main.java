@@ -26,6 +26,7 @@ import rafting.sim.timeline.TraceFiles;
  * <pre>
  * sim search [--flaw NAME|all] [--seeds N] [--from SEED] [--steps N] [--nodes N] [--mix none|lossy|chaos|varied] [--client-view] [--html FILE]
  * sim replay --seed SEED [--flaw NAME] [--steps N] [--nodes N] [--mix ...] [--client-view] [--everyday] [--shrink] [--html FILE]
+ * sim mutations [--flaw NAME] [--explore-seconds S]
  * </pre>
  */
 public final class Main {
@@ -39,6 +40,10 @@ public final class Main {
                   Replays one seed with its whole trace (or, with --shrink, its shrunk story).
               sim timeline PATH --html FILE
                   Draws the trace PATH (a JSON-lines file, or a folder of them, merged) as a timeline page.
+              sim mutations [--flaw NAME] [--explore-seconds S]
+                  For every flaw (or one), which checker finds it and how fast, as one Markdown table: the search,
+                  the search with --client-view, the explorer over a ladder of bounds (S seconds a flaw, 150 by
+                  default; a third of that for one step), and the TLA+ model that the tla tests run for it.
             --html FILE: also writes the story's timeline page (one HTML file, open it in a browser).
             --trace FILE: also writes the story's trace (JSON lines, see project 9's README).
             --client-view: a run fails only on what its clients see (their history is not linearizable,
@@ -82,6 +87,7 @@ public final class Main {
                 case "search" -> search(options);
                 case "replay" -> replay(options);
                 case "timeline" -> timeline(args);
+                case "mutations" -> mutations(options);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;
@@ -132,6 +138,19 @@ public final class Main {
         out.println("|---|---|---|---|---|");
         table.forEach(out::println);
         return allFound ? 0 : 1;
+    }
+
+    /** {@code sim mutations}: the mutation table. */
+    private int mutations(Args args) {
+        args.allow("--flaw", "--explore-seconds");
+        String flaw = args.value("--flaw", null);
+        List<Flaw> flaws = flaw == null ? List.of(Flaw.values()) : List.of(Args.flaw(flaw));
+        long seconds = args.number("--explore-seconds", 150);
+        if (seconds < 3) {
+            throw new IllegalArgumentException("--explore-seconds takes at least 3, got " + seconds);
+        }
+        new Mutations(out, err::println, java.time.Duration.ofSeconds(seconds / 3), java.time.Duration.ofSeconds(seconds)).run(flaws);
+        return 0;
     }
 
     private int healthy(FlawSearch.Options options) {

@@ -32,6 +32,25 @@ class MainTest {
     }
 
     @Test
+    void theMutationTableSaysWhichCheckerFindsAFlawAndHowFast() {
+        int status = main.run(new String[] {"mutations", "--flaw", "VOTE_TWICE_IN_A_TERM", "--explore-seconds", "30"});
+
+        assertThat(status).isZero();
+        // One Markdown row: the search, the clients' view, the explorer at the first bounds of its ladder, TLC's model.
+        assertThat(out()).contains("| flaw | simulator", "- E1: 3 servers, terms <= 2")
+                .containsPattern("\\| `VOTE_TWICE_IN_A_TERM` \\| seed \\d+; \\d+ events; [0-9.]+ s \\+ [0-9.]+ s \\| seed \\d+, \\w+")
+                .contains("| E1: Election Safety; 7 events; ", "| `RaftVoteTwiceInATerm.cfg`: OneLeaderPerTerm |");
+    }
+
+    @Test
+    void theMutationTableSaysWhyTheExplorerCannotShowAFlawOfTheStateMachine() {
+        int status = main.run(new String[] {"mutations", "--flaw", "SESSIONS_LEFT_OUT_OF_SNAPSHOT", "--explore-seconds", "3"});
+
+        assertThat(status).isZero();
+        assertThat(out()).contains("| not run: no state machine in the explorer |", "| no model: Raft.tla has no state machine |");
+    }
+
+    @Test
     void replayingASeedTellsEveryEvent() {
         int status = main.run(new String[] {"replay", "--seed", "3", "--steps", "40", "--mix", "lossy"});
 

@@ -32,7 +32,8 @@ import rafting.traffic.Timings;
  * <pre>
  * java -cp ... rafting.sim.explore.ExploreCommand traffic [--ew-green 30] [--ns-green 60] [--yellow 5] [--min-green 15]
  * java -cp ... rafting.sim.explore.ExploreCommand raft [--max-term 2] [--proposals 1] [--crashes 1] [--in-flight 2]
- *                                               [--drops] [--flaw NAME] [--no-symmetry] [--max-states N] [--html FILE]
+ *                                               [--drops] [--duplicates 0] [--flaw NAME] [--no-symmetry] [--max-states N]
+ *                                               [--seconds S] [--html FILE]
  * </pre>
  */
 public final class ExploreCommand {
@@ -40,7 +41,7 @@ public final class ExploreCommand {
     private static final String USAGE = """
             usage: ExploreCommand traffic [--ew-green S] [--ns-green S] [--yellow S] [--min-green S]
                    ExploreCommand raft [--max-term T] [--proposals P] [--crashes C] [--in-flight M] [--drops]
-                                [--flaw NAME] [--no-symmetry] [--max-states N] [--html FILE]
+                                [--duplicates D] [--flaw NAME] [--no-symmetry] [--max-states N] [--seconds S] [--html FILE]
             traffic: every state of the traffic-light controller (default timings 30, 60, 5, 15)
             raft:    every state of 3 real RaftNodes within the bounds (default: %s)
             flaws:   %s""".formatted(Bounds.small(), Arrays.toString(Flaw.values()));
@@ -81,19 +82,23 @@ public final class ExploreCommand {
         long start = System.nanoTime();
         ExplorationResult<State, Event> states = TrafficLightExploration.explore(machine);
         report("states, never two directions not red, no deadlock", states, start);
+        fired(states, states.neverFired(TrafficLightExploration.EVENT_KINDS));
         start = System.nanoTime();
         ExplorationResult<Observed<State, Waiting>, Event> served = TrafficLightExploration.exploreResponse(machine, bound);
         report("every press served within " + bound + " ticks", served, start);
+        fired(served, served.neverFired(TrafficLightExploration.EVENT_KINDS));
     }
 
     private static void raft(List<String> options) {
         Bounds d = Bounds.small();
         var bounds = new Bounds(d.nodes(), intOption(options, "--max-term", d.maxTerm()),
                 intOption(options, "--proposals", d.maxProposals()), intOption(options, "--crashes", d.maxCrashes()),
-                intOption(options, "--in-flight", d.maxInFlight()), flag(options, "--drops"));
+                intOption(options, "--in-flight", d.maxInFlight()), flag(options, "--drops"),
+                intOption(options, "--duplicates", d.maxDuplicates()));
         String flaw = stringOption(options, "--flaw", null);
         boolean symmetry = !flag(options, "--no-symmetry");
         long maxStates = longOption(options, "--max-states", Long.MAX_VALUE);
+        long seconds = longOption(options, "--seconds", 0);
         String html = stringOption(options, "--html", null);
         refuseOthers(options);
         Settings settings = RaftExploration.exploredSettings();
@@ -103,12 +108,15 @@ public final class ExploreCommand {
         System.out.println("raft: " + bounds + (flaw == null ? ", no flaw" : ", flaw " + flaw.toUpperCase(Locale.ROOT))
                 + (symmetry ? "" : ", no symmetry"));
         long start = System.nanoTime();
-        ExplorationResult<ClusterState, rafting.sim.Event> result = RaftExploration.explore(settings, bounds, symmetry, maxStates);
+        ExplorationResult<ClusterState, rafting.sim.Event> result = seconds > 0
+                ? RaftExploration.explore(settings, bounds, symmetry, maxStates, java.time.Duration.ofSeconds(seconds))
+                : RaftExploration.explore(settings, bounds, symmetry, maxStates);
         if (flaw != null && result.counterexample().isPresent()) {
             System.out.println("expected: flaw " + flaw.toUpperCase(Locale.ROOT)
                     + " was switched on on purpose; the VIOLATION and the story below show the explorer caught it");
         }
         report("states", result, start);
+        fired(result, RaftExploration.neverFired(result, bounds));
         result.counterexample().ifPresent(trace -> {
             System.out.println(RaftExploration.story(trace));
             if (html != null) {
@@ -134,6 +142,19 @@ public final class ExploreCommand {
                 result.verdict(), result.states(), result.transitions(), result.depth(), seconds, result.states() / seconds);
         if (result.trace() != null && !(result.trace().lastState() instanceof ClusterState)) {
             System.out.println(result.trace());
+        }
+    }
+
+    /**
+     * The transitions of each kind of event, and the kinds that the bounds allow but that never
+     * fired: there the exploration checked nothing (a "sometimes" property failed).
+     */
+    private static void fired(ExplorationResult<?, ?> result, List<String> never) {
+        System.out.println("fired: " + result.fired().entrySet().stream()
+                .map(e -> String.format("%s %,d", e.getKey(), e.getValue())).collect(java.util.stream.Collectors.joining(", ")));
+        if (!never.isEmpty()) {
+            System.out.println("never fired, although the bounds allow it: " + never
+                    + (result.noProblemFound() ? "" : " (the search stopped at the problem)"));
         }
     }
 

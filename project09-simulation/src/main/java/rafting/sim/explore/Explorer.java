@@ -1,5 +1,6 @@
 package rafting.sim.explore;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -37,7 +40,12 @@ import java.util.function.Predicate;
  *
  * <p>A bound (depth or number of states) makes the explorer skip states it would otherwise add;
  * the verdict is then {@link ExplorationResult.Verdict#BOUNDED BOUNDED}, never PASSED. A bound that the
- * machine never reaches changes nothing.
+ * machine never reaches changes nothing. A {@link #timeLimit time limit} stops the search between
+ * two states, BOUNDED too.
+ *
+ * <p>The explorer counts the transitions of each kind of event ({@link #kindOf}, by default the
+ * event's class): {@link ExplorationResult#fired()}. A kind that never fires where the model means
+ * it to is a check that passes for nothing ("sometimes" properties: {@link ExplorationResult#neverFired}).
  */
 public final class Explorer<S, E> {
 
@@ -56,8 +64,10 @@ public final class Explorer<S, E> {
     private final List<Named<StepProperty<? super S, ? super E>>> stepProperties = new ArrayList<>();
     private Function<? super S, ?> key = Function.identity();
     private Predicate<? super S> legalEnd = s -> false;
+    private Function<? super E, String> kindOf = event -> event.getClass().getSimpleName();
     private int maxDepth = Integer.MAX_VALUE;
     private long maxStates = Long.MAX_VALUE;
+    private long maxNanos = Long.MAX_VALUE;
 
     private Explorer(Machine<S, E> machine) {
         this.machine = Objects.requireNonNull(machine, "machine");
@@ -95,6 +105,21 @@ public final class Explorer<S, E> {
         return this;
     }
 
+    /** The kind an event is counted under in {@link ExplorationResult#fired()}; by default its class's simple name. */
+    public Explorer<S, E> kindOf(Function<? super E, String> kindOf) {
+        this.kindOf = Objects.requireNonNull(kindOf, "kindOf");
+        return this;
+    }
+
+    /** Stop, BOUNDED, once the search has taken {@code limit} (checked between two states). */
+    public Explorer<S, E> timeLimit(Duration limit) {
+        if (limit.isNegative()) {
+            throw new IllegalArgumentException("timeLimit must be zero or more, not " + limit);
+        }
+        this.maxNanos = limit.toNanos();
+        return this;
+    }
+
     /** Visit no state more than {@code maxDepth} events away from an initial state. */
     public Explorer<S, E> maxDepth(int maxDepth) {
         if (maxDepth < 0) {
@@ -126,7 +151,9 @@ public final class Explorer<S, E> {
 
     /** Explores; call it again after changing the checks or bounds to explore afresh. */
     public ExplorationResult<S, E> run() {
+        long start = System.nanoTime();
         Map<Object, Node<S, E>> visited = new HashMap<>();
+        Map<String, long[]> fired = new HashMap<>();
         List<Frontier<S, E>> level = new ArrayList<>();
         boolean bounded = false;
         for (S initial : machine.initialStates()) {
@@ -144,6 +171,7 @@ public final class Explorer<S, E> {
 
         long transitions = 0;
         int depth = 0;
+        boolean outOfTime = false;
         while (!level.isEmpty()) {
             depth = level.get(0).node().depth();
             LOG.log(System.Logger.Level.DEBUG, "depth {0}: {1} new states, {2} in all",
@@ -151,15 +179,23 @@ public final class Explorer<S, E> {
             for (Frontier<S, E> f : level) {
                 for (Named<Predicate<? super S>> invariant : invariants) {
                     if (!invariant.check().test(f.state())) {
-                        return failed(ExplorationResult.Verdict.VIOLATION, visited, transitions, depth,
+                        return failed(ExplorationResult.Verdict.VIOLATION, visited, transitions, depth, fired,
                                 trace("invariant \"" + invariant.name() + "\" broken", f.node(), visited));
                     }
                 }
             }
 
+            if (outOfTime) {
+                break;
+            }
             List<Frontier<S, E>> nextLevel = new ArrayList<>();
             FailedStep<S, E> failedStep = null;
             for (Frontier<S, E> f : level) {
+                if (System.nanoTime() - start >= maxNanos) {
+                    outOfTime = true; // the states found so far are checked next, then the search stops
+                    bounded = true;
+                    break;
+                }
                 boolean moved = false;
                 for (E event : machine.events(f.state())) {
                     Optional<S> next = machine.next(f.state(), event);
@@ -168,6 +204,7 @@ public final class Explorer<S, E> {
                     }
                     moved = true;
                     transitions++;
+                    fired.computeIfAbsent(kindOf.apply(event), k -> new long[1])[0]++;
                     S after = next.get();
                     if (failedStep == null) {
                         failedStep = firstFailedStep(f, event, after);
@@ -185,20 +222,26 @@ public final class Explorer<S, E> {
                     nextLevel.add(new Frontier<>(child, after));
                 }
                 if (!moved && !legalEnd.test(f.state())) {
-                    return failed(ExplorationResult.Verdict.DEADLOCK, visited, transitions, depth,
+                    return failed(ExplorationResult.Verdict.DEADLOCK, visited, transitions, depth, fired,
                             trace("deadlock: no event can happen", f.node(), visited));
                 }
             }
             if (failedStep != null) {
                 Trace<S, E> upTo = trace("step property \"" + failedStep.name() + "\" broken",
                         failedStep.from(), visited);
-                return failed(ExplorationResult.Verdict.VIOLATION, visited, transitions, depth,
+                return failed(ExplorationResult.Verdict.VIOLATION, visited, transitions, depth, fired,
                         withOneMoreStep(upTo, failedStep.event()));
             }
             level = nextLevel;
         }
         return new ExplorationResult<>(bounded ? ExplorationResult.Verdict.BOUNDED : ExplorationResult.Verdict.PASSED,
-                visited.size(), transitions, depth, null);
+                visited.size(), transitions, depth, counts(fired), null);
+    }
+
+    private static SortedMap<String, Long> counts(Map<String, long[]> fired) {
+        var counts = new TreeMap<String, Long>();
+        fired.forEach((kind, n) -> counts.put(kind, n[0]));
+        return counts;
     }
 
     private FailedStep<S, E> firstFailedStep(Frontier<S, E> from, E event, S after) {
@@ -211,8 +254,8 @@ public final class Explorer<S, E> {
     }
 
     private ExplorationResult<S, E> failed(ExplorationResult.Verdict verdict, Map<Object, Node<S, E>> visited,
-                                     long transitions, int depth, Trace<S, E> trace) {
-        return new ExplorationResult<>(verdict, visited.size(), transitions, depth, trace);
+                                     long transitions, int depth, Map<String, long[]> fired, Trace<S, E> trace) {
+        return new ExplorationResult<>(verdict, visited.size(), transitions, depth, counts(fired), trace);
     }
 
     /** Rebuilds the states on the way to {@code end} by replaying its events from its initial state. */

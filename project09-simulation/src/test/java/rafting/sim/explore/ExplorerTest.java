@@ -2,7 +2,9 @@ package rafting.sim.explore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -82,6 +84,45 @@ class ExplorerTest {
         assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.BOUNDED);
         assertThat(result.states()).isEqualTo(1);
         assertThat(result.depth()).isZero();
+    }
+
+    @Test
+    void countsTheTransitionsOfEachKindOfEvent() {
+        ExplorationResult<Mutex, Step> result = Explorer.of(mutex(true))
+                .kindOf(step -> step.action().name())
+                .run();
+
+        // From idle/idle either process may test-and-set; from each "in" state, its release.
+        assertThat(result.fired()).containsExactly(entry("RELEASE", 2L), entry("TEST", 2L));
+        assertThat(result.fired().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(result.transitions());
+    }
+
+    @Test
+    void reportsAKindOfEventThatNeverFires() {
+        ExplorationResult<Mutex, Step> result = Explorer.of(mutex(true))
+                .kindOf(step -> step.action().name())
+                .run();
+
+        // In the atomic mutex, TEST takes the lock itself: a separate SET can never happen, so a
+        // check about it would pass for nothing.
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.PASSED);
+        assertThat(result.neverFired(List.of("TEST", "SET", "RELEASE"))).containsExactly("SET");
+    }
+
+    @Test
+    void countsEventsByTheirClassUnlessToldOtherwise() {
+        ExplorationResult<Integer, String> result = Explorer.of(counter(4)).legalEnd(s -> s == 4).run();
+
+        assertThat(result.fired()).containsExactly(entry("String", 4L));
+    }
+
+    @Test
+    void aTimeLimitOfZeroChecksTheInitialStatesAndStops() {
+        ExplorationResult<Integer, String> result = Explorer.of(counter(1_000)).timeLimit(Duration.ZERO).run();
+
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.BOUNDED);
+        assertThat(result.states()).isEqualTo(1);
+        assertThat(result.transitions()).isZero();
     }
 
     // --- a mutex whose test and set are two separate events: two processes can both get in ---

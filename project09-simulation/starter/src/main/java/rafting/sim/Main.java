@@ -17,6 +17,7 @@ import rafting.election.Flaw;
  * <pre>
  * sim search [--flaw NAME|all] [--seeds N] [--from SEED] [--steps N] [--nodes N] [--mix none|lossy|chaos|varied] [--client-view]
  * sim replay --seed SEED [--flaw NAME] [--steps N] [--nodes N] [--mix ...] [--client-view] [--shrink]
+ * sim mutations [--flaw NAME] [--explore-seconds S]   (the mutation table; given whole in the reference)
  * </pre>
  */
 public final class Main {

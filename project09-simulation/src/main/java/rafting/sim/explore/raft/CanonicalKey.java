@@ -111,7 +111,8 @@ final class CanonicalKey {
         out.append('\n');
         state.committed().forEach((index, c) -> out.append(index).append('=').append(entry(c.entry()))
                 .append('@').append(c.term()).append(','));
-        return out.append('\n').append(state.proposals()).append(',').append(state.crashes()).toString();
+        return out.append('\n').append(state.proposals()).append(',').append(state.crashes()).append(',')
+                .append(state.duplicates()).toString();
     }
 
     /** One server's encoding under renaming {@code r}, computed once per server and renaming. */

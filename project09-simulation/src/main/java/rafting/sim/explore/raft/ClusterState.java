@@ -29,15 +29,22 @@ public final class ClusterState implements ClusterView {
     private final SortedMap<Long, Committed> committed;
     private final int proposals;
     private final int crashes;
+    private final int duplicates;
 
     ClusterState(List<NodeRun> servers, List<Message> inFlight, SortedMap<Long, Integer> leaders,
             SortedMap<Long, Committed> committed, int proposals, int crashes) {
+        this(servers, inFlight, leaders, committed, proposals, crashes, 0);
+    }
+
+    private ClusterState(List<NodeRun> servers, List<Message> inFlight, SortedMap<Long, Integer> leaders,
+            SortedMap<Long, Committed> committed, int proposals, int crashes, int duplicates) {
         this.servers = List.copyOf(servers);
         this.inFlight = List.copyOf(inFlight);
         this.leaders = Collections.unmodifiableSortedMap(leaders);
         this.committed = Collections.unmodifiableSortedMap(committed);
         this.proposals = proposals;
         this.crashes = crashes;
+        this.duplicates = duplicates;
     }
 
     static ClusterState initial(NodeRun.Setup setup) {
@@ -62,7 +69,17 @@ public final class ClusterState implements ClusterView {
         if (run.isUp()) {
             ClusterView.learn(run.key(), leaders, committed);
         }
-        return new ClusterState(next, reachable, leaders, committed, proposals, crashes);
+        return new ClusterState(next, reachable, leaders, committed, proposals, crashes, duplicates);
+    }
+
+    /** This state with a second copy of {@code message} in flight, which the network made: one more duplicate. */
+    ClusterState withDuplicate(Message message) {
+        if (!inFlight.contains(message)) {
+            throw new IllegalArgumentException("not in flight: " + message);
+        }
+        var more = new ArrayList<>(inFlight);
+        more.add(message);
+        return new ClusterState(servers, CanonicalKey.sorted(more), leaders, committed, proposals, crashes, duplicates + 1);
     }
 
     /** The servers' ids, 1..n. */
@@ -133,6 +150,11 @@ public final class ClusterState implements ClusterView {
     /** Crashes so far. */
     public int crashes() {
         return crashes;
+    }
+
+    /** Messages the network duplicated so far. */
+    public int duplicates() {
+        return duplicates;
     }
 
     NodeRun server(int id) {

@@ -21,7 +21,10 @@ import rafting.sim.explore.Machine;
  *   <li>any message in flight may be delivered;</li>
  *   <li>if the bounds allow drops, each of the events above that makes a server send may lose
  *       what it sends to any set of servers ({@link Event.Lossy});</li>
- *   <li>a running server may crash, keeping what it synced; a crashed one may restart.</li>
+ *   <li>a running server may crash, keeping what it synced; a crashed one may restart;</li>
+ *   <li>if the bounds allow duplicates, the network may put a second copy of any message in
+ *       flight ({@link Event.Duplicate}), to be delivered on its own: a request or an answer that
+ *       arrives twice, the second time perhaps much later.</li>
  * </ul>
  *
  * A crashed server receives nothing: the messages to it are lost, those in flight when it
@@ -90,6 +93,9 @@ public final class RaftCoreMachine implements Machine<ClusterState, Event> {
             }
             previous = message;
             sending(new Event.Deliver(message, true), state, events);
+            if (state.duplicates() < bounds.maxDuplicates()) {
+                events.add(new Event.Duplicate(message));
+            }
         }
         return events;
     }
@@ -119,6 +125,10 @@ public final class RaftCoreMachine implements Machine<ClusterState, Event> {
 
     @Override
     public Optional<ClusterState> next(ClusterState state, Event event) {
+        if (event instanceof Event.Duplicate duplicate) {
+            boolean room = state.duplicates() < bounds.maxDuplicates() && state.inFlight().size() < bounds.maxInFlight();
+            return room ? Optional.of(state.withDuplicate(duplicate.message())) : Optional.empty();
+        }
         var inFlight = new ArrayList<>(state.inFlight());
         int proposals = state.proposals();
         int crashes = state.crashes();

@@ -1,6 +1,8 @@
 package rafting.sim.explore.raft;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 import rafting.election.Settings;
 import rafting.sim.Event;
@@ -43,13 +45,46 @@ public final class RaftExploration {
 
     /** As above; with {@code symmetry} off, states that differ only in the servers' names count apart. */
     public static ExplorationResult<ClusterState, Event> explore(Settings settings, Bounds bounds, boolean symmetry, long maxStates) {
+        return explore(settings, bounds, symmetry, maxStates, Duration.ofSeconds(Long.MAX_VALUE / 1_000_000_000L));
+    }
+
+    /** As above, and stopping (BOUNDED) once the search has taken {@code timeLimit}. */
+    public static ExplorationResult<ClusterState, Event> explore(Settings settings, Bounds bounds, boolean symmetry, long maxStates,
+                                                                 Duration timeLimit) {
         var key = new CanonicalKey(bounds.nodes(), symmetry, settings);
         // A real node can always tick: a state with no event left is one where the bounds stop everything.
         return checking(Explorer.of(new RaftCoreMachine(settings, bounds)))
                 .key(key::of)
                 .legalEnd(state -> true)
+                .kindOf(RaftExploration::kindOf)
                 .maxStates(maxStates)
+                .timeLimit(timeLimit)
                 .run();
+    }
+
+    /**
+     * The kind an event is counted under: {@code Fire}, {@code Deliver}, {@code Propose},
+     * {@code Crash}, {@code Restart}, {@code Duplicate}; an event that loses what it sends is
+     * {@code Lossy} and its cause's kind, {@code Lossy Fire}, say.
+     */
+    static String kindOf(Event event) {
+        return event instanceof Event.Lossy lossy ? "Lossy " + kindOf(lossy.cause()) : event.getClass().getSimpleName();
+    }
+
+    /**
+     * The kinds of event that {@code bounds} allow ({@link Bounds#eventKinds()}) but that never
+     * fired in {@code result}: "sometimes" properties that failed, where the checks passed for
+     * nothing. A kind fires whether or not the network loses what it sends ({@code Fire} counts
+     * {@code Lossy Fire}: with one message in flight, a timer can only fire losing one of the two
+     * messages it sends), and {@code Lossy} fires if any lossy event does.
+     */
+    public static List<String> neverFired(ExplorationResult<ClusterState, Event> result, Bounds bounds) {
+        var fired = result.fired();
+        return bounds.eventKinds().stream()
+                .filter(kind -> kind.equals("Lossy")
+                        ? fired.keySet().stream().noneMatch(k -> k.startsWith("Lossy "))
+                        : fired.getOrDefault(kind, 0L) + fired.getOrDefault("Lossy " + kind, 0L) == 0)
+                .toList();
     }
 
     /** {@code explorer} checking every property of {@link RaftInvariants}: the invariants in every state, the step properties on every event. */

@@ -31,6 +31,9 @@ public final class TrafficLightExploration {
 
     static final String SAFETY = "never two directions not red at once";
 
+    /** The kinds of event the explorer counts ({@link ExplorationResult#fired()}): each must fire in every exploration of the light. */
+    public static final List<String> EVENT_KINDS = List.of("Tick", "Press");
+
     private TrafficLightExploration() {
     }
 

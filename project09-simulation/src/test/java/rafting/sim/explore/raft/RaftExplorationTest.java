@@ -26,9 +26,41 @@ class RaftExplorationTest {
 
         ExplorationResult<ClusterState, Event> result = RaftExploration.explore(HEALTHY, bounds, NO_LIMIT);
 
-        System.out.println("raft, " + bounds + ": " + result);
+        System.out.println("raft, " + bounds + ": " + result + ", fired " + result.fired());
         assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
         assertThat(result.states()).isGreaterThan(5_000);
+        // Sometimes: each kind of event the bounds allow happens somewhere, or the checks above miss it.
+        assertThat(bounds.eventKinds()).containsExactly("Fire", "Deliver", "Propose", "Crash", "Restart");
+        assertThat(RaftExploration.neverFired(result, bounds)).isEmpty();
+    }
+
+    @Test
+    void boundsThatAllowAProposalButNoLeaderAreCaughtByTheProposalNeverFiring() {
+        // One term, no crash, 2 messages in flight, no drops: a new leader's two AppendEntries do
+        // not fit beside the request or answer still in flight, so no one ever leads. The healthy
+        // core passes, and would pass with any broken rule about entries: nothing was checked.
+        Bounds bounds = new Bounds(3, 1, 1, 0, 2, false);
+
+        ExplorationResult<ClusterState, Event> result = RaftExploration.explore(HEALTHY, bounds, NO_LIMIT);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
+        assertThat(RaftExploration.neverFired(result, bounds)).containsExactly("Propose");
+        // One more message in flight, and a leader is elected and takes the proposal.
+        ExplorationResult<ClusterState, Event> wider = RaftExploration.explore(HEALTHY, bounds.withMaxInFlight(3), NO_LIMIT);
+        assertThat(RaftExploration.neverFired(wider, bounds)).isEmpty();
+    }
+
+    @Test
+    void theHealthyCoreBreaksNoRuleWhenTheNetworkDeliversAMessageTwice() {
+        // Terms up to 2, one proposal, 3 messages in flight, one of them a copy the network made.
+        Bounds bounds = new Bounds(3, 2, 1, 0, 3, false, 1);
+
+        ExplorationResult<ClusterState, Event> result = RaftExploration.explore(HEALTHY, bounds, NO_LIMIT);
+
+        System.out.println("raft, " + bounds + ": " + result + ", fired " + result.fired());
+        assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
+        assertThat(RaftExploration.neverFired(result, bounds)).isEmpty();
+        assertThat(result.fired()).containsKey("Duplicate");
     }
 
     @Test
@@ -41,6 +73,7 @@ class RaftExplorationTest {
         System.out.println("raft, " + bounds + ": " + result);
         assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
         assertThat(result.states()).isGreaterThan(100_000);
+        assertThat(RaftExploration.neverFired(result, bounds)).isEmpty();
     }
 
     @Test
@@ -134,6 +167,7 @@ class RaftExplorationTest {
         System.out.println("raft, " + bounds + ": " + result);
         assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
         assertThat(result.states()).isEqualTo(66_203);
+        assertThat(RaftExploration.neverFired(result, bounds)).isEmpty();
     }
 
     /** Said before a flawed run's story, which a passing run prints: the VIOLATION in it is the point. */

@@ -2,6 +2,7 @@ package rafting.sim.explore.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import rafting.sim.explore.ExplorationResult;
@@ -29,6 +30,25 @@ class TrafficLightExplorationTest {
         assertThat(result.states()).isEqualTo(130);
         assertThat(result.transitions()).isEqualTo(130 * 3); // every event happens in every state
         System.out.println("traffic light: " + result);
+    }
+
+    @Test
+    void bothTicksAndPressesHappenInTheExploration() {
+        ExplorationResult<State, Event> result = TrafficLightExploration.explore(TrafficLightExploration.machine(STANDARD));
+
+        assertThat(result.neverFired(TrafficLightExploration.EVENT_KINDS)).isEmpty();
+        assertThat(result.fired()).containsEntry("Tick", 130L).containsEntry("Press", 2 * 130L);
+    }
+
+    @Test
+    void aLightWhoseButtonsAreNotWiredUpIsCaughtByItsPressesNeverFiring() {
+        // Broken on purpose: the machine offers ticks only. Every press property would pass, vacuously.
+        Machine<State, Event> unwired = TrafficLightExploration.machine(STANDARD.initial(), List.of(Event.TICK), STANDARD::next);
+
+        ExplorationResult<Observed<State, Waiting>, Event> result = TrafficLightExploration.exploreResponse(unwired, BOUND);
+
+        assertThat(result.verdict()).isEqualTo(ExplorationResult.Verdict.PASSED);
+        assertThat(result.neverFired(TrafficLightExploration.EVENT_KINDS)).containsExactly("Press");
     }
 
     @Test

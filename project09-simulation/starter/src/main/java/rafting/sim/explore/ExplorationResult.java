@@ -1,6 +1,9 @@
 package rafting.sim.explore;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * What an exploration found.
@@ -9,10 +12,12 @@ import java.util.Optional;
  * @param states      distinct states reached (by the explorer's key)
  * @param transitions events that led somewhere, counting those that led to a state seen before
  * @param depth       the largest number of events from an initial state to a state reached
+ * @param fired       the transitions of each kind of event ({@link Explorer#kindOf}); a kind that
+ *                    never led anywhere is absent. They add up to {@code transitions}
  * @param trace       the shortest way to the problem, when there is one; otherwise null
  */
 public record ExplorationResult<S, E>(Verdict verdict, long states, long transitions, int depth,
-                                Trace<S, E> trace) {
+                                SortedMap<String, Long> fired, Trace<S, E> trace) {
 
     /** How an exploration ended. */
     public enum Verdict {
@@ -29,6 +34,15 @@ public record ExplorationResult<S, E>(Verdict verdict, long states, long transit
     /** The trace to the problem found, if any. */
     public Optional<Trace<S, E>> counterexample() {
         throw new UnsupportedOperationException("Part 1: write ExplorationResult.counterexample");
+    }
+
+    /**
+     * The kinds among {@code kinds} that never fired, in the order given: "sometimes" properties
+     * that failed. A model whose bounds allow proposals, say, but where no proposal ever happens,
+     * checks nothing about proposals; a test of it should ask for this list to be empty.
+     */
+    public List<String> neverFired(Collection<String> kinds) {
+        throw new UnsupportedOperationException("Part 1: write ExplorationResult.neverFired");
     }
 
     /** True when the exploration found no problem (whether it finished or was bounded). */

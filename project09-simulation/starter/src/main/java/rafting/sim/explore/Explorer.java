@@ -1,5 +1,6 @@
 package rafting.sim.explore;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -37,7 +38,13 @@ import java.util.function.Predicate;
  *
  * <p>A bound (depth or number of states) makes the explorer skip states it would otherwise add;
  * the verdict is then {@link ExplorationResult.Verdict#BOUNDED BOUNDED}, never PASSED. A bound that the
- * machine never reaches changes nothing.
+ * machine never reaches changes nothing. A {@link #timeLimit time limit} stops the search between
+ * two states, BOUNDED too.
+ *
+ * <p>The explorer counts the transitions of each kind of event ({@link #kindOf}, by default the
+ * simple name of the event's class): {@link ExplorationResult#fired()}. A kind that never fires
+ * where the model means it to is a check that passes for nothing ("sometimes" properties:
+ * {@link ExplorationResult#neverFired}).
  */
 public final class Explorer<S, E> {
 
@@ -77,6 +84,21 @@ public final class Explorer<S, E> {
      */
     public Explorer<S, E> key(Function<? super S, ?> key) {
         throw new UnsupportedOperationException("Part 1: write Explorer.key");
+    }
+
+    /** The kind an event is counted under in {@link ExplorationResult#fired()}; by default its class's simple name. */
+    public Explorer<S, E> kindOf(Function<? super E, String> kindOf) {
+        throw new UnsupportedOperationException("Part 1: write Explorer.kindOf");
+    }
+
+    /**
+     * Stop, BOUNDED, once the search has taken {@code limit} (checked between two states); the
+     * states found by then are still checked. A limit of zero checks the initial states only.
+     *
+     * @throws IllegalArgumentException if {@code limit} is negative
+     */
+    public Explorer<S, E> timeLimit(Duration limit) {
+        throw new UnsupportedOperationException("Part 1: write Explorer.timeLimit");
     }
 
     /**

@@ -101,6 +101,11 @@ public final class ClusterState implements ClusterView {
         throw new UnsupportedOperationException("Part 4: write ClusterState.crashes");
     }
 
+    /** Messages the network duplicated so far ({@link Event.Duplicate}, within {@link Bounds#maxDuplicates()}). */
+    public int duplicates() {
+        throw new UnsupportedOperationException("Part 4: write ClusterState.duplicates");
+    }
+
     NodeRun server(int id) {
         throw new UnsupportedOperationException("Part 4: write ClusterState.server");
     }

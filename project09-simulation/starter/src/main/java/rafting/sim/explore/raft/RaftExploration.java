@@ -1,6 +1,8 @@
 package rafting.sim.explore.raft;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 import rafting.election.Settings;
 import rafting.sim.Event;
@@ -42,6 +44,24 @@ public final class RaftExploration {
     /** As above; with {@code symmetry} off, states that differ only in the servers' names count apart. */
     public static ExplorationResult<ClusterState, Event> explore(Settings settings, Bounds bounds, boolean symmetry, long maxStates) {
         throw new UnsupportedOperationException("Part 4: write RaftExploration.explore");
+    }
+
+    /** As above, and stopping (BOUNDED) once the search has taken {@code timeLimit}. */
+    public static ExplorationResult<ClusterState, Event> explore(Settings settings, Bounds bounds, boolean symmetry, long maxStates,
+                                                                 Duration timeLimit) {
+        throw new UnsupportedOperationException("Part 4: write RaftExploration.explore");
+    }
+
+    /**
+     * The kinds of event that {@code bounds} allow ({@link Bounds#eventKinds()}) but that never
+     * fired in {@code result}: "sometimes" properties that failed, where the checks passed for
+     * nothing. A kind fires whether or not the network loses what it sends (count an
+     * {@link Event.Lossy} under {@code Lossy} and its cause's kind, {@code Lossy Fire}: with one
+     * message in flight, a timer can only fire losing one of the two messages it sends), and
+     * {@code Lossy} fires if any lossy event does.
+     */
+    public static List<String> neverFired(ExplorationResult<ClusterState, Event> result, Bounds bounds) {
+        throw new UnsupportedOperationException("Part 4: write RaftExploration.neverFired");
     }
 
     /**
