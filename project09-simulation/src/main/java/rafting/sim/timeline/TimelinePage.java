@@ -154,7 +154,7 @@ public final class TimelinePage {
             for (int i = 0; i <= events.size(); i++) {
                 TraceEvent event = i < events.size() ? events.get(i) : null;
                 boolean ends = event == null || event.node() == node && (event.kind() == TraceEvent.Kind.ROLE
-                        || event.kind() == TraceEvent.Kind.FAULT && event.text().equals("crash"));
+                        || event.kind() == TraceEvent.Kind.FAULT && isDown(event.text()));
                 if (!ends) {
                     continue;
                 }
@@ -189,7 +189,7 @@ public final class TimelinePage {
                 continue;
             }
             String what = event == null ? "end" : event.text();
-            if (what.equals("crash")) {
+            if (isDown(what)) {
                 crashed.put(event.node(), row);
             } else if ((what.equals("restart") || what.equals("end")) && !crashed.isEmpty()) {
                 for (var down : List.copyOf(crashed.entrySet())) {
@@ -207,6 +207,11 @@ public final class TimelinePage {
                 cut = event == null ? null : event.note();
             }
         }
+    }
+
+    /** A node is down from its crash, or from its clean stop (a real node's trace ends a life with one), to its restart. */
+    private static boolean isDown(String fault) {
+        return fault.equals("crash") || fault.equals("stopped");
     }
 
     private void span(String kind, int x, int width, int from, int to, String title) {
@@ -375,14 +380,17 @@ public final class TimelinePage {
                 const n = s[e.node];
                 switch (e.kind) {
                   case 'role': n.role = e.text; n.term = e.term || 0; n.up = true; break;
-                  case 'append': n.log.length = e.index - 1; n.log.push((e.term || 0) + ':' + (e.text || '')); break;
-                  case 'truncate': n.log.length = e.index - 1; break;
+                  case 'append': cut(n.log, e.index); n.log.push([e.index, (e.term || 0) + ':' + (e.text || '')]); break;
+                  case 'truncate': cut(n.log, e.index); break;
                   case 'commit': n.commit = e.index || 0; break;
-                  case 'fault': if (n && e.text === 'crash') n.up = false; if (n && e.text === 'restart') n.up = true; break;
+                  case 'fault': if (n && (e.text === 'crash' || e.text === 'stopped')) n.up = false; if (n && e.text === 'restart') n.up = true; break;
                 }
               }
               return s;
             }
+            // A log is [index, entry] pairs: a real node's log starts past 1 after a snapshot, or before the trace's first event.
+            function cut(log, from) { while (log.length && log[log.length - 1][0] >= from) log.pop(); }
+            const SHOWN = 12;
             function esc(t) { return String(t).replace(/&/g, '&amp;').replace(/</g, '&lt;'); }
             function show(row) {
               if (row < 0 || row >= rows.length) return;
@@ -391,7 +399,9 @@ public final class TimelinePage {
               let html = '<b>after time ' + rows[row] + '</b><table>';
               for (const n of NODES) {
                 const st = s[n];
-                const log = st.log.map((x, i) => i < st.commit ? '<span class="committedEntry">' + esc(x) + '</span>' : esc(x)).join(', ');
+                const shown = st.log.slice(-SHOWN).map(([i, x]) => i <= st.commit ? '<span class="committedEntry">' + esc(x) + '</span>' : esc(x));
+                const log = (st.log.length > SHOWN ? '\u2026 ' + (st.log.length - SHOWN) + ' before ' + st.log[st.log.length - SHOWN][0] + ', ' : '')
+                  + shown.join(', ');
                 html += '<tr class="node-state" data-node="' + n + '"><td>n' + n + '</td><td>' + (st.up ? esc(st.role) : 'down')
                   + ' t=' + st.term + '</td><td>commit=' + st.commit + '</td><td>log=[' + log + ']</td></tr>';
               }
