@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import rafting.sim.timeline.TimelinePage;
 import rafting.sim.timeline.TraceEvent;
@@ -63,8 +65,8 @@ final class ClusterTimeline {
             throw new IllegalArgumentException("the traces in " + dir + " hold no event");
         }
         long start = events.get(0).time();
-        String title = dir.toAbsolutePath().normalize().getFileName() + ": the last " + events.size()
-                + " events, ms from " + Instant.ofEpochMilli(start);
+        String title = dir.toAbsolutePath().normalize().getFileName() + ": " + (events.size() == last ? "the last " : "")
+                + events.size() + " events of the nodes' traces, in ms from " + Instant.ofEpochMilli(start);
         String html = TimelinePage.of(title, events.stream().map(e -> at(e, e.time() - start, e.id(), e.peer())).toList());
         Path parent = page.toAbsolutePath().getParent();
         if (parent != null) {
@@ -80,15 +82,53 @@ final class ClusterTimeline {
 
     /**
      * {@code merged} (the nodes' traces, merged) with each delivery and drop numbered as its send,
-     * and clients and their requests numbered across the cluster.
+     * and clients and their requests numbered across the cluster. Within one millisecond, the
+     * merge puts the nodes' events one node after the other, so a delivery can come before its
+     * send made in the same millisecond: there, a node's events wait while the next of them is a
+     * delivery or drop whose send another node has still to make.
      */
     static List<TraceEvent> linked(List<TraceEvent> merged) {
-        var unpaired = new HashMap<Link, Deque<TraceEvent>>();
-        var clients = new HashMap<Client, Integer>();
-        var requests = new HashMap<Request, Long>();
-        var out = new ArrayList<TraceEvent>(merged.size());
-        long messages = 0;
-        for (TraceEvent event : merged) {
+        var linker = new Linker();
+        for (int from = 0; from < merged.size(); ) {
+            int to = from;
+            while (to < merged.size() && merged.get(to).time() == merged.get(from).time()) {
+                to++;
+            }
+            linker.moment(merged.subList(from, to));
+            from = to;
+        }
+        return linker.out;
+    }
+
+    /** Pairs messages and numbers clients, one moment (one millisecond) at a time. */
+    private static final class Linker {
+        private final Map<Link, Deque<TraceEvent>> unpaired = new HashMap<>();
+        private final Map<Client, Integer> clients = new HashMap<>();
+        private final Map<Request, Long> requests = new HashMap<>();
+        private final List<TraceEvent> out = new ArrayList<>();
+        private long messages;
+
+        /** The events of one moment: each node's in their order, a delivery after its send. */
+        void moment(List<TraceEvent> events) {
+            var nodes = new LinkedHashMap<Integer, Deque<TraceEvent>>();
+            events.forEach(e -> nodes.computeIfAbsent(e.node(), node -> new ArrayDeque<>()).addLast(e));
+            while (!nodes.isEmpty()) {
+                Deque<TraceEvent> next = nodes.values().stream().filter(queue -> ready(queue.peekFirst())).findFirst()
+                        .orElse(nodes.values().iterator().next()); // a send before the trace's first event, or lost
+                link(next.removeFirst());
+                nodes.values().removeIf(Deque::isEmpty);
+            }
+        }
+
+        private boolean ready(TraceEvent event) {
+            if (event.kind() != TraceEvent.Kind.DELIVER && event.kind() != TraceEvent.Kind.DROP) {
+                return true;
+            }
+            Deque<TraceEvent> link = unpaired.get(new Link(event.peer(), event.node()));
+            return link != null && link.stream().anyMatch(send -> send.text().equals(event.text()));
+        }
+
+        private void link(TraceEvent event) {
             switch (event.kind()) {
                 case SEND -> {
                     TraceEvent sent = at(event, event.time(), ++messages, event.peer());
@@ -107,7 +147,6 @@ final class ClusterTimeline {
                 default -> out.add(event);
             }
         }
-        return out;
     }
 
     /**

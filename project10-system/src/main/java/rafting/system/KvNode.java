@@ -226,6 +226,7 @@ public final class KvNode implements Closeable {
         });
         this.state = node.state();
         trace.look(state);
+        trace.flush();
         this.loop = loop.afterEachBatch(this::afterBatch).failStop(this::fail).withCapacity(QUEUE_CAPACITY);
         long period = tick.toNanos();
         loop.scheduleEvery(tick, () -> tickUnlessCatchingUp(loop.clock().nanos(), period));
@@ -448,6 +449,7 @@ public final class KvNode implements Closeable {
         if (failure != null || transport == null) {
             return; // stopped by a disk failure, or closed before it was fully started
         }
+        trace.look(node.state()); // the roles this batch's inputs made, before the messages they send
         try {
             driver.flush(); // writes, one fsync, sends, applies: see Driver
         } catch (UncheckedIOException e) {
@@ -456,6 +458,7 @@ public final class KvNode implements Closeable {
         }
         state = node.state();
         trace.look(state);
+        trace.flush();
         if (state.role() == Role.LEADER && !pending.isEmpty() && state.commitIndex() == state.lastLogIndex()) {
             forgetTruncatedProposals(state.lastLogIndex());
         }

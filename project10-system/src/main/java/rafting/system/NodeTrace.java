@@ -32,7 +32,7 @@ import rafting.sim.timeline.TraceJson;
  * <p>Events come from the loop (roles, terms, commits, the log, messages sent and delivered), from
  * peer-link threads (messages dropped, links down and up) and from client threads (requests,
  * replies): every method takes this trace's lock. They are written in whole lines, in one
- * {@code write} a batch of the loop ({@link #look}), so nothing waits in memory beyond one batch
+ * {@code write} a batch of the loop ({@link #flush}), so nothing waits in memory beyond one batch
  * (at most {@value #BUFFER} characters) and a {@code kill -9} loses only the last batch. A trace
  * that cannot be written (a full disk) says so in one log line and stops; the node goes on.
  *
@@ -130,7 +130,11 @@ final class NodeTrace implements Closeable {
         }
     }
 
-    /** Role, term and commit index after a batch of the loop: what changed is written, then the batch's events go to the file. */
+    /**
+     * Role, term and commit index: what changed since the last look is written down. The loop
+     * looks before the driver's work of a batch (the roles the batch's inputs made come before the
+     * messages they send) and after it (the commits), then {@link #flush}es.
+     */
     synchronized void look(NodeState state) {
         if (out == null) {
             return;
@@ -145,7 +149,6 @@ final class NodeTrace implements Closeable {
             commit = state.commitIndex();
             add(TraceEvent.commit(tick(), seq + 1, node, state.commitIndex()));
         }
-        flush();
     }
 
     /** Sent to its peer (queued on the link). */
@@ -339,7 +342,8 @@ final class NodeTrace implements Closeable {
         }
     }
 
-    private void flush() {
+    /** Writes what is waiting, in one write: at the end of each batch of the loop. */
+    synchronized void flush() {
         if (out == null || lines.isEmpty()) {
             return;
         }

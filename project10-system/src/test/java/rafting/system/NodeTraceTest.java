@@ -59,7 +59,8 @@ class NodeTraceTest {
     void aRestartAfterAKillMarksTheCrashAtTheLastEventItWroteAndCountsOn() throws Exception {
         NodeTrace killed = NodeTrace.open(dir, 1, clock::get);
         clock.set(1_500);
-        killed.look(state(Role.LEADER, 4, 7)); // written at the end of the batch; then kill -9: no stop
+        killed.look(state(Role.LEADER, 4, 7));
+        killed.flush(); // the end of a batch; then kill -9: no stop
         Path file = dir.resolve("node-1.jsonl");
         Files.writeString(file, "{\"t\":1600,\"seq\":9,\"no", java.nio.file.StandardOpenOption.APPEND); // a line cut short
         clock.set(9_000);

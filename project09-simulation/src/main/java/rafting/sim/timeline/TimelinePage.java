@@ -2,9 +2,11 @@ package rafting.sim.timeline;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -57,7 +59,7 @@ public final class TimelinePage {
             rowOf.add(rowTimes.size() - 1);
         }
         this.nodes = List.copyOf(ids);
-        this.clientsX = LEFT + nodes.size() * LANE + 60;
+        this.clientsX = LEFT + nodes.size() * LANE + 80; // past the commit line and its header
         this.textX = clientsX + Math.max(1, clients) * CLIENT + 20;
     }
 
@@ -282,13 +284,16 @@ public final class TimelinePage {
     private void clients() {
         Map<Long, Integer> calledAt = new HashMap<>();
         Map<Long, TraceEvent> calls = new HashMap<>();
+        Set<Integer> headed = new HashSet<>();
         for (int i = 0; i <= events.size(); i++) {
             TraceEvent event = i < events.size() ? events.get(i) : null;
             if (event != null && event.kind() == TraceEvent.Kind.REQUEST) {
                 calledAt.put(event.id(), rowOf.get(i));
                 calls.put(event.id(), event);
-                svg.append("<text class=\"header\" x=\"").append(clientsX + (event.peer() - 1) * CLIENT).append("\" y=\"24\">c")
-                        .append(event.peer()).append("</text>\n");
+                if (headed.add(event.peer())) { // one header a client
+                    svg.append("<text class=\"header\" x=\"").append(clientsX + (event.peer() - 1) * CLIENT).append("\" y=\"24\">c")
+                            .append(event.peer()).append("</text>\n");
+                }
             } else if (event == null || event.kind() == TraceEvent.Kind.REPLY) {
                 for (long id : event == null ? List.copyOf(calledAt.keySet()) : List.of(event.id())) {
                     Integer from = calledAt.remove(id);
