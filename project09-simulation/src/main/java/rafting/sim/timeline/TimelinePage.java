@@ -25,6 +25,8 @@ import java.util.TreeSet;
  */
 public final class TimelinePage {
 
+    /** The roles written with their term; other lanes (the traffic light's colours) show their role alone. */
+    private static final Set<String> RAFT_ROLES = Set.of("leader", "candidate", "pre-candidate", "follower");
     static final int ROW = 20;
     static final int LANE = 150;
     static final int TOP = 40;
@@ -139,7 +141,7 @@ public final class TimelinePage {
             case REQUEST -> "c" + event.peer() + " calls " + event.text();
             case REPLY -> "c" + event.peer() + " gets " + event.text();
             case VIOLATION -> "VIOLATED " + event.text();
-            case ROLE -> "n" + event.node() + " " + event.text() + " t=" + event.term();
+            case ROLE -> "n" + event.node() + " " + event.text() + (RAFT_ROLES.contains(event.text()) ? " t=" + event.term() : "");
             default -> null;
         };
     }
@@ -166,7 +168,7 @@ public final class TimelinePage {
                             .append(TOP + start * ROW).append("\" width=\"28\" height=\"").append((row - start) * ROW).append("\"/>");
                     if (!role.equals("down")) {
                         svg.append("<text class=\"term\" x=\"").append(x + 18).append("\" y=\"").append(TOP + start * ROW + 14)
-                                .append("\">").append(role).append(" t").append(term).append("</text>");
+                                .append("\">").append(role).append(RAFT_ROLES.contains(role) ? " t" + term : "").append("</text>");
                     }
                     svg.append('\n');
                 }
@@ -364,6 +366,7 @@ public final class TimelinePage {
             .leader { fill: #2e7d32; background: #2e7d32; } .candidate { fill: #ef6c00; background: #ef6c00; }
             .pre-candidate { fill: #ffb74d; background: #ffb74d; } .follower { fill: #90a4ae; background: #90a4ae; }
             .down { fill: #424242; background: #424242; } .key { color: white; padding: 0 4px; }
+            .green { fill: #43a047; } .yellow { fill: #fdd835; } .red { fill: #e53935; }
             .arrow { stroke: #333; stroke-width: 1.2; } .dropped line, .dropped path { stroke: #c62828; stroke-width: 1.5; fill: none; }
             .dropped line { stroke-dasharray: 3 2; }
             .commit { fill: #1565c0; } .commit-line { stroke: #1565c0; } .committed { fill: #1565c0; font-weight: bold; font-size: 11px; }
