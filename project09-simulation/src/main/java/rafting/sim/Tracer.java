@@ -1,6 +1,7 @@
 package rafting.sim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class Tracer {
     private final long[] terms;
     private final long[] commits;
     private final List<List<LogEntry>> logs = new ArrayList<>();
+    private final long[] firsts;
     private long seq;
     private long messages;
     private boolean violated;
@@ -39,6 +41,8 @@ public final class Tracer {
         roles = new String[nodes + 1];
         terms = new long[nodes + 1];
         commits = new long[nodes + 1];
+        firsts = new long[nodes + 1];
+        Arrays.fill(firsts, 1);
         logs.add(List.of());
         for (int id = 1; id <= nodes; id++) {
             logs.add(List.of());
@@ -127,7 +131,7 @@ public final class Tracer {
                 terms[id] = node.term();
                 add(TraceEvent.role(time, ++seq, id, role, node.term()));
             }
-            logChanges(time, id, node.log().entries());
+            logChanges(time, id, node.log().firstIndex(), node.log().entries());
             if (node.commitIndex() != commits[id]) {
                 commits[id] = node.commitIndex();
                 add(TraceEvent.commit(time, ++seq, id, node.commitIndex()));
@@ -150,23 +154,31 @@ public final class Tracer {
         }
     }
 
-    private void logChanges(long time, int id, List<LogEntry> now) {
+    /**
+     * Appends and truncations since the last look, at the log's real indexes: after a snapshot
+     * (§7) the log holds {@code first..}, and the entries compacted away are neither removed nor
+     * replaced, only no longer held.
+     */
+    private void logChanges(long time, int id, long first, List<LogEntry> now) {
         List<LogEntry> was = logs.get(id);
-        int same = 0;
-        while (same < was.size() && same < now.size() && was.get(same).equals(now.get(same))) {
+        long wasFirst = firsts[id];
+        long wasLast = wasFirst + was.size() - 1;
+        long last = first + now.size() - 1;
+        long same = Math.max(wasFirst, first);
+        while (same <= wasLast && same <= last && was.get((int) (same - wasFirst)).equals(now.get((int) (same - first)))) {
             same++;
         }
-        if (same == was.size() && same == now.size()) {
-            return;
+        if (same <= wasLast) {
+            add(TraceEvent.truncate(time, ++seq, id, same));
         }
-        if (same < was.size()) {
-            add(TraceEvent.truncate(time, ++seq, id, same + 1));
+        for (long index = Math.max(same, first); index <= last; index++) {
+            LogEntry entry = now.get((int) (index - first));
+            add(TraceEvent.append(time, ++seq, id, index, entry.term(), entry.isNoop() ? "no-op" : entry.text()));
         }
-        for (int i = same; i < now.size(); i++) {
-            LogEntry entry = now.get(i);
-            add(TraceEvent.append(time, ++seq, id, i + 1, entry.term(), entry.isNoop() ? "no-op" : entry.text()));
+        if (same <= wasLast || same <= last || first != wasFirst) {
+            logs.set(id, List.copyOf(now));
+            firsts[id] = first;
         }
-        logs.set(id, List.copyOf(now));
     }
 
     private List<SimCluster.Flight> flights() {

@@ -16,7 +16,9 @@ import java.util.TreeMap;
  * file ({@code --config FILE}), so a demo runs beside a cluster that holds the default ports.
  * Besides the store's commands, {@code stop 2} stops node 2, {@code start 2} starts it again from
  * its files, and {@code status} shows every node, so one terminal shows a cluster losing its
- * leader, electing another and a node catching up.
+ * leader, electing another and a node catching up. Every node traces what it does ({@link NodeTrace},
+ * into {@code DATA/trace} or {@code --trace DIR}), and {@code timeline} writes the page of the run
+ * so far ({@link ClusterTimeline}).
  */
 final class Demo {
 
@@ -24,6 +26,7 @@ final class Demo {
             commands: set x 1 | get x | del x | exists x | cas x 1 2 | info raft
                       status            every node's role, term, leader, commit and applied index
                       stop N / start N  stop node N / start it again from its files
+                      timeline          the page of the run so far (open it in a browser)
                       help | quit""";
 
     private Demo() {
@@ -32,13 +35,15 @@ final class Demo {
     static int run(Map<String, String> options) throws IOException {
         ClusterFile cluster = RaftKv.cluster(options);
         Path data = options.containsKey("--data") ? Path.of(options.get("--data")) : Files.createTempDirectory("raftkv-demo");
+        Path trace = Path.of(options.getOrDefault("--trace", data.resolve("trace").toString()));
         var nodes = new TreeMap<Integer, KvNode>();
         try {
             for (int id : cluster.nodes().keySet()) {
-                nodes.put(id, KvNode.start(id, cluster, data.resolve("node-" + id)));
+                nodes.put(id, start(id, cluster, data, trace));
             }
             System.out.println(nodes.size() + " nodes running, clients on "
-                    + RaftKv.clientAddresses(cluster).stream().map(ClusterFile::hostPort).toList() + ", data in " + data);
+                    + RaftKv.clientAddresses(cluster).stream().map(ClusterFile::hostPort).toList() + ", data in " + data
+                    + ", traces in " + trace);
             System.out.println(HELP);
             try (var client = new ClusterClient(RaftKv.clientAddresses(cluster)).withSession()) {
                 var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -60,7 +65,8 @@ final class Demo {
                         }
                         case "help" -> System.out.println(HELP);
                         case "status" -> System.out.println(RaftKv.statusTable(cluster));
-                        case "stop", "start" -> System.out.println(startOrStop(verb, words, cluster, nodes, data, client));
+                        case "stop", "start" -> System.out.println(startOrStop(verb, words, cluster, nodes, data, trace, client));
+                        case "timeline" -> System.out.println(timeline(trace));
                         default -> System.out.println(RaftKv.callSafely(client, words));
                     }
                 }
@@ -70,8 +76,22 @@ final class Demo {
         }
     }
 
+    private static KvNode start(int id, ClusterFile cluster, Path data, Path trace) throws IOException {
+        Path folder = data.resolve("node-" + id);
+        return KvNode.start(id, cluster, folder, KvNode.defaultKeyFile(folder), KvNode.DEFAULT_TICK, KvNode.DEFAULT_RAFT, null, trace);
+    }
+
+    /** The page of the run so far: what every node wrote until now (the line a node is writing is left out). */
+    private static String timeline(Path trace) {
+        try {
+            return "timeline page: " + ClusterTimeline.write(trace, trace.resolve("timeline.html"), ClusterTimeline.DEFAULT_LAST);
+        } catch (IOException | RuntimeException e) {
+            return "no timeline: " + e.getMessage();
+        }
+    }
+
     private static String startOrStop(String verb, List<String> words, ClusterFile cluster,
-            Map<Integer, KvNode> nodes, Path data, ClusterClient client) {
+            Map<Integer, KvNode> nodes, Path data, Path trace, ClusterClient client) {
         if (words.size() != 2 || !words.get(1).matches("\\d{1,9}") || !cluster.nodes().containsKey(Integer.parseInt(words.get(1)))) {
             return "say " + verb + " and one of the nodes " + cluster.nodes().keySet();
         }
@@ -91,7 +111,7 @@ final class Demo {
             return "node " + id + " is running already";
         }
         try {
-            nodes.put(id, KvNode.start(id, cluster, data.resolve("node-" + id)));
+            nodes.put(id, start(id, cluster, data, trace));
             return "node " + id + " started from its files";
         } catch (IOException | RuntimeException e) {
             return "node " + id + " cannot start: " + e.getMessage();

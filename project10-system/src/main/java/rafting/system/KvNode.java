@@ -169,6 +169,7 @@ public final class KvNode implements Closeable {
     private long lastTick = Long.MIN_VALUE / 2; // the loop's clock at the last tick given to the node
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final LongSupplier wallMillis;
+    private final NodeTrace trace;
     private Peers transport;
     private TcpServer clients;
     private volatile NodeState state;
@@ -182,14 +183,22 @@ public final class KvNode implements Closeable {
      */
     KvNode(int id, ClusterFile cluster, Storage data, EventLoop loop, Duration tick, Settings raft,
             RandomGenerator random, LongSupplier wallMillis) {
+        this(id, cluster, data, loop, tick, raft, random, wallMillis, NodeTrace.off());
+    }
+
+    /** The same node, writing down what it does in {@code trace} ({@code ./raftkv node --trace DIR}). */
+    KvNode(int id, ClusterFile cluster, Storage data, EventLoop loop, Duration tick, Settings raft,
+            RandomGenerator random, LongSupplier wallMillis, NodeTrace trace) {
         this.id = id;
         this.cluster = cluster;
         this.data = data;
         this.wallMillis = wallMillis;
+        this.trace = trace;
         this.node = new RaftNode(id, cluster.membership(), raft, data.snapshot(), data.log(), data.termVote(), random);
-        this.driver = new Driver(node, data, machine, new Driver.Outbox() {
+        this.driver = new Driver(node, trace.around(data), machine, new Driver.Outbox() {
             @Override
             public void send(Message message) {
+                trace.send(message);
                 transport.send(message);
             }
 
@@ -216,6 +225,8 @@ public final class KvNode implements Closeable {
             }
         });
         this.state = node.state();
+        trace.look(state);
+        trace.flush();
         this.loop = loop.afterEachBatch(this::afterBatch).failStop(this::fail).withCapacity(QUEUE_CAPACITY);
         long period = tick.toNanos();
         loop.scheduleEvery(tick, () -> tickUnlessCatchingUp(loop.clock().nanos(), period));
@@ -243,8 +254,12 @@ public final class KvNode implements Closeable {
 
     /** Messages from peers, from any thread: the loop takes them in its next batch. */
     void deliver(List<Message> burst) {
-        if (!loop.offer(() -> burst.forEach(node::receive))) {
+        if (!loop.offer(() -> burst.forEach(message -> {
+            trace.deliver(message); // here, in the loop: the order in which the core takes them
+            node.receive(message);
+        }))) {
             // The node is behind: Raft sends again what matters. (Bursts of this line are folded.)
+            burst.forEach(message -> trace.drop(message, "n" + id + " is behind: its loop has " + QUEUE_CAPACITY + " events waiting"));
             LOG.log(WARNING, () -> "n" + id + " is behind: dropped " + burst.size() + " messages from n" + burst.get(0).from());
         }
     }
@@ -285,14 +300,31 @@ public final class KvNode implements Closeable {
      */
     public static KvNode start(int id, ClusterFile cluster, Path dataDir, Path keyFile, Duration tick, Settings raft,
             byte[] clientPassword) throws IOException {
+        return start(id, cluster, dataDir, keyFile, tick, raft, clientPassword, null);
+    }
+
+    /**
+     * Starts a node as above that writes its trace into {@code traceDir} ({@link NodeTrace}:
+     * {@code traceDir/node-<id>.jsonl}, added to), or none if {@code traceDir} is null.
+     */
+    static KvNode start(int id, ClusterFile cluster, Path dataDir, Path keyFile, Duration tick, Settings raft,
+            byte[] clientPassword, Path traceDir) throws IOException {
         ClusterFile.Addresses addresses = cluster.addresses(id);
         ClusterKey key = ClusterKey.loadOrCreate(keyFile);
         DataFolder data = DataFolder.open(dataDir);
+        LongSupplier wall = System::currentTimeMillis;
+        NodeTrace trace;
         KvNode kv;
         try {
-            kv = new KvNode(id, cluster, data, EventLoop.create("n" + id), tick, raft, new SplittableRandom(),
-                    System::currentTimeMillis);
+            trace = traceDir == null ? NodeTrace.off() : NodeTrace.open(traceDir, id, wall);
+        } catch (IOException | RuntimeException e) {
+            data.close();
+            throw new IOException("cannot trace into " + traceDir + ": " + e.getMessage(), e);
+        }
+        try {
+            kv = new KvNode(id, cluster, data, EventLoop.create("n" + id), tick, raft, new SplittableRandom(), wall, trace);
         } catch (RuntimeException e) {
+            trace.close();
             data.close();
             throw e;
         }
@@ -304,7 +336,7 @@ public final class KvNode implements Closeable {
                 }
             });
             kv.connect(PeerTransport.start(cluster.clusterId(), key, id, bind(addresses.peer(), "peer"), peers,
-                    kv::deliver));
+                    kv::deliver, trace));
             kv.clients = TcpServer.start("n" + id + "-clients", bind(addresses.client(), "client"),
                     socket -> new ClientSession(kv, socket, new ClientAuth(clientPassword)).serve(), CLIENT_BOUNDS);
             kv.loop.start();
@@ -337,6 +369,7 @@ public final class KvNode implements Closeable {
      * RESP reply. One post for a whole pipeline of commands: the loop takes them in one batch.
      */
     void submit(List<ClientRequest> commands, List<CompletableFuture<byte[]>> replies) {
+        traceRequests(commands, replies);
         boolean posted = loop.offer(() -> {
             for (int i = 0; i < commands.size(); i++) {
                 propose(commands.get(i), replies.get(i));
@@ -346,6 +379,25 @@ public final class KvNode implements Closeable {
             byte[] answer = failure != null || stopped.getCount() == 0 ? STOPPING : BUSY;
             replies.forEach(reply -> reply.complete(answer));
         }
+    }
+
+    /** In the trace, each request when it comes in, and its reply when it leaves: the picture of a linearizability checker. */
+    private void traceRequests(List<ClientRequest> commands, List<CompletableFuture<byte[]>> replies) {
+        int client = trace.client();
+        if (client == 0) {
+            return;
+        }
+        for (int i = 0; i < commands.size(); i++) {
+            long request = trace.request(describe(commands.get(i)));
+            replies.get(i).thenAccept(reply -> trace.reply(client, request, NodeTrace.shown(reply)));
+        }
+    }
+
+    private static String describe(ClientRequest request) {
+        if (request instanceof ClientRequest.InSession in) {
+            return "SESSION " + in.session() + " " + in.seq() + " " + in.command();
+        }
+        return request.command() == null ? "SESSION OPEN" : request.command().toString();
     }
 
     private void propose(ClientRequest command, CompletableFuture<byte[]> reply) {
@@ -397,6 +449,7 @@ public final class KvNode implements Closeable {
         if (failure != null || transport == null) {
             return; // stopped by a disk failure, or closed before it was fully started
         }
+        trace.look(node.state()); // the roles this batch's inputs made, before the messages they send
         try {
             driver.flush(); // writes, one fsync, sends, applies: see Driver
         } catch (UncheckedIOException e) {
@@ -404,6 +457,8 @@ public final class KvNode implements Closeable {
             return;
         }
         state = node.state();
+        trace.look(state);
+        trace.flush();
         if (state.role() == Role.LEADER && !pending.isEmpty() && state.commitIndex() == state.lastLogIndex()) {
             forgetTruncatedProposals(state.lastLogIndex());
         }
@@ -570,6 +625,7 @@ public final class KvNode implements Closeable {
         } catch (IOException e) {
             LOG.log(ERROR, () -> "n" + id + ": closing " + data + ": " + e.getMessage());
         }
+        trace.close();
         stopped.countDown();
         LOG.log(INFO, () -> "n" + id + " stopped");
     }

@@ -30,12 +30,16 @@ final class LocalCluster {
         Path base = Path.of(options.getOrDefault("--data", "data"));
         List<Process> processes = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(processes), "cluster-shutdown"));
+        List<String> traced = options.containsKey("--trace") ? List.of("--trace", options.get("--trace")) : List.of();
         for (int id : cluster.nodes().keySet()) {
-            processes.add(start(id, which, base.resolve("node-" + id)));
+            var nodeOptions = new ArrayList<>(which);
+            nodeOptions.addAll(traced); // every node adds its own file, node-<id>.jsonl, to the one folder
+            processes.add(start(id, nodeOptions, base.resolve("node-" + id)));
         }
         System.out.println("cluster of " + processes.size() + " nodes; clients on "
                 + RaftKv.clientAddresses(cluster).stream().map(ClusterFile::hostPort).toList()
-                + "; data in " + base + "; Ctrl-C stops them all");
+                + "; data in " + base + (traced.isEmpty() ? "" : "; traces in " + traced.get(1) + " (./raftkv timeline "
+                + traced.get(1) + " makes their page)") + "; Ctrl-C stops them all");
         int failed = 0;
         for (Process process : processes) {
             if (process.waitFor() != 0) {

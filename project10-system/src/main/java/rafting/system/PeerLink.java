@@ -39,11 +39,18 @@ final class PeerLink implements Closeable {
     private final BlockingQueue<Message> queue;
     private final AtomicLong dropped = new AtomicLong();
     private final Thread thread;
+    private final NodeTrace trace;
     private volatile boolean closed;
     private volatile Socket socket;
 
     PeerLink(int id, int peer, InetSocketAddress address, PeerHandshake handshake, int capacity) {
+        this(id, peer, address, handshake, capacity, NodeTrace.off());
+    }
+
+    /** The same, writing down in {@code trace} the messages it drops and when the link goes down and comes up. */
+    PeerLink(int id, int peer, InetSocketAddress address, PeerHandshake handshake, int capacity, NodeTrace trace) {
         this.id = id;
+        this.trace = trace;
         this.peer = peer;
         this.address = address;
         this.handshake = handshake;
@@ -56,6 +63,7 @@ final class PeerLink implements Closeable {
     void offer(Message message) {
         if (!queue.offer(message)) {
             dropped.incrementAndGet();
+            trace.drop(message, "n" + id + "'s queue for n" + peer + " is full");
         }
     }
 
@@ -75,6 +83,7 @@ final class PeerLink implements Closeable {
                 s.setSoTimeout(PeerHandshake.TIMEOUT_MILLIS);
                 handshake.connect(s.getInputStream(), out, id, peer);
                 PeerTransport.logConnected(id, peer, address);
+                trace.step("link to n" + peer + " up");
                 backoff = MIN_BACKOFF_MS;
                 wasDown = false;
                 pump(out);
@@ -86,6 +95,7 @@ final class PeerLink implements Closeable {
             } catch (IOException e) {
                 if (!wasDown) {
                     LOG.log(DEBUG, () -> "n" + id + " cannot reach n" + peer + " at " + address + ": " + e.getMessage());
+                    trace.step("link to n" + peer + " down: " + e.getMessage());
                 }
                 wasDown = true;
             } catch (InterruptedException e) {
@@ -96,7 +106,9 @@ final class PeerLink implements Closeable {
             }
             if (!closed) {
                 // While the peer is down, messages for it are stale by the time it is back.
-                queue.clear();
+                var stale = new ArrayList<Message>();
+                queue.drainTo(stale);
+                stale.forEach(message -> trace.drop(message, "n" + peer + " is unreachable"));
                 try {
                     Thread.sleep(backoff);
                 } catch (InterruptedException e) {

@@ -53,7 +53,8 @@ public final class PeerTransport implements KvNode.Peers, Closeable {
     private final Map<Integer, PeerLink> links = new TreeMap<>();
 
     private PeerTransport(String clusterId, ClusterKey key, int id, InetSocketAddress bind,
-            Map<Integer, InetSocketAddress> peers, int queueCapacity, Consumer<List<Message>> inbound) throws IOException {
+            Map<Integer, InetSocketAddress> peers, int queueCapacity, Consumer<List<Message>> inbound, NodeTrace trace)
+            throws IOException {
         this.handshake = new PeerHandshake(clusterId, key);
         this.id = id;
         this.inbound = inbound;
@@ -63,7 +64,7 @@ public final class PeerTransport implements KvNode.Peers, Closeable {
         // as long as their leader lives, and must be up at once when an election starts.
         this.server = TcpServer.start("n" + id + "-peers", bind, this::serve,
                 new TcpServer.Bounds(4 * (peers.size() + 1), Duration.ZERO, new byte[0]));
-        peers.forEach((peer, address) -> links.put(peer, new PeerLink(id, peer, address, handshake, queueCapacity)));
+        peers.forEach((peer, address) -> links.put(peer, new PeerLink(id, peer, address, handshake, queueCapacity, trace)));
     }
 
     /**
@@ -72,7 +73,13 @@ public final class PeerTransport implements KvNode.Peers, Closeable {
      */
     public static PeerTransport start(String clusterId, ClusterKey key, int id, InetSocketAddress bind,
             Map<Integer, InetSocketAddress> peers, Consumer<List<Message>> inbound) throws IOException {
-        return new PeerTransport(clusterId, key, id, bind, peers, PeerLink.DEFAULT_QUEUE, inbound);
+        return start(clusterId, key, id, bind, peers, inbound, NodeTrace.off());
+    }
+
+    /** The same, writing down in {@code trace} the messages its links drop and when they go down and up. */
+    static PeerTransport start(String clusterId, ClusterKey key, int id, InetSocketAddress bind,
+            Map<Integer, InetSocketAddress> peers, Consumer<List<Message>> inbound, NodeTrace trace) throws IOException {
+        return new PeerTransport(clusterId, key, id, bind, peers, PeerLink.DEFAULT_QUEUE, inbound, trace);
     }
 
     /** Queues {@code message} for its receiver; drops it if that peer's queue is full. */

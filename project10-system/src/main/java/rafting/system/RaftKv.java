@@ -30,11 +30,16 @@ public final class RaftKv {
 
     static final String USAGE = """
             usage: ./raftkv <command> [options]
-              demo [--nodes N] [--data DIR] [--config FILE]      the nodes (default 3) and a client in this terminal
-              cluster [--nodes N] [--data DIR] [--config FILE]   node processes (default 3), Ctrl-C stops them all
+              demo [--nodes N] [--data DIR] [--config FILE] [--trace DIR]   the nodes (default 3) and a client in
+                                                         this terminal, traced (into DATA/trace unless told)
+              cluster [--nodes N] [--data DIR] [--config FILE] [--trace DIR]   node processes (default 3),
+                                                         Ctrl-C stops them all
               node <id> [--nodes N] [--data DIR] [--config FILE] [--key FILE] [--requirepass-file FILE]
-                        [--snapshot-every N]             one node in the foreground; a snapshot every N entries
-                                                         (or 8 MiB of commands; default 100000, 0: by size only)
+                        [--snapshot-every N] [--trace DIR]   one node in the foreground; a snapshot every N
+                                                         entries (or 8 MiB of commands; default 100000, 0: by
+                                                         size only); with --trace, what it does in DIR/node-<id>.jsonl
+              timeline DIR [--html FILE] [--last N]      the page of the traces in DIR (default DIR/timeline.html,
+                                                         the last 10000 events): open it in a browser
               cli [--pass-file FILE] [host:port] [command words...]   a client; without a command, an interactive one
               status [--nodes N] [--config FILE]         every node's role, term, leader, commit and applied index
               bench [--clients N] [--requests N] [--value-size B] [--nodes N] [--config FILE]
@@ -81,8 +86,9 @@ public final class RaftKv {
         List<String> rest = List.of(args).subList(1, args.length);
         return switch (args[0]) {
             case "node" -> node(rest);
-            case "cluster" -> LocalCluster.run(options(rest, "--nodes", "--data", "--config"));
-            case "demo" -> Demo.run(options(rest, "--nodes", "--data", "--config"));
+            case "cluster" -> LocalCluster.run(options(rest, "--nodes", "--data", "--config", "--trace"));
+            case "demo" -> Demo.run(options(rest, "--nodes", "--data", "--config", "--trace"));
+            case "timeline" -> timeline(rest);
             case "cli" -> cli(rest);
             case "status" -> status(options(rest, "--nodes", "--config"));
             case "bench" -> rest.contains("--compare")
@@ -100,7 +106,7 @@ public final class RaftKv {
         }
         int id = number(args.get(0), "a node id");
         Map<String, String> options = options(args.subList(1, args.size()), "--nodes", "--data", "--config", "--key",
-                "--requirepass-file", "--snapshot-every");
+                "--requirepass-file", "--snapshot-every", "--trace");
         Settings raft = KvNode.DEFAULT_RAFT;
         if (options.containsKey("--snapshot-every")) {
             Settings.Snapshots defaults = KvNode.DEFAULT_SNAPSHOTS;
@@ -117,7 +123,8 @@ public final class RaftKv {
             Path key = options.containsKey("--key") ? Path.of(options.get("--key")) : KvNode.defaultKeyFile(data);
             byte[] password = options.containsKey("--requirepass-file")
                     ? ClientAuth.read(Path.of(options.get("--requirepass-file"))) : null;
-            node = KvNode.start(id, cluster, data, key, KvNode.DEFAULT_TICK, raft, password);
+            Path trace = options.containsKey("--trace") ? Path.of(options.get("--trace")) : null;
+            node = KvNode.start(id, cluster, data, key, KvNode.DEFAULT_TICK, raft, password, trace);
         } catch (IOException | CorruptLogException e) {
             throw new IOException("node " + id + " cannot start: " + e.getMessage(), e);
         }
@@ -137,6 +144,26 @@ public final class RaftKv {
             }
         }
         return node.failure() == null ? 0 : 1;
+    }
+
+    /** {@code timeline DIR [--html FILE] [--last N]}: writes the page of the nodes' traces in DIR, and says where. */
+    private static int timeline(List<String> args) throws IOException {
+        if (args.isEmpty() || args.get(0).startsWith("--")) {
+            throw new UsageException("timeline needs the folder of the traces: ./raftkv timeline trace");
+        }
+        Path dir = Path.of(args.get(0));
+        Map<String, String> options = options(args.subList(1, args.size()), "--html", "--last");
+        if (!Files.isDirectory(dir)) {
+            throw new UsageException("no folder " + dir + "; trace a cluster with ./raftkv cluster --trace " + dir);
+        }
+        Path page = Path.of(options.getOrDefault("--html", dir.resolve("timeline.html").toString()));
+        int last = number(options.getOrDefault("--last", Integer.toString(ClusterTimeline.DEFAULT_LAST)), "--last");
+        try {
+            System.out.println(ClusterTimeline.write(dir, page, last));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        return 0;
     }
 
     /**

@@ -24,6 +24,7 @@ final class TestCluster implements AutoCloseable {
     final Path dir;
     final Map<Integer, KvNode> running = new TreeMap<>();
     private final Settings raft;
+    private final Path trace;
 
     TestCluster(int size, Path dir) throws IOException {
         this(size, dir, KvNode.DEFAULT_RAFT);
@@ -31,8 +32,14 @@ final class TestCluster implements AutoCloseable {
 
     /** The same, every node configured by {@code raft}. */
     TestCluster(int size, Path dir, Settings raft) throws IOException {
+        this(size, dir, raft, null);
+    }
+
+    /** The same, every node writing its trace into {@code trace} ({@code --trace DIR}), or none if null. */
+    TestCluster(int size, Path dir, Settings raft, Path trace) throws IOException {
         this.dir = dir;
         this.raft = raft;
+        this.trace = trace;
         this.config = config("test-" + System.nanoTime(), size);
         for (int id = 1; id <= size; id++) {
             start(id);
@@ -72,7 +79,8 @@ final class TestCluster implements AutoCloseable {
     }
 
     KvNode start(int id) throws IOException {
-        KvNode node = KvNode.start(id, config, dir.resolve("node-" + id), KvNode.DEFAULT_TICK, raft);
+        Path data = dir.resolve("node-" + id);
+        KvNode node = KvNode.start(id, config, data, KvNode.defaultKeyFile(data), KvNode.DEFAULT_TICK, raft, null, trace);
         running.put(id, node);
         return node;
     }

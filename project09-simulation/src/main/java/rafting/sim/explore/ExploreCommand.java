@@ -19,6 +19,7 @@ import rafting.sim.explore.raft.ExplorationTimeline;
 import rafting.sim.explore.raft.RaftExploration;
 import rafting.sim.explore.traffic.TrafficLightExploration;
 import rafting.sim.explore.traffic.TrafficLightExploration.Waiting;
+import rafting.sim.explore.traffic.TrafficTimeline;
 import rafting.sim.timeline.TimelinePage;
 import rafting.traffic.Controller;
 import rafting.traffic.Event;
@@ -31,6 +32,7 @@ import rafting.traffic.Timings;
  *
  * <pre>
  * java -cp ... rafting.sim.explore.ExploreCommand traffic [--ew-green 30] [--ns-green 60] [--yellow 5] [--min-green 15]
+ *                                               [--html FILE]
  * java -cp ... rafting.sim.explore.ExploreCommand raft [--max-term 2] [--proposals 1] [--crashes 1] [--in-flight 2]
  *                                               [--drops] [--duplicates 0] [--flaw NAME] [--no-symmetry] [--max-states N]
  *                                               [--seconds S] [--html FILE]
@@ -39,10 +41,11 @@ import rafting.traffic.Timings;
 public final class ExploreCommand {
 
     private static final String USAGE = """
-            usage: ExploreCommand traffic [--ew-green S] [--ns-green S] [--yellow S] [--min-green S]
+            usage: ExploreCommand traffic [--ew-green S] [--ns-green S] [--yellow S] [--min-green S] [--html FILE]
                    ExploreCommand raft [--max-term T] [--proposals P] [--crashes C] [--in-flight M] [--drops]
                                 [--duplicates D] [--flaw NAME] [--no-symmetry] [--max-states N] [--seconds S] [--html FILE]
-            traffic: every state of the traffic-light controller (default timings 30, 60, 5, 15)
+            traffic: every state of the traffic-light controller (default timings 30, 60, 5, 15); with --html,
+                     the page of the shortest wait without end of the controller broken on purpose
             raft:    every state of 3 real RaftNodes within the bounds (default: %s)
             flaws:   %s""".formatted(Bounds.small(), Arrays.toString(Flaw.values()));
 
@@ -75,6 +78,7 @@ public final class ExploreCommand {
         Timings d = Timings.DEFAULT;
         Timings timings = Timings.of(intOption(options, "--ew-green", d.ewGreen()), intOption(options, "--ns-green", d.nsGreen()),
                 intOption(options, "--yellow", d.yellow()), intOption(options, "--min-green", d.minGreen()));
+        String html = stringOption(options, "--html", null);
         refuseOthers(options);
         Machine<State, Event> machine = TrafficLightExploration.machine(Controller.of(timings));
         int bound = TrafficLightExploration.responseBound(timings);
@@ -87,6 +91,19 @@ public final class ExploreCommand {
         ExplorationResult<Observed<State, Waiting>, Event> served = TrafficLightExploration.exploreResponse(machine, bound);
         report("every press served within " + bound + " ticks", served, start);
         fired(served, served.neverFired(TrafficLightExploration.EVENT_KINDS));
+        if (html != null) {
+            brokenTrafficPage(Path.of(html), timings, bound);
+        }
+    }
+
+    /** The page of the shortest counterexample of the controller that forgets a press ({@link TrafficLightExploration#forgetful}). */
+    private static void brokenTrafficPage(Path file, Timings timings, int bound) {
+        long start = System.nanoTime();
+        var broken = TrafficLightExploration.exploreResponse(TrafficLightExploration.forgetful(Controller.of(timings)), bound);
+        report("broken on purpose (a second press cancels the first), every press served within " + bound + " ticks", broken, start);
+        Trace<Observed<State, Waiting>, Event> trace = broken.counterexample().orElseThrow(
+                () -> new IllegalStateException("the controller broken on purpose broke no rule within these timings"));
+        write(file, TimelinePage.of("traffic light broken on purpose, " + timings + ": " + trace.problem(), TrafficTimeline.of(trace)));
     }
 
     private static void raft(List<String> options) {
@@ -127,8 +144,12 @@ public final class ExploreCommand {
 
     /** Writes the counterexample's timeline page and says where. */
     private static void page(Path file, String title, Trace<ClusterState, rafting.sim.Event> trace) {
+        write(file, TimelinePage.of(title + ": " + trace.problem(), ExplorationTimeline.of(trace)));
+    }
+
+    private static void write(Path file, String page) {
         try {
-            Files.writeString(file, TimelinePage.of(title + ": " + trace.problem(), ExplorationTimeline.of(trace)), StandardCharsets.UTF_8);
+            Files.writeString(file, page, StandardCharsets.UTF_8);
             System.out.println("timeline page: " + file.toAbsolutePath());
         } catch (IOException e) {
             System.err.println("error: cannot write " + file + ": " + e.getMessage());

@@ -2,9 +2,11 @@ package rafting.sim.timeline;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -23,6 +25,8 @@ import java.util.TreeSet;
  */
 public final class TimelinePage {
 
+    /** The roles written with their term; other lanes (the traffic light's colours) show their role alone. */
+    private static final Set<String> RAFT_ROLES = Set.of("leader", "candidate", "pre-candidate", "follower");
     static final int ROW = 20;
     static final int LANE = 150;
     static final int TOP = 40;
@@ -57,7 +61,7 @@ public final class TimelinePage {
             rowOf.add(rowTimes.size() - 1);
         }
         this.nodes = List.copyOf(ids);
-        this.clientsX = LEFT + nodes.size() * LANE + 60;
+        this.clientsX = LEFT + nodes.size() * LANE + 80; // past the commit line and its header
         this.textX = clientsX + Math.max(1, clients) * CLIENT + 20;
     }
 
@@ -137,7 +141,7 @@ public final class TimelinePage {
             case REQUEST -> "c" + event.peer() + " calls " + event.text();
             case REPLY -> "c" + event.peer() + " gets " + event.text();
             case VIOLATION -> "VIOLATED " + event.text();
-            case ROLE -> "n" + event.node() + " " + event.text() + " t=" + event.term();
+            case ROLE -> "n" + event.node() + " " + event.text() + (RAFT_ROLES.contains(event.text()) ? " t=" + event.term() : "");
             default -> null;
         };
     }
@@ -154,7 +158,7 @@ public final class TimelinePage {
             for (int i = 0; i <= events.size(); i++) {
                 TraceEvent event = i < events.size() ? events.get(i) : null;
                 boolean ends = event == null || event.node() == node && (event.kind() == TraceEvent.Kind.ROLE
-                        || event.kind() == TraceEvent.Kind.FAULT && event.text().equals("crash"));
+                        || event.kind() == TraceEvent.Kind.FAULT && isDown(event.text()));
                 if (!ends) {
                     continue;
                 }
@@ -164,7 +168,7 @@ public final class TimelinePage {
                             .append(TOP + start * ROW).append("\" width=\"28\" height=\"").append((row - start) * ROW).append("\"/>");
                     if (!role.equals("down")) {
                         svg.append("<text class=\"term\" x=\"").append(x + 18).append("\" y=\"").append(TOP + start * ROW + 14)
-                                .append("\">").append(role).append(" t").append(term).append("</text>");
+                                .append("\">").append(role).append(RAFT_ROLES.contains(role) ? " t" + term : "").append("</text>");
                     }
                     svg.append('\n');
                 }
@@ -189,7 +193,7 @@ public final class TimelinePage {
                 continue;
             }
             String what = event == null ? "end" : event.text();
-            if (what.equals("crash")) {
+            if (isDown(what)) {
                 crashed.put(event.node(), row);
             } else if ((what.equals("restart") || what.equals("end")) && !crashed.isEmpty()) {
                 for (var down : List.copyOf(crashed.entrySet())) {
@@ -207,6 +211,11 @@ public final class TimelinePage {
                 cut = event == null ? null : event.note();
             }
         }
+    }
+
+    /** A node is down from its crash, or from its clean stop (a real node's trace ends a life with one), to its restart. */
+    private static boolean isDown(String fault) {
+        return fault.equals("crash") || fault.equals("stopped");
     }
 
     private void span(String kind, int x, int width, int from, int to, String title) {
@@ -277,13 +286,16 @@ public final class TimelinePage {
     private void clients() {
         Map<Long, Integer> calledAt = new HashMap<>();
         Map<Long, TraceEvent> calls = new HashMap<>();
+        Set<Integer> headed = new HashSet<>();
         for (int i = 0; i <= events.size(); i++) {
             TraceEvent event = i < events.size() ? events.get(i) : null;
             if (event != null && event.kind() == TraceEvent.Kind.REQUEST) {
                 calledAt.put(event.id(), rowOf.get(i));
                 calls.put(event.id(), event);
-                svg.append("<text class=\"header\" x=\"").append(clientsX + (event.peer() - 1) * CLIENT).append("\" y=\"24\">c")
-                        .append(event.peer()).append("</text>\n");
+                if (headed.add(event.peer())) { // one header a client
+                    svg.append("<text class=\"header\" x=\"").append(clientsX + (event.peer() - 1) * CLIENT).append("\" y=\"24\">c")
+                            .append(event.peer()).append("</text>\n");
+                }
             } else if (event == null || event.kind() == TraceEvent.Kind.REPLY) {
                 for (long id : event == null ? List.copyOf(calledAt.keySet()) : List.of(event.id())) {
                     Integer from = calledAt.remove(id);
@@ -354,6 +366,7 @@ public final class TimelinePage {
             .leader { fill: #2e7d32; background: #2e7d32; } .candidate { fill: #ef6c00; background: #ef6c00; }
             .pre-candidate { fill: #ffb74d; background: #ffb74d; } .follower { fill: #90a4ae; background: #90a4ae; }
             .down { fill: #424242; background: #424242; } .key { color: white; padding: 0 4px; }
+            .green { fill: #43a047; } .yellow { fill: #fdd835; } .red { fill: #e53935; }
             .arrow { stroke: #333; stroke-width: 1.2; } .dropped line, .dropped path { stroke: #c62828; stroke-width: 1.5; fill: none; }
             .dropped line { stroke-dasharray: 3 2; }
             .commit { fill: #1565c0; } .commit-line { stroke: #1565c0; } .committed { fill: #1565c0; font-weight: bold; font-size: 11px; }
@@ -375,14 +388,17 @@ public final class TimelinePage {
                 const n = s[e.node];
                 switch (e.kind) {
                   case 'role': n.role = e.text; n.term = e.term || 0; n.up = true; break;
-                  case 'append': n.log.length = e.index - 1; n.log.push((e.term || 0) + ':' + (e.text || '')); break;
-                  case 'truncate': n.log.length = e.index - 1; break;
+                  case 'append': cut(n.log, e.index); n.log.push([e.index, (e.term || 0) + ':' + (e.text || '')]); break;
+                  case 'truncate': cut(n.log, e.index); break;
                   case 'commit': n.commit = e.index || 0; break;
-                  case 'fault': if (n && e.text === 'crash') n.up = false; if (n && e.text === 'restart') n.up = true; break;
+                  case 'fault': if (n && (e.text === 'crash' || e.text === 'stopped')) n.up = false; if (n && e.text === 'restart') n.up = true; break;
                 }
               }
               return s;
             }
+            // A log is [index, entry] pairs: a real node's log starts past 1 after a snapshot, or before the trace's first event.
+            function cut(log, from) { while (log.length && log[log.length - 1][0] >= from) log.pop(); }
+            const SHOWN = 12;
             function esc(t) { return String(t).replace(/&/g, '&amp;').replace(/</g, '&lt;'); }
             function show(row) {
               if (row < 0 || row >= rows.length) return;
@@ -391,7 +407,9 @@ public final class TimelinePage {
               let html = '<b>after time ' + rows[row] + '</b><table>';
               for (const n of NODES) {
                 const st = s[n];
-                const log = st.log.map((x, i) => i < st.commit ? '<span class="committedEntry">' + esc(x) + '</span>' : esc(x)).join(', ');
+                const shown = st.log.slice(-SHOWN).map(([i, x]) => i <= st.commit ? '<span class="committedEntry">' + esc(x) + '</span>' : esc(x));
+                const log = (st.log.length > SHOWN ? '\u2026 ' + (st.log.length - SHOWN) + ' before ' + st.log[st.log.length - SHOWN][0] + ', ' : '')
+                  + shown.join(', ');
                 html += '<tr class="node-state" data-node="' + n + '"><td>n' + n + '</td><td>' + (st.up ? esc(st.role) : 'down')
                   + ' t=' + st.term + '</td><td>commit=' + st.commit + '</td><td>log=[' + log + ']</td></tr>';
               }

@@ -89,6 +89,17 @@ class TimelinePageTest {
         assertThat(calm).contains("<line class=\"arrow\"");
     }
 
+    @Test
+    void aRealNodeStoppedCleanlyIsDownUntilItsRestart() {
+        String stopped = TimelinePage.of("a stop", List.of(
+                TraceEvent.role(1000, 1, 1, "leader", 3),
+                TraceEvent.fault(1005, 2, 1, "stopped", "closed"),
+                TraceEvent.fault(1020, 3, 1, "restart", "starts from its data folder"),
+                TraceEvent.role(1020, 4, 1, "follower", 3)));
+
+        assertThat(stopped).contains("class=\"fault crash\"", "class=\"role down\"", ">n1 down<");
+    }
+
     private int count(String what) {
         return page.split(Pattern.quote(what), -1).length - 1;
     }

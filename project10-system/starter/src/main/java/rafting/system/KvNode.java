@@ -209,6 +209,22 @@ public final class KvNode implements Closeable {
         throw new UnsupportedOperationException("Part 4: start a node whose clients must AUTH");
     }
 
+    /**
+     * Part 6: starts a node as above that writes down what it does into {@code traceDir}, or
+     * nothing if it is null ({@code ./raftkv node 1 --trace DIR}): a {@link NodeTrace} (given
+     * whole) opened there with the node's wall clock, closed last by {@link #close()}. Its
+     * {@code around(storage)} is the disk to give the driver, so that the log's appends and
+     * truncations are written down; {@code send} each message the driver sends, {@code deliver}
+     * each message in the loop, just before the core receives it (and {@code drop} a burst the
+     * loop refuses); {@code look} at the node's state before and after the driver's work in each
+     * batch, then {@code flush}; {@code request} each client command as it comes in and
+     * {@code reply} its reply. {@code TracedClusterTest} merges the traces of three nodes.
+     */
+    static KvNode start(int id, ClusterFile cluster, Path dataDir, Path keyFile, Duration tick, Settings raft,
+            byte[] clientPassword, Path traceDir) throws IOException {
+        throw new UnsupportedOperationException("Part 6: start a node that writes its trace");
+    }
+
     /** Part 4: this node's id. */
     public int id() {
         throw new UnsupportedOperationException("Part 4: the node's id");

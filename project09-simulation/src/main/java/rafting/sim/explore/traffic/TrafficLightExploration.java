@@ -48,6 +48,20 @@ public final class TrafficLightExploration {
         return Machine.of(List.of(initial), state -> all, (state, event) -> Optional.of(next.apply(state, event)));
     }
 
+    /**
+     * The controller broken on purpose: a second press of a button while a press is remembered
+     * cancels it, and the pedestrian may wait for ever. {@link #exploreResponse} finds the
+     * shortest such wait; {@code ExploreCommand traffic --html FILE} draws it.
+     */
+    public static Machine<State, Event> forgetful(Controller controller) {
+        return machine(controller.initial(), controller.events(), (state, event) -> {
+            State next = controller.next(state, event);
+            return state.pending() && next.equals(state) && event instanceof Event.Press
+                    ? State.of(state.phase(), state.elapsed(), false)
+                    : next;
+        });
+    }
+
     /** Ticks within which every press is served: the longest a green may still last, then the yellow. */
     public static int responseBound(Timings timings) {
         return timings.minGreen() + timings.yellow();

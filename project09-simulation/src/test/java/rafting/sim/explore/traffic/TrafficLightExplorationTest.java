@@ -9,6 +9,8 @@ import rafting.sim.explore.ExplorationResult;
 import rafting.sim.explore.Machine;
 import rafting.sim.explore.Machine.Observed;
 import rafting.sim.explore.traffic.TrafficLightExploration.Waiting;
+import rafting.sim.timeline.TraceEvent;
+import rafting.sim.timeline.TraceEvent.Kind;
 import rafting.traffic.Controller;
 import rafting.traffic.Event;
 import rafting.traffic.Phase;
@@ -75,18 +77,9 @@ class TrafficLightExplorationTest {
         assertThat(result.trace().lastState().state()).isEqualTo(State.of(Phase.EW_YELLOW, 4, false));
     }
 
-    /** Broken on purpose: a second press while one is remembered cancels it. */
-    static State forgetfulNext(State state, Event event) {
-        State next = STANDARD.next(state, event);
-        return state.pending() && next.equals(state) && event instanceof Event.Press
-                ? State.of(state.phase(), state.elapsed(), false)
-                : next;
-    }
-
     @Test
     void findsThePedestrianForgottenByAControllerThatCancelsARememberedPress() {
-        Machine<State, Event> broken = TrafficLightExploration.machine(STANDARD.initial(), STANDARD.events(),
-                TrafficLightExplorationTest::forgetfulNext);
+        Machine<State, Event> broken = TrafficLightExploration.forgetful(STANDARD);
 
         ExplorationResult<Observed<State, Waiting>, Event> result = TrafficLightExploration.exploreResponse(broken, BOUND);
 
@@ -100,5 +93,32 @@ class TrafficLightExplorationTest {
         System.out.println("expected: a controller that forgets a press, written broken on purpose;"
                 + " the VIOLATION below shows the explorer caught it");
         System.out.println(result);
+    }
+
+    @Test
+    void theForgottenPedestrianAsATimelineIsABarThatNeverEndsBesideAGreenThatNeverEnds() {
+        var result = TrafficLightExploration.exploreResponse(TrafficLightExploration.forgetful(STANDARD), BOUND);
+
+        List<TraceEvent> timeline = TrafficTimeline.of(result.counterexample().orElseThrow());
+
+        assertThat(timeline).filteredOn(e -> e.kind() == Kind.ROLE).extracting(e -> "n" + e.node() + " " + e.text())
+                .containsExactly("n1 green", "n2 red");
+        assertThat(timeline).filteredOn(e -> e.kind() == Kind.REQUEST).hasSize(2).extracting(TraceEvent::peer).containsOnly(2);
+        assertThat(timeline).noneMatch(e -> e.kind() == Kind.REPLY);
+        assertThat(timeline).filteredOn(e -> e.kind() == Kind.STEP).hasSize(2 + 20);
+        assertThat(timeline.get(timeline.size() - 1)).matches(e -> e.kind() == Kind.VIOLATION && e.time() == 22
+                && e.text().equals("invariant \"every press served within 20 ticks\" broken after 22 events"));
+    }
+
+    @Test
+    void aPressServedIsABarFromThePressToTheRedItAskedFor() {
+        var result = TrafficLightExploration.exploreResponse(TrafficLightExploration.machine(STANDARD), BOUND - 1);
+
+        List<TraceEvent> timeline = TrafficTimeline.of(result.counterexample().orElseThrow());
+
+        assertThat(timeline).filteredOn(e -> e.kind() == Kind.REQUEST).singleElement()
+                .matches(e -> e.time() == 1 && e.text().equals("press NS: EW to red"));
+        assertThat(timeline).filteredOn(e -> e.kind() == Kind.ROLE).extracting(e -> e.time() + " n" + e.node() + " " + e.text())
+                .containsExactly("0 n1 green", "0 n2 red", "16 n1 yellow");
     }
 }
